@@ -1,0 +1,114 @@
+"""Aliases and abbreviations that civic reporting uses, as data.
+
+Each group lists forms that mean the same thing; a query for any form also finds the others.
+A claims repository extends this table with its own `claims/aliases.yaml`, a list of groups:
+
+    - [김제시, 김제]
+    - [먹깨비, 공공배달앱]
+"""
+
+from __future__ import annotations
+
+from factcheck.korean import compact, fold
+
+ALIAS_GROUPS: list[list[str]] = [
+    # budgets and procedures
+    ["예타", "예비타당성조사", "예비타당성 조사", "예비 타당성 조사", "예타조사", "preliminary feasibility study"],
+    ["예타 면제", "예비타당성조사 면제", "예타면제"],
+    ["국비", "국가예산", "국가 예산", "정부예산", "national budget"],
+    ["도비", "도예산", "도 예산"],
+    ["시비", "시예산", "시 예산"],
+    ["본예산", "본 예산"],
+    ["추경", "추가경정예산", "추가 경정 예산", "supplementary budget"],
+    ["총사업비", "총 사업비", "사업비", "project cost"],
+    ["국무회의", "cabinet meeting", "cabinet"],
+    ["업무보고", "업무계획 보고회", "주요업무계획 보고회"],
+    # technology
+    ["ai", "인공지능", "에이아이", "artificial intelligence"],
+    ["피지컬 ai", "ai 피지컬", "피지컬ai", "physical ai"],
+    ["공공배달앱", "공공 배달앱", "공공배달 앱", "public delivery app"],
+    ["스마트도시", "스마트 시티", "스마트시티", "smart city"],
+    # ministries and public bodies
+    ["기재부", "기획재정부", "재정경제부", "재경부", "ministry of economy and finance"],
+    ["과기정통부", "과학기술정보통신부", "과기부", "ministry of science and ict"],
+    ["행안부", "행정안전부", "ministry of the interior and safety"],
+    ["국토부", "국토교통부", "국토해양부"],
+    ["농식품부", "농림축산식품부", "농림부"],
+    ["산업부", "산업통상자원부", "산자부"],
+    ["중기부", "중소벤처기업부"],
+    ["복지부", "보건복지부"],
+    ["교육부", "교육과학기술부"],
+    ["환경부", "기후에너지환경부"],
+    ["고용부", "고용노동부", "노동부"],
+    ["문체부", "문화체육관광부"],
+    ["해수부", "해양수산부"],
+    ["여가부", "여성가족부"],
+    ["국토연", "국토연구원"],
+    ["kdi", "한국개발연구원"],
+    ["lh", "한국토지주택공사", "토지주택공사"],
+    ["선관위", "선거관리위원회", "중앙선거관리위원회", "중앙선관위"],
+    ["국회의원", "lawmaker", "national assembly member"],
+    ["지자체", "지방자치단체", "지방정부", "local government"],
+    ["시의회", "시 의회", "city council"],
+    ["도의회", "도 의회", "provincial council"],
+    ["전북", "전라북도", "전북특별자치도", "전북도", "north jeolla", "jeonbuk"],
+    ["전북도의회", "전북특별자치도의회", "전라북도의회", "전북 도의회"],
+    ["전남", "전라남도"],
+    ["세종", "세종시", "세종특별자치시", "sejong"],
+    ["김제", "김제시", "gimje"],
+    ["완주", "완주군", "wanju"],
+    ["전주", "전주시", "jeonju"],
+    ["전북대", "전북대학교", "jeonbuk national university"],
+    ["민선 8기", "민선8기", "민선 제8기"],
+    ["기자회견", "기자 회견", "브리핑", "press conference", "press briefing"],
+    ["시장", "김제시장", "mayor"],
+    ["부시장", "deputy mayor"],
+    ["대통령", "president"],
+    ["3년 연속", "삼년 연속", "three consecutive years", "three years in a row"],
+    ["연속", "consecutive", "in a row"],
+    ["면제", "exemption", "exempt", "waiver"],
+    ["확보", "secured", "secure"],
+    ["의결", "decision", "resolution", "approved"],
+    ["보고회", "briefing session", "report meeting"],
+    ["업무계획", "work plan", "business plan"],
+    ["인구", "population"],
+    ["축사", "livestock barn", "barn"],
+    ["배달앱", "배달 앱", "delivery app"],
+]
+
+
+class Aliases:
+    """Lookups over alias groups: by a word's compact form, and English phrases found in a query."""
+
+    def __init__(self, groups: list[list[str]]):
+        self.by_compact = alias_map(groups)
+        phrases: dict[str, list[str]] = {}
+        for group in groups:
+            for form in group:
+                folded = " ".join(fold(str(form)).split())
+                if " " in folded and folded.replace(" ", "").isascii():
+                    phrases.setdefault(folded, []).extend(str(f) for f in group if str(f) != form)
+        self.phrases = sorted(phrases.items(), key=lambda item: -len(item[0]))
+
+    def get(self, key: str, default=None):
+        return self.by_compact.get(key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.by_compact
+
+    def __iter__(self):
+        return iter(self.by_compact)
+
+
+def alias_map(groups: list[list[str]]) -> dict[str, list[str]]:
+    """Compact form → the other forms of every group it belongs to."""
+    table: dict[str, list[str]] = {}
+    for group in groups:
+        forms = [str(f) for f in group if str(f).strip()]
+        for form in forms:
+            key = compact(form)
+            others = table.setdefault(key, [])
+            for other in forms:
+                if compact(other) != key and other not in others:
+                    others.append(other)
+    return table

@@ -1,0 +1,133 @@
+"""Making and changing claims: new records, ids, duplicate checks, verdict changes, validation runs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Callable
+
+from factcheck.errors import FactcheckError
+from factcheck.model import ID_RE, today
+from factcheck.store import FileProblem, Repo, load_claim_file
+
+DUPLICATE_SIMILARITY = 80  # percent; below this two claims are different claims
+_SLUG_WORDS = 7
+
+
+def pair_sources(urls, publishers, quotes) -> list[dict]:
+    """--source/--publisher/--quote are repeatable and paired in order; every source needs all three."""
+    urls, publishers, quotes = list(urls or ()), list(publishers or ()), list(quotes or ())
+    if not (len(urls) == len(publishers) == len(quotes)):
+        raise FactcheckError(
+            f"each --source needs its own --publisher and --quote "
+            f"(got {len(urls)} source(s), {len(publishers)} publisher(s), {len(quotes)} quote(s))"
+        )
+    return [{"url": u, "publisher": p, "quote": q} for u, p, q in zip(urls, publishers, quotes)]
+
+
+def new_claim(
+    claim_text=None, claim_en=None, claimant=None, claimant_role=None, claim_date=None,
+    status=None, rationale=None, tags=(), entities=(), source_urls=(), quotes=(), publishers=(),
+    claim_id=None,
+) -> dict:
+    if not claim_text or not claim_text.strip():
+        raise FactcheckError("a claim needs its text: --claim TEXT")
+    record: dict = {"id": claim_id or make_id(claim_text, claim_en, claim_date), "claim": claim_text.strip()}
+    if claim_en:
+        record["claim_en"] = claim_en.strip()
+    if claimant:
+        record["claimant"] = {"name": claimant.strip(), **({"role": claimant_role} if claimant_role else {})}
+    if claim_date:
+        record["claim_date"] = claim_date
+    record["status"] = status or "unverified"
+    if rationale:
+        record["rationale"] = rationale
+    if tags:
+        record["tags"] = list(tags)
+    if entities:
+        record["entities"] = list(entities)
+    record["sources"] = pair_sources(source_urls, publishers, quotes)
+    record["history"] = [{"date": today(), "status": record["status"], "note": "added"}]
+    record["reviewed"] = today()
+    return record
+
+
+def make_id(claim_text: str, claim_en: str | None = None, claim_date: str | None = None) -> str:
+    """A readable slug from the English translation, else a dated hash of the claim text."""
+    words = re.findall(r"[a-z0-9]+", (claim_en or "").lower())
+    digest = hashlib.sha1(claim_text.encode("utf-8")).hexdigest()[:6]
+    if words:
+        slug = "-".join(words[:_SLUG_WORDS])[:70].strip("-")
+        candidate = f"{slug}-{digest}"
+    else:
+        year = (claim_date or today())[:4]
+        candidate = f"claim-{year}-{digest}"
+    if not ID_RE.match(candidate):
+        candidate = f"claim-{digest}"
+    return candidate
+
+
+def near_duplicates(repo: Repo, record: dict, limit: int = 5) -> list[tuple[int, dict]]:
+    """Stored claims that say nearly the same thing, with their similarity in percent."""
+    from rapidfuzz import fuzz
+
+    from factcheck.korean import compact
+    from factcheck.search import search_claims
+
+    text = compact(record["claim"])
+    found = []
+    for result in search_claims(repo, record["claim"], limit=limit).results:
+        similarity = round(fuzz.ratio(text, compact(result.record.get("claim", ""))))
+        if similarity >= DUPLICATE_SIMILARITY or result.record.get("id") == record["id"]:
+            found.append((similarity, result.record))
+    return found
+
+
+def verdict_change(status: str, note: str, url=None, quote=None, publisher=None) -> Callable:
+    """A change for `Repo.update`: a new verdict, a history entry and, optionally, a new source."""
+    if not note or not note.strip():
+        raise FactcheckError("a verdict change needs --note saying why")
+    new_sources = pair_sources([url] if url else [], [publisher] if publisher else [], [quote] if quote else [])
+    if not url and (quote or publisher):
+        raise FactcheckError("--quote and --publisher go with --source URL")
+
+    def change(doc) -> None:
+        doc["status"] = status
+        if "history" not in doc or doc["history"] is None:
+            doc["history"] = []
+        doc["history"].append({"date": today(), "status": status, "note": note.strip()})
+        if new_sources:
+            if "sources" not in doc or doc["sources"] is None:
+                doc["sources"] = []
+            doc["sources"].extend(new_sources)
+        doc["reviewed"] = today()
+
+    return change
+
+
+def validate_files(repo: Repo, files: list[Path]) -> tuple[list[FileProblem], int]:
+    """Check every file against the model, and ids for clashes across folders."""
+    problems: list[FileProblem] = []
+    seen: dict[str, Path] = {}
+    checked = 0
+    for path in files:
+        if path.is_dir():
+            sub = [p for p in Repo(path).claim_files()] if path != repo.root else list(repo.claim_files())
+            more, count = validate_files(repo, sub)
+            problems += more
+            checked += count
+            continue
+        if not repo.is_claim_file(path):
+            continue
+        checked += 1
+        if not path.exists():
+            problems.append(FileProblem(path, None, "no such file"))
+            continue
+        record, found = load_claim_file(path)
+        problems += found
+        if record:
+            first = seen.setdefault(record["id"], path)
+            if first != path:
+                problems.append(FileProblem(path, 1, f"id {record['id']!r} is also used by {first}"))
+    return problems, checked

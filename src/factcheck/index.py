@@ -1,0 +1,387 @@
+"""The search index: a SQLite cache derived from claims/, refreshed per changed file.
+
+The YAML files stay the only source of truth. The index lives in the user's cache directory
+(`$FACTCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/factcheck`, else `~/.cache/factcheck`), never in git.
+It holds each claim's record, its search keys and an FTS5 table of search tokens, so a search reads
+a few pages instead of parsing every file.
+
+Freshness. Every search lists the claims folders and compares each file's mtime and size with the
+index; only new, changed or removed files are parsed again. Below `imported/`, which `factcheck
+import` fills with thousands of machine-written files, a folder whose own mtime has not changed is
+trusted as it is: every way a file is added, removed or replaced there (our atomic writes, git,
+rename-on-save editors) changes its folder's mtime, and skipping a stat per file is what keeps a
+100,000-claim search fast. `factcheck index` checks every file regardless.
+
+Safety. SQLite's locking lets two processes search at once (one refreshes, the other waits); a
+refresh is one transaction, so an interrupted one leaves the old index. An index that is corrupt or
+was written by another version is deleted and rebuilt without a word.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import NotFound
+from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileProblem, Repo
+
+INDEX_FORMAT = "factcheck-index-1"
+CACHE_ENV = "FACTCHECK_CACHE_DIR"
+PARALLEL_AT = 2000  # parse this many changed files or more in worker processes
+BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE dirs (dir TEXT PRIMARY KEY, mtime_ns INTEGER);
+CREATE TABLE files (
+    dir TEXT, name TEXT, mtime_ns INTEGER, size INTEGER, problems TEXT,
+    PRIMARY KEY (dir, name)
+);
+CREATE TABLE claims (
+    rowid INTEGER PRIMARY KEY, path TEXT UNIQUE, id TEXT, status TEXT, tags TEXT,
+    imported INTEGER, length INTEGER, keys TEXT, record TEXT
+);
+CREATE INDEX claims_id ON claims (id);
+CREATE VIRTUAL TABLE grams USING fts5(exact, typo, detail=column, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE grams_vocab USING fts5vocab(grams, 'row');
+"""
+
+
+def cache_dir() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factcheck"
+
+
+def index_path(root: Path) -> Path:
+    digest = hashlib.sha1(str(root).encode("utf-8")).hexdigest()[:16]
+    return cache_dir() / f"index-{digest}.sqlite"
+
+
+@dataclass
+class Row:
+    rowid: int
+    claim_id: str
+    path: str
+    status: str
+    tags: list
+    imported: bool
+    claim_length: int
+    keys: list
+
+
+_ROW_COLUMNS = "c.rowid, c.id, c.path, c.status, c.tags, c.imported, c.length, c.keys"
+
+
+def _row(values) -> Row:
+    rowid, claim_id, path, status, tags, imported, length, keys = values
+    return Row(rowid, claim_id, path, status, json.loads(tags), bool(imported), length, json.loads(keys))
+
+
+def _is_trusted(rel_dir: str) -> bool:
+    return rel_dir == IMPORTED_DIR or rel_dir.startswith(IMPORTED_DIR + "/")
+
+
+def index_entry(path: str) -> tuple:
+    """Parse one claim file for the index: (record_json, keys_json, exact, typo, problems_json)."""
+    from factcheck.search import doc_grams, doc_keys
+    from factcheck.store import load_claim_file
+
+    record, problems = load_claim_file(Path(path))
+    if record is None:
+        return None, None, None, None, json.dumps([[p.line, p.message] for p in problems], ensure_ascii=False)
+    keys = doc_keys(record)
+    exact, typo = doc_grams(keys)
+    return (json.dumps(record, ensure_ascii=False), json.dumps(keys, ensure_ascii=False), exact, typo, None)
+
+
+def _index_entries(paths: list[str]) -> list[tuple]:
+    if len(paths) < PARALLEL_AT or (os.cpu_count() or 1) < 2:
+        return [index_entry(p) for p in paths]
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn" if os.name == "nt" else "fork").Pool() as pool:
+        return pool.map(index_entry, paths, chunksize=256)
+
+
+class Index:
+    def __init__(self, repo: Repo, conn: sqlite3.Connection, path: Path):
+        self.repo = repo
+        self.conn = conn
+        self.path = path
+        self.problems: list[FileProblem] = []
+        self._count: int | None = None
+        self._df: dict[str, int] = {}
+        self._aliases = None
+
+    # -- refresh
+
+    def refresh(self, full: bool = False) -> int:
+        """Bring the index up to date with the files; returns how many files were (re)parsed."""
+        known_dirs = dict(self.conn.execute("SELECT dir, mtime_ns FROM dirs"))
+        seen_dirs: dict[str, int] = {}
+        changed: list[tuple[str, str, int, int]] = []
+        removed: list[tuple[str, str]] = []
+        self._scan("", known_dirs, seen_dirs, changed, removed, full)
+        gone_dirs = [d for d in known_dirs if d not in seen_dirs]
+        if changed or removed or gone_dirs or seen_dirs != known_dirs:
+            self._apply(changed, removed, gone_dirs, seen_dirs)
+        self.problems = [
+            FileProblem(Path(self.repo.root, d, n), line, message)
+            for d, n, problems in self.conn.execute(
+                "SELECT dir, name, problems FROM files WHERE problems IS NOT NULL ORDER BY dir, name"
+            )
+            for line, message in json.loads(problems)
+        ]
+        return len(changed)
+
+    def _scan(self, rel: str, known_dirs, seen_dirs, changed, removed, full: bool) -> None:
+        folder = self.repo.root / rel if rel else self.repo.root
+        try:
+            mtime = os.stat(folder).st_mtime_ns
+        except OSError:
+            return
+        seen_dirs[rel] = mtime
+        if not full and _is_trusted(rel) and known_dirs.get(rel) == mtime:
+            prefix = rel + "/"
+            for sub in [d for d in known_dirs if d.startswith(prefix) and "/" not in d[len(prefix):]]:
+                self._scan(sub, known_dirs, seen_dirs, changed, removed, full)
+            return
+        stored = {
+            name: (m, s) for name, m, s in self.conn.execute(
+                "SELECT name, mtime_ns, size FROM files WHERE dir = ?", (rel,)
+            )
+        }
+        present = set()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            entries = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                self._scan(f"{rel}/{name}" if rel else name, known_dirs, seen_dirs, changed, removed, full)
+                continue
+            if not name.endswith(".yaml") or (not rel and name in NOT_CLAIMS):
+                continue
+            try:
+                st = entry.stat()
+            except OSError:
+                continue
+            present.add(name)
+            if stored.get(name) != (st.st_mtime_ns, st.st_size):
+                changed.append((rel, name, st.st_mtime_ns, st.st_size))
+        removed.extend((rel, name) for name in stored if name not in present)
+
+    def _apply(self, changed, removed, gone_dirs, seen_dirs) -> None:
+        paths = [str(Path(self.repo.root, d, n)) for d, n, _m, _s in changed]
+        entries = _index_entries(paths)  # parse before taking the write lock
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for d in gone_dirs:
+                for (name,) in conn.execute("SELECT name FROM files WHERE dir = ?", (d,)).fetchall():
+                    removed.append((d, name))
+            for d, n in removed:
+                self._delete(str(Path(self.repo.root, d, n)))
+                conn.execute("DELETE FROM files WHERE dir = ? AND name = ?", (d, n))
+            for (d, n, mtime, size), path, entry in zip(changed, paths, entries):
+                record_json, keys_json, exact, typo, problems = entry
+                self._delete(path)
+                if record_json is not None:
+                    problems = self._insert(path, d, record_json, keys_json, exact, typo)
+                conn.execute(
+                    "INSERT OR REPLACE INTO files (dir, name, mtime_ns, size, problems) VALUES (?, ?, ?, ?, ?)",
+                    (d, n, mtime, size, problems),
+                )
+            conn.execute("DELETE FROM dirs")
+            conn.executemany("INSERT INTO dirs (dir, mtime_ns) VALUES (?, ?)", seen_dirs.items())
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        self._count = None
+
+    def _delete(self, path: str) -> None:
+        found = self.conn.execute("SELECT rowid FROM claims WHERE path = ?", (path,)).fetchone()
+        if found:
+            self.conn.execute("DELETE FROM claims WHERE rowid = ?", found)
+            self.conn.execute("DELETE FROM grams WHERE rowid = ?", found)
+
+    def _insert(self, path, rel_dir, record_json, keys_json, exact, typo) -> str | None:
+        record = json.loads(record_json)
+        clash = self.conn.execute(
+            "SELECT path FROM claims WHERE id = ? AND path != ?", (record["id"], path)
+        ).fetchone()
+        if clash:
+            return json.dumps([[1, f"id {record['id']!r} is also used by {clash[0]}; this file is ignored"]])
+        cursor = self.conn.execute(
+            "INSERT INTO claims (path, id, status, tags, imported, length, keys, record)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (path, record["id"], record.get("status"), json.dumps(record.get("tags") or [], ensure_ascii=False),
+             int(_is_trusted(rel_dir)), len(record.get("claim") or ""), keys_json, record_json),
+        )
+        self.conn.execute("INSERT INTO grams (rowid, exact, typo) VALUES (?, ?, ?)", (cursor.lastrowid, exact, typo))
+        return None
+
+    # -- reading
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return self._count
+
+    def rows(self) -> list[Row]:
+        return [_row(v) for v in self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c")]
+
+    def candidates(self, exact: set[str], typo: set[str], limit: int) -> list[Row]:
+        """The claims that share the most (and rarest) tokens with the query, best first."""
+        parts = [
+            f"{column} : ({' OR '.join(_quote(t) for t in sorted(tokens))})"
+            for column, tokens in (("exact", exact), ("typo", typo))
+            if tokens
+        ]
+        if not parts:
+            return []
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        sql = (
+            f"SELECT {_ROW_COLUMNS} FROM grams JOIN claims c ON c.rowid = grams.rowid "
+            f"WHERE grams MATCH ? ORDER BY bm25(grams, {weights}) LIMIT ?"
+        )
+        return [_row(v) for v in self.conn.execute(sql, (" OR ".join(parts), limit))]
+
+    def doc_freq(self, token: str) -> int:
+        if token not in self._df:
+            found = self.conn.execute("SELECT doc FROM grams_vocab WHERE term = ?", (token,)).fetchone()
+            self._df[token] = found[0] if found else 0
+        return self._df[token]
+
+    def record(self, row: Row) -> dict:
+        return json.loads(self.conn.execute("SELECT record FROM claims WHERE rowid = ?", (row.rowid,)).fetchone()[0])
+
+    def records(self) -> list[dict]:
+        return [json.loads(r) for (r,) in self.conn.execute("SELECT record FROM claims ORDER BY id")]
+
+    def get(self, claim_id: str) -> dict:
+        from factcheck.store import check_id
+
+        check_id(claim_id)
+        found = self.conn.execute("SELECT record FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        if not found:
+            raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}")
+        return json.loads(found[0])
+
+    def aliases(self):
+        """The bundled alias table plus the repository's own aliases.yaml, parsed only when it changes."""
+        if self._aliases is None:
+            from factcheck.aliases import ALIAS_GROUPS, Aliases
+
+            self._aliases = Aliases(ALIAS_GROUPS + self._user_alias_groups())
+        return self._aliases
+
+    def _user_alias_groups(self) -> list:
+        path = self.repo.root / ALIASES_FILE
+        try:
+            st = path.stat()
+        except OSError:
+            return []
+        stamp = f"{st.st_mtime_ns}:{st.st_size}"
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'aliases'").fetchone()
+        if row:
+            cached = json.loads(row[0])
+            if cached["stamp"] == stamp:
+                return cached["groups"]
+        groups = load_alias_file(path)
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('aliases', ?)",
+            (json.dumps({"stamp": stamp, "groups": groups}, ensure_ascii=False),),
+        )
+        self.conn.commit()
+        return groups
+
+    def info(self) -> dict:
+        return {
+            "claims_dir": str(self.repo.root),
+            "index": str(self.path),
+            "claims": self.count(),
+            "files_with_problems": len({p.path for p in self.problems}),
+            "format": INDEX_FORMAT,
+        }
+
+
+def load_alias_file(path: Path) -> list[list[str]]:
+    """claims/aliases.yaml: a list of groups (lists of strings). A bad file is reported, not fatal."""
+    from factcheck.errors import DataError
+    from factcheck.store import parse_yaml, read_text
+
+    data = parse_yaml(read_text(path), path)
+    if not isinstance(data, list) or not all(isinstance(g, list) for g in data):
+        raise DataError(f"{path}: expected a list of alias groups, e.g. - [예타, 예비타당성조사]")
+    return [[str(form) for form in group] for group in data]
+
+
+def _quote(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=60, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _fresh(path: Path) -> sqlite3.Connection:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+    conn = _connect(path)
+    try:
+        conn.executescript(
+            "BEGIN IMMEDIATE;" + SCHEMA + f"INSERT INTO meta (key, value) VALUES ('format', '{INDEX_FORMAT}'); COMMIT;"
+        )
+    except sqlite3.OperationalError:  # another process created it a moment ago
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    return conn
+
+
+def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection:
+    if not rebuild:
+        try:
+            conn = _connect(path)
+            row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+            if row and row[0] == INDEX_FORMAT:
+                return conn
+            conn.close()
+        except sqlite3.DatabaseError:  # corrupt, truncated, or not a database at all
+            pass
+    return _fresh(path)
+
+
+def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
+    path = index_path(repo.root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:  # no writable cache directory: use a private temporary one
+        path = Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = _open_db(path, rebuild)
+    index = Index(repo, conn, path)
+    try:
+        index.refresh(full=full or rebuild)
+    except sqlite3.DatabaseError:
+        conn.close()
+        index = Index(repo, _fresh(path), path)
+        index.refresh(full=True)
+    return index

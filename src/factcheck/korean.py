@@ -1,0 +1,163 @@
+"""Korean text processing for search: folding, words, keystroke jamo, 초성, particles and endings.
+
+Everything here is plain data and `str.translate`, so it is fast and has no dependencies.
+
+- `fold`: NFKC (full-width forms, compatibility characters), casefold, one kind of quote and dash.
+- `words`: runs of Hangul, jamo, Latin letters and digits; a change of script splits a word, so
+  피지컬AI is 피지컬 + ai.
+- `compact`: the folded text without spaces or punctuation, so 예타면제 finds 예타 면제.
+- `jamo`: syllables decomposed into compatibility jamo *as typed on a keyboard*: compound vowels and
+  finals are split (ㅘ→ㅗㅏ, ㄺ→ㄹㄱ). Initial and final consonants then share code points, so 도움 is
+  inside 도우미 and a one-key typo (면재/면제) costs one edit instead of a whole syllable. NFKC would
+  recompose NFD jamo, which is why we fold first and decompose last.
+- `choseong`: the initial consonant of each syllable (예타 → ㅇㅌ).
+- `stems`: a word without a trailing particle or verb ending (예타가 → 예타, 확보했나 → 확보).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HANGUL_BASE, HANGUL_COUNT = 0xAC00, 11172
+CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+# Keystrokes of each medial vowel and final consonant (compound ones split, as typed on 두벌식).
+JUNGSEONG = ["ㅏ", "ㅐ", "ㅑ", "ㅒ", "ㅓ", "ㅔ", "ㅕ", "ㅖ", "ㅗ", "ㅗㅏ", "ㅗㅐ", "ㅗㅣ", "ㅛ", "ㅜ",
+             "ㅜㅓ", "ㅜㅔ", "ㅜㅣ", "ㅠ", "ㅡ", "ㅡㅣ", "ㅣ"]
+JONGSEONG = ["", "ㄱ", "ㄲ", "ㄱㅅ", "ㄴ", "ㄴㅈ", "ㄴㅎ", "ㄷ", "ㄹ", "ㄹㄱ", "ㄹㅁ", "ㄹㅂ", "ㄹㅅ", "ㄹㅌ",
+             "ㄹㅍ", "ㄹㅎ", "ㅁ", "ㅂ", "ㅂㅅ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
+# Compound compatibility jamo typed on their own, split the same way.
+_COMPOUND_JAMO = {"ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ",
+                  "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ", "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ",
+                  "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ", "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ"}
+
+
+def _build_tables() -> tuple[dict, dict]:
+    to_jamo, to_cho = {}, {}
+    for i in range(HANGUL_COUNT):
+        cho, jung, jong = i // 588, (i % 588) // 28, i % 28
+        to_jamo[HANGUL_BASE + i] = CHOSEONG[cho] + JUNGSEONG[jung] + JONGSEONG[jong]
+        to_cho[HANGUL_BASE + i] = CHOSEONG[cho]
+    for compound, keys in _COMPOUND_JAMO.items():
+        to_jamo[ord(compound)] = keys
+    return to_jamo, to_cho
+
+
+_JAMO_TABLE, _CHOSEONG_TABLE = _build_tables()
+
+# Quote, dash and middle-dot variants that news text mixes freely.
+_FOLD_TABLE = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "「": '"', "」": '"',
+    "『": '"', "』": '"', "〈": "<", "〉": ">", "《": "<", "》": ">", "–": "-", "—": "-", "―": "-",
+    "‐": "-", "‑": "-", "․": ".", "·": " ", "・": " ", "ㆍ": " ", "∼": "~", "〜": "~",
+})
+
+# NFKC turns compatibility jamo (ㅇ U+3147) into conjoining jamo (ᄋ U+110B); turn them back, so that a
+# 초성 query stays 초성.
+_COMPAT_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_COMPAT_FINALS = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+_FOLD_TABLE.update({0x1100 + i: ch for i, ch in enumerate(CHOSEONG)})
+_FOLD_TABLE.update({0x1161 + i: ch for i, ch in enumerate(_COMPAT_VOWELS)})
+_FOLD_TABLE.update({0x11A8 + i: ch for i, ch in enumerate(_COMPAT_FINALS)})
+
+WORD_RE = re.compile(r"[가-힣]+|[ㄱ-ㆎ]+|[a-z]+|[0-9]+|[一-鿿]+")
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
+
+
+def words(text: str) -> list[str]:
+    """The words of already folded text; scripts are split apart."""
+    return WORD_RE.findall(text)
+
+
+def compact(text: str) -> str:
+    return "".join(words(fold(text)))
+
+
+def jamo(text: str) -> str:
+    return text.translate(_JAMO_TABLE)
+
+
+def choseong(text: str) -> str:
+    return "".join(ch for ch in text.translate(_CHOSEONG_TABLE) if "ㄱ" <= ch <= "ㅎ")
+
+
+def is_hangul_word(word: str) -> bool:
+    return "가" <= word[0] <= "힣"
+
+
+def is_choseong_word(word: str) -> bool:
+    """A word typed only in initial consonants, such as ㅇㅌ."""
+    return all("ㄱ" <= ch <= "ㅎ" for ch in word)
+
+
+# Particles (조사) and verb endings (어미) that follow the word a searcher means, longest first.
+# Kept as data: add to it, don't branch on it.
+ENDINGS = sorted({
+    # particles
+    "이", "가", "은", "는", "을", "를", "의", "에", "도", "만", "와", "과", "로", "으로", "에서", "에게", "께",
+    "한테", "까지", "부터", "처럼", "보다", "마저", "조차", "이나", "나", "이랑", "랑", "이며", "이고", "하고",
+    "에는", "에도", "에서는", "에서도", "으로는", "로는", "으로도", "로도", "과의", "와의", "에의", "이란",
+    "란", "이라는", "라는", "이라고", "라고", "께서", "들", "들이", "들은", "들을", "들의", "에선", "엔",
+    # endings that turn a noun into a question or statement about it
+    "이다", "였다", "이었다", "인가", "인가요", "인지", "일까", "입니까", "이야", "이에요", "예요", "인데",
+    "했다", "했나", "했나요", "했는지", "했던", "했다는", "한다", "한다는", "하는", "한", "할", "하나",
+    "하나요", "합니까", "했어", "했어요", "했습니까", "하겠다", "하겠다는",
+    "됐다", "됐나", "됐나요", "됐는지", "됐던", "됐다는", "된다", "된다는", "되는", "된", "될", "되나",
+    "되나요", "되었다", "되었나", "되었나요", "되었는지", "됩니까", "됐어", "됐어요", "됐습니까", "돼",
+    "맞나", "맞나요", "맞아", "맞습니까", "이라던데", "라던데", "이래", "래",
+    "다고", "다는", "냐", "나요", "는지", "었나", "았나", "었다", "았다", "었던", "았던", "어요", "아요",
+    "시키다", "시킨", "시켰다", "시켰나", "받았다", "받았나", "받은",
+}, key=len, reverse=True)
+
+# Words that carry no topic in a question: dropped from queries when other words remain.
+STOPWORDS_KO = {
+    "언제", "어디", "어디서", "누가", "누구", "무엇", "뭐", "뭔가", "왜", "어떻게", "얼마", "얼마나", "몇",
+    "사실", "진짜", "정말", "맞나", "맞나요", "맞아", "여부", "관련", "대한", "대해", "대해서", "것", "거",
+    "그", "이", "저", "및", "등", "또", "또는", "혹은", "그리고", "했나", "됐나", "있나", "없나", "있다", "없다",
+    "했다", "됐다", "한다", "된다", "하는", "되는", "였나", "이야", "인가", "인가요", "나요", "요",
+}
+STOPWORDS_EN = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "is", "are",
+    "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "as", "did", "does", "do",
+    "has", "have", "had", "what", "when", "where", "who", "whom", "which", "why", "how", "about", "into",
+    "than", "then", "there", "their", "they", "he", "she", "his", "her", "we", "our", "you", "your", "i",
+    "not", "no", "true", "false", "claim", "claims", "said", "say", "says", "any", "all", "s",
+}
+# A stem found without its particle counts a little less than the whole word, so that 경기도 still
+# prefers claims about 경기도 over claims about 경기 (the economy).
+STEM_FACTOR = 0.9
+
+
+def stems(word: str) -> list[str]:
+    """`word` without each trailing ending it might carry; stems keep at least two syllables."""
+    found = []
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[: -len(ending)]
+            if stem not in found:
+                found.append(stem)
+    return found
+
+
+def is_stopword(word: str) -> bool:
+    return word in STOPWORDS_KO or word in STOPWORDS_EN
+
+
+def only_grammar(word: str) -> bool:
+    """A word that is nothing but a particle or ending (부터, 까지, 에서) once numbers are gone."""
+    return word in ENDINGS or word in STOPWORDS_KO
+
+
+_LATIN_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied", "ed",
+                   "es", "ly", "s")
+
+
+def latin_stem(word: str) -> str:
+    """A light English stemmer: enough to meet 'exemption' and 'exempted' at 'exempt'."""
+    for suffix in _LATIN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word

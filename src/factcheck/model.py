@@ -1,0 +1,274 @@
+"""The claim model: the verdict scale and the claim schema, kept as data in one place.
+
+`CLAIM_SCHEMA` is a JSON Schema (draft 2020-12). `validate_claim` interprets the subset of it that the
+schema uses, and `claims/schema.json` is written from the same dict, so the published schema and the
+validation can never drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Verdict:
+    code: str
+    ko: str
+    en: str
+    colour: str  # a rich colour name; also used for HTML badges
+    hex: str
+    rating: int | None  # ClaimReview ratingValue, 1 (false) .. 5 (true); None when not rated
+
+
+VERDICTS: tuple[Verdict, ...] = (
+    Verdict("true", "사실", "True", "green", "#1a7f37", 5),
+    Verdict("mostly-true", "대체로 사실", "Mostly true", "bright_green", "#4c9a2a", 4),
+    Verdict("half-true", "절반의 사실", "Half true", "yellow", "#b58900", 3),
+    Verdict("mostly-false", "대체로 사실 아님", "Mostly false", "dark_orange", "#d2691e", 2),
+    Verdict("false", "전혀 사실 아님", "False", "red", "#c62828", 1),
+    Verdict("unverified", "판단 유보", "Unverified", "grey50", "#6e7781", None),
+)
+VERDICT_BY_CODE: dict[str, Verdict] = {v.code: v for v in VERDICTS}
+STATUS_CODES: tuple[str, ...] = tuple(VERDICT_BY_CODE)
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{2,79}$"
+ID_RE = re.compile(ID_PATTERN)
+# A full date, a year-month or a year: claims are often dated only roughly.
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+DATE_RE = re.compile(DATE_PATTERN)
+URL_PATTERN = r"^https?://\S+$"
+
+SOURCE_KINDS = ("primary", "secondary")
+CHECK_STATUSES = ("ok", "quote-missing", "changed", "moved", "dead", "error", "blocked")
+
+
+def verdict(code: str) -> Verdict:
+    try:
+        return VERDICT_BY_CODE[code]
+    except KeyError:
+        raise ValueError(f"unknown verdict {code!r}; use one of: {', '.join(STATUS_CODES)}") from None
+
+
+def _str(**extra: Any) -> dict:
+    return {"type": "string", **extra}
+
+
+_TEXT = _str(minLength=1)
+_DATE = _str(pattern=DATE_PATTERN, description="YYYY-MM-DD, YYYY-MM or YYYY")
+_URL = _str(pattern=URL_PATTERN)
+_BILINGUAL = {
+    "description": "Korean and/or English text",
+    "anyOf": [
+        _TEXT,
+        {
+            "type": "object",
+            "properties": {"ko": _TEXT, "en": _TEXT},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ],
+}
+
+SOURCE_SCHEMA = {
+    "type": "object",
+    "required": ["url", "publisher", "quote"],
+    "properties": {
+        "url": _URL,
+        "title": _str(),
+        "publisher": _TEXT,
+        "published": _DATE,
+        "quote": {**_TEXT, "description": "the exact words at url that support the verdict"},
+        "kind": {"enum": list(SOURCE_KINDS)},
+        "archive_url": _URL,
+        # Written by `factcheck sources check --update`.
+        "checked": _DATE,
+        "check_status": {"enum": list(CHECK_STATUSES)},
+        "final_url": _URL,
+        "fingerprint": _str(),
+    },
+    "additionalProperties": False,
+}
+
+CLAIM_SCHEMA: dict = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://factcheck.invalid/schema/claim.json",
+    "title": "factcheck claim",
+    "description": "One fact-checked claim: claims/<id>.yaml",
+    "type": "object",
+    "required": ["id", "claim", "status", "sources"],
+    "properties": {
+        "id": _str(pattern=ID_PATTERN, description="lowercase ASCII slug; the file name without .yaml"),
+        "claim": {**_TEXT, "description": "the claim as it was said, in its own language (usually Korean)"},
+        "claim_en": _str(description="English translation"),
+        "claimant": {
+            "type": "object",
+            "required": ["name"],
+            "properties": {
+                "name": _TEXT,
+                "role": _str(),
+                "type": {"enum": ["Person", "Organization"]},
+            },
+            "additionalProperties": False,
+        },
+        "claim_date": _DATE,
+        "appearance": {
+            "type": "object",
+            "properties": {"publisher": _str(), "title": _str(), "url": _URL, "date": _DATE},
+            "additionalProperties": False,
+        },
+        "tags": {"type": "array", "items": _TEXT},
+        "entities": {"type": "array", "items": _TEXT},
+        "status": {"enum": list(STATUS_CODES)},
+        "rationale": _BILINGUAL,
+        "sources": {"type": "array", "items": SOURCE_SCHEMA},
+        "history": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["date", "status"],
+                "properties": {"date": _DATE, "status": {"enum": list(STATUS_CODES)}, "note": _str()},
+                "additionalProperties": False,
+            },
+        },
+        "reviewed": _DATE,
+        "origin": {
+            "description": "where an imported claim came from",
+            "type": "object",
+            "properties": {
+                "format": _str(),
+                "url": _URL,
+                "publisher": _str(),
+                "rating": _str(description="the original textual rating"),
+                "language": _str(),
+                "imported": _DATE,
+            },
+            "additionalProperties": False,
+        },
+    },
+    "additionalProperties": False,
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem; `path` locates it inside the document, e.g. ("sources", 0, "quote")."""
+
+    path: tuple
+    message: str
+
+    def where(self) -> str:
+        return ".".join(str(p) for p in self.path) or "(document)"
+
+
+_TYPE_CHECKS = {
+    "string": lambda v: isinstance(v, str),
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+}
+
+
+def _check(value: Any, schema: dict, path: tuple, out: list[Problem]) -> None:
+    if "anyOf" in schema:
+        trials = []
+        for option in schema["anyOf"]:
+            found: list[Problem] = []
+            _check(value, option, path, found)
+            if not found:
+                return
+            trials.append(found)
+        out.extend(min(trials, key=len))
+        return
+    if "enum" in schema:
+        if value not in schema["enum"]:
+            out.append(Problem(path, f"must be one of {', '.join(map(str, schema['enum']))}; got {value!r}"))
+        return
+    kind = schema.get("type")
+    if kind and not _TYPE_CHECKS[kind](value):
+        out.append(Problem(path, f"must be a {kind}; got {type(value).__name__}"))
+        return
+    if kind == "string":
+        if len(value.strip()) < schema.get("minLength", 0):
+            out.append(Problem(path, "must not be empty"))
+        elif "pattern" in schema and not re.search(schema["pattern"], value):
+            hint = schema.get("description", f"the pattern {schema['pattern']}")
+            out.append(Problem(path, f"{value!r} is not valid: expected {hint}"))
+    elif kind == "object":
+        for key in schema.get("required", []):
+            if key not in value or value[key] in (None, ""):
+                out.append(Problem(path + (key,), "is required"))
+        if len(value) < schema.get("minProperties", 0):
+            out.append(Problem(path, "must not be empty"))
+        props = schema.get("properties", {})
+        for key, item in value.items():
+            if key in props:
+                if item is not None or key in schema.get("required", []):
+                    if item is not None:
+                        _check(item, props[key], path + (key,), out)
+            elif schema.get("additionalProperties") is False:
+                out.append(Problem(path + (key,), f"unknown field {key!r}"))
+    elif kind == "array":
+        for i, item in enumerate(value):
+            _check(item, schema["items"], path + (i,), out)
+
+
+def normalise(record: dict) -> dict:
+    """Turn YAML scalars into the plain JSON types the schema speaks: dates become ISO strings."""
+
+    def fix(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {str(k): fix(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [fix(x) for x in v]
+        if isinstance(v, (_dt.date, _dt.datetime)):
+            return v.isoformat()[:10]
+        return v
+
+    record = fix(record)
+    # `status: true` / `status: false` in YAML are booleans; the writer clearly meant the verdicts.
+    for entry in [record, *(record.get("history") or [])] if isinstance(record, dict) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("status"), bool):
+            entry["status"] = "true" if entry["status"] else "false"
+    return record
+
+
+def validate_claim(record: Any, expected_id: str | None = None) -> list[Problem]:
+    """Return every problem with a (normalised) claim record; an empty list means it is valid."""
+    if not isinstance(record, dict):
+        return [Problem((), "a claim file must hold a mapping of fields")]
+    problems: list[Problem] = []
+    _check(record, CLAIM_SCHEMA, (), problems)
+    if expected_id is not None and isinstance(record.get("id"), str) and record["id"] != expected_id:
+        problems.append(Problem(("id",), f"id {record['id']!r} does not match the file name {expected_id!r}"))
+    problems.extend(_honesty_problems(record))
+    return problems
+
+
+def _honesty_problems(record: dict) -> list[Problem]:
+    """A verdict may never be stronger than its sources: a rated claim needs a quoted source."""
+    status = record.get("status")
+    sources = record.get("sources")
+    if status in VERDICT_BY_CODE and status != "unverified" and isinstance(sources, list) and not sources:
+        return [Problem(("sources",), f"a {status!r} verdict needs at least one source with a quote")]
+    return []
+
+
+def schema_document() -> dict:
+    return CLAIM_SCHEMA
+
+
+def text_of(value: Any, lang: str | None = None) -> str:
+    """The text of a bilingual field (`rationale`): a plain string, or the `ko`/`en` parts joined."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        if lang:
+            return value.get(lang) or ""
+        return "\n\n".join(v for v in (value.get("ko"), value.get("en")) if v)
+    return ""
+
+
+def today() -> str:
+    return _dt.date.today().isoformat()

@@ -1,0 +1,180 @@
+"""Numbers, money and dates written any way, turned into canonical tokens.
+
+    8월 22일 = 8/22 = 2025-08-22 = 2025.8.22     → d0822 (a full date adds d20250822)
+    1조 원 = 1조원 = 일조 원 = 1,000,000,000,000원 → n1000000000000
+    6,681억 = 6681억 = 육천육백팔십일억           → n668100000000
+    30여명 = 30여 명 = 30 people                  → n30
+    2026~2030 = 2026년부터 2030년까지             → n2026 n2030
+    three years = 3년                             → n3
+
+No library parses mixed Korean numbers reliably (see docs/korean-search.md), so this is a small
+table-driven parser in the manner of Elasticsearch's nori_number filter. A month-day without a year
+stays a month-day: news dates take their year from context, so we never guess one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SINO_DIGITS = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7,
+               "팔": 8, "구": 9}
+SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
+BIG_UNITS = {"만": 10**4, "억": 10**8, "조": 10**12}
+EN_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "half": None,
+}
+EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+EN_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+EN_MONTHS.update({m[:3]: i for m, i in list(EN_MONTHS.items())})
+
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+_SINO = "[영공일이삼사오육륙칠팔구십백천]+"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_MONTH = r"(?:1[0-2]|0?[1-9])"
+_PATTERNS = [
+    ("full_date", rf"(?<!\d)(\d{{4}})\s*(?:년\s*|[-./]\s*)({_MONTH})\s*(?:월\s*|[-./]\s*)({_DAY})(?!\d)\s*일?"),
+    ("month_day", rf"(?<![\d.])({_MONTH})\s*월\s*({_DAY})\s*일"),
+    ("slash_date", rf"(?<![\d/.])({_MONTH})/({_DAY})(?![\d/])"),
+    ("en_date", r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                r"sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"),
+    ("year_month", rf"(?<!\d)(\d{{4}})\s*(?:년\s*({_MONTH})\s*월|[-.]({_MONTH})(?![\d.]))"),
+    ("amount", rf"{_NUM}\s?(?:[천백십]\s?)?[조억만](?:\s?{_NUM}\s?(?:[천백십]\s?)?[조억만]?)*(?:\s?원)?"
+               rf"|{_NUM}\s?천(?![가-힣])(?:\s?원)?"),
+    # Numbers spelled in Hangul (일조, 삼천) read as money only before 원: 오만 alone is a word.
+    ("sino_amount", rf"[영공일이삼사오육륙칠팔구십백천만억조]{{2,}}(?=\s?원)"),
+    ("en_scaled", r"\b\d+(?:\.\d+)?\s(?:thousand|million|billion|trillion)\b"),
+    ("plain", rf"(?<![\w.]){_NUM}(?:\s?여)?"),
+    ("english", r"\b(?:(?:\d+(?:\.\d+)?|" + "|".join(k for k in EN_WORDS if EN_WORDS[k] is not None)
+                + r")(?:[\s-](?:" + "|".join(EN_WORDS) + r"))?)(?:\s(?:" + "|".join(EN_SCALES) + r"))?\b"),
+]
+_MATCHER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+
+
+@dataclass(frozen=True)
+class NumberExpr:
+    text: str
+    tokens: frozenset[str]
+    start: int
+    end: int
+
+
+def _int(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def sino_value(text: str) -> int | None:
+    """일조육백만오천일 → 1000006005001; 삼천 → 3000; None when it is not a number."""
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in SINO_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row (삼사) is a word, not a number
+            digit = SINO_DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit = None
+        elif ch in BIG_UNITS:
+            section += digit or 0
+            total += (section or 1) * BIG_UNITS[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _section_value(text: str) -> float | None:
+    if not text:
+        return 1
+    if text[0].isdigit():
+        match = re.fullmatch(rf"({_NUM})([천백십]?)", text)
+        if not match:
+            return None
+        return _int(match.group(1)) * SMALL_UNITS.get(match.group(2), 1)
+    return sino_value(text)
+
+
+def amount_value(text: str) -> int | None:
+    """'1조 549억 원' → 1054900000000; mixes digits, sino-Korean numerals and 조/억/만 units."""
+    text = text.replace(" ", "").removesuffix("원")
+    total = 0.0
+    for section, unit in re.findall(r"([^조억만]*)([조억만]?)", text):
+        if not section and not unit:
+            continue
+        value = _section_value(section)
+        if value is None:
+            return None
+        total += value * BIG_UNITS.get(unit, 1)
+    return int(round(total))
+
+
+def english_value(text: str) -> int | None:
+    parts = re.split(r"[\s-]+", text)
+    value = 0.0
+    scale = 1
+    for part in parts:
+        if part in EN_SCALES:
+            scale = EN_SCALES[part]
+        elif part == "hundred":
+            value = (value or 1) * 100
+        elif part.replace(".", "", 1).isdigit():
+            value += float(part)
+        elif EN_WORDS.get(part) is not None:
+            value += EN_WORDS[part]
+        else:
+            return None
+    return int(round(value * scale))
+
+
+def _date_tokens(year: str | None, month: str, day: str | None) -> set[str]:
+    m, d = int(month), int(day) if day else None
+    if d is None:
+        return {f"d{int(year):04d}{m:02d}", f"n{int(year)}"}
+    tokens = {f"d{m:02d}{d:02d}"}
+    if year:
+        tokens |= {f"d{int(year):04d}{m:02d}{d:02d}", f"n{int(year)}"}
+    return tokens
+
+
+def _tokens(kind: str, match: re.Match) -> set[str]:
+    text = match.group(kind)
+    groups = [g for g in match.groups() if g is not None][1:]  # the group's own captures
+    if kind == "full_date":
+        return _date_tokens(groups[0], groups[1], groups[2])
+    if kind in ("month_day", "slash_date"):
+        return _date_tokens(None, groups[0], groups[1])
+    if kind == "en_date":
+        return _date_tokens(None, str(EN_MONTHS[groups[0][:3]]), groups[1])
+    if kind == "year_month":
+        return _date_tokens(groups[0], groups[1], None)
+    if kind in ("amount", "sino_amount"):
+        value = amount_value(text)
+        return {f"n{value}"} if value is not None else set()
+    if kind == "plain":
+        return {f"n{_format(_int(text.removesuffix('여').strip()))}"}
+    value = english_value(text)
+    return {f"n{value}"} if value is not None else set()
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def find_numbers(folded: str) -> list[NumberExpr]:
+    """Every number, amount or date expression in folded text (see korean.fold), in order."""
+    found = []
+    for match in _MATCHER.finditer(folded):
+        kind = match.lastgroup
+        tokens = _tokens(kind, match)
+        if tokens:
+            found.append(NumberExpr(match.group(), frozenset(tokens), match.start(), match.end()))
+    return found
+
+
+def number_tokens(folded: str) -> set[str]:
+    return {token for expr in find_numbers(folded) for token in expr.tokens}

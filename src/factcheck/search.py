@@ -1,0 +1,480 @@
+"""Search and ranking: what a person types, matched against claims the way they meant it.
+
+A query becomes *units*: Korean words (with their particle-less stems and alias expansions), English
+words, 초성 strings and number/date tokens (see korean.py and numbers.py). Each unit is matched
+against each field of a claim and scored 0..1:
+
+    1.0   the word (or an alias of it) appears, spaces ignored            예타면제 ~ 예타 면제
+    0.9   its stem appears (particle or ending dropped)                  면제됐나요 ~ 면제
+    0.9   it is covered by pieces that appear (space-free compounds)     예타면제확정 ~ 예타 면제가 … 확정
+    0.8+  it appears with a typo: keystroke-jamo partial match within    면졔 ~ 면제, 국가애산 ~ 국가예산
+          one edit per ~7 keystrokes
+    1.0   초성 that spell a word's initials                              ㅇㅌ ~ 예타
+
+times the field's weight (claim first, then tags and entities, claimant, rationale, sources). A claim's
+score is the IDF-weighted share of the query it covers, so a rare word counts more than a common one
+and an unrelated query covers nothing. Results below MIN_SCORE are not shown: "no matching claim" is an
+answer. Large repositories are first narrowed to a few hundred candidates by the index (syllable
+bigrams, and 초성/vowel bigrams that survive a one-key typo), then ranked the same way.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from factcheck import korean
+from factcheck.korean import STEM_FACTOR, choseong, compact, fold, jamo, latin_stem, words
+from factcheck.numbers import find_numbers
+from factcheck.textclean import clean
+
+# (field, weight): where a match counts most. Appearance (the article) is left out on purpose: every
+# claim from one article shares it, and its publisher's name (일요서울) would answer "서울".
+FIELD_WEIGHTS = {
+    "claim": 1.0,
+    "claim_en": 1.0,
+    "tags": 0.9,
+    "entities": 0.9,
+    "claimant": 0.8,
+    "rationale": 0.65,
+    "sources": 0.55,
+}
+TYPO_FIELDS = ("claim", "tags", "entities", "claimant")  # fields indexed for typo-tolerant candidates
+MIN_SCORE = 0.55  # share of the query's weight a claim must cover to be shown
+ALIAS_FACTOR = 0.97
+PIECES_FACTOR = 0.9
+TYPO_BASE, TYPO_SPAN = 0.78, 0.12
+LATIN_PREFIX, LATIN_FUZZY = 0.85, 0.75
+CHOSEONG_PREFIX = 0.9
+LOCAL_BONUS = 0.005  # between equal scores, the newsroom's own claims before imported ones
+SCORE_ALL_BELOW = 3000  # repositories this small are scored whole; larger ones use index candidates
+CANDIDATES = 400
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def field_texts(record: dict) -> dict[str, str]:
+    claimant = record.get("claimant") or {}
+    rationale = record.get("rationale")
+    if isinstance(rationale, dict):
+        rationale = "\n".join(v for v in rationale.values() if isinstance(v, str))
+    sources = record.get("sources") or []
+    return {
+        "claim": record.get("claim") or "",
+        "claim_en": record.get("claim_en") or "",
+        "tags": " ; ".join(record.get("tags") or []),
+        "entities": " ; ".join(record.get("entities") or []),
+        "claimant": " ".join(filter(None, (claimant.get("name"), claimant.get("role")))),
+        "rationale": rationale or "",
+        "sources": " ; ".join(
+            " ".join(filter(None, (s.get("title"), s.get("publisher"), s.get("quote")))) for s in sources
+        ),
+    }
+
+
+def doc_keys(record: dict) -> list[list[str]]:
+    """Per field: [name, folded words joined by spaces, number tokens]. Stored in the index."""
+    keys = []
+    for name, text in field_texts(record).items():
+        if not text.strip():
+            continue
+        folded = fold(text)
+        numbers = sorted({t for expr in find_numbers(folded) for t in expr.tokens})
+        keys.append([name, " ".join(words(folded)), " ".join(numbers)])
+    return keys
+
+
+def bigrams(text: str) -> list[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
+def _hangul_runs(compact_text: str) -> list[str]:
+    return korean.WORD_RE.findall(compact_text) if compact_text else []
+
+
+def typo_grams(hangul: str) -> list[str]:
+    """Bigrams that survive any one-key typo: initials (ㅁㅈ) and vowel+final pairs (ㅕㄴㅔ)."""
+    if len(hangul) < 2:
+        return []
+    cho = choseong(hangul)
+    rest = [jamo(ch)[1:] for ch in hangul]
+    return bigrams(cho) + [a + b for a, b in zip(rest, rest[1:])]
+
+
+def doc_grams(keys: list[list[str]]) -> tuple[str, str]:
+    """The two token columns the index's full-text table holds for one claim."""
+    exact: set[str] = set()
+    typo: set[str] = set()
+    for name, text, numbers in keys:
+        for word in text.split():
+            if korean.is_hangul_word(word):
+                continue
+            if "a" <= word[0] <= "z":
+                exact.add(latin_stem(word))
+        squeezed = text.replace(" ", "")
+        for run in _hangul_runs(squeezed):
+            if korean.is_hangul_word(run):
+                exact.update(bigrams(run))
+                if name in TYPO_FIELDS:
+                    typo.update(typo_grams(run))
+        exact.update(numbers.split())
+    return " ".join(sorted(exact)), " ".join(sorted(typo))
+
+
+@dataclass
+class Field:
+    name: str
+    weight: float
+    words: list[str]
+    compact: str
+    numbers: set[str]
+    _jamo: str | None = None
+    _latin: set[str] | None = None
+    _cho_words: list[str] | None = None
+
+    @property
+    def jamo(self) -> str:
+        if self._jamo is None:
+            self._jamo = jamo(self.compact)
+        return self._jamo
+
+    @property
+    def latin(self) -> set[str]:
+        if self._latin is None:
+            self._latin = {latin_stem(w) for w in self.words if "a" <= w[0] <= "z"}
+        return self._latin
+
+    @property
+    def cho_words(self) -> list[str]:
+        if self._cho_words is None:
+            self._cho_words = [choseong(w) for w in self.words if korean.is_hangul_word(w)]
+        return self._cho_words
+
+
+def fields_of(keys: list[list[str]]) -> list[Field]:
+    return [
+        Field(name, FIELD_WEIGHTS.get(name, 0.5), text.split(), text.replace(" ", ""), set(numbers.split()))
+        for name, text, numbers in keys
+    ]
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@dataclass
+class Unit:
+    """One thing the query asks for; `forms` are (text, factor, how) alternatives of it."""
+
+    text: str
+    kind: str  # hangul | latin | number | choseong
+    forms: list[tuple[str, float, str]]
+    weight: float = 1.0
+
+
+def parse_query(query: str, aliases=None) -> list[Unit]:
+    from factcheck.aliases import Aliases
+
+    aliases = aliases if aliases is not None else Aliases([])
+    folded = " " + " ".join(fold(query).split()) + " "
+    units: list[Unit] = []
+    # English phrases that mean one thing ("in a row", "national budget") are one unit, not words.
+    for phrase, others in aliases.phrases:
+        if f" {phrase} " in folded:
+            folded = folded.replace(f" {phrase} ", " ; ")
+            forms = [(compact(phrase), 1.0, "phrase")] + [(compact(o), ALIAS_FACTOR, f"alias {o}") for o in others]
+            units.append(Unit(phrase, "phrase", _dedupe(forms)))
+    rest = []
+    last = 0
+    for expr in find_numbers(folded):
+        rest.append(folded[last : expr.start])
+        last = expr.end
+        units.append(Unit(expr.text.strip(), "number", [(t, 1.0, "number") for t in sorted(expr.tokens)]))
+    rest.append(folded[last:])
+    text_words = words(" ".join(rest))
+    meaningful = [w for w in text_words if not korean.is_stopword(w) and not korean.only_grammar(w)]
+    if not meaningful and not units:
+        meaningful = [w for w in text_words if not korean.only_grammar(w)] or text_words
+    for word in _split_compounds(meaningful, aliases):
+        units.append(_unit(word, aliases))
+    return units
+
+
+def _split_compounds(ws: list[str], aliases: dict[str, list[str]]) -> list[str]:
+    """Split a space-free Hangul run at a known alias: 예비타당성조사면제 → 예비타당성조사 + 면제."""
+    out = []
+    for word in ws:
+        if not korean.is_hangul_word(word) or word in aliases or len(word) < 4:
+            out.append(word)
+            continue
+        best = max((a for a in aliases if len(a) >= 2 and a in word and a != word), key=len, default=None)
+        if best is None:
+            out.append(word)
+            continue
+        before, _, after = word.partition(best)
+        out.extend(p for p in (before, best, after) if len(p) >= 2 or (p and p not in korean.ENDINGS and p))
+    return [w for w in out if w and not korean.only_grammar(w)]
+
+
+def _unit(word: str, aliases: dict[str, list[str]]) -> Unit:
+    if korean.is_choseong_word(word):
+        return Unit(word, "choseong", [(word, 1.0, "초성")])
+    if "a" <= word[0] <= "z" or word.isdigit():
+        forms = [(latin_stem(word), 1.0, "word")]
+        forms += [(compact(alt), ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(word, [])]
+        return Unit(word, "latin", forms)
+    forms = [(word, 1.0, "exact")]
+    forms += [(stem, STEM_FACTOR, f"stem {stem}") for stem in korean.stems(word)]
+    for text, factor, _how in list(forms):
+        forms += [(compact(alt), factor * ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(text, [])]
+    return Unit(word, "hangul", _dedupe(forms))
+
+
+def _dedupe(forms):
+    seen, out = set(), []
+    for form in forms:
+        if form[0] and form[0] not in seen:
+            seen.add(form[0])
+            out.append(form)
+    return out
+
+
+def query_grams(units: list[Unit]) -> tuple[set[str], set[str]]:
+    exact: set[str] = set()
+    typo: set[str] = set()
+    for unit in units:
+        for text, _factor, _how in unit.forms:
+            if unit.kind == "number":
+                exact.add(text)
+            elif unit.kind == "choseong":
+                typo.update(bigrams(text))
+            else:
+                for run in _hangul_runs(text):
+                    if korean.is_hangul_word(run):
+                        exact.update(bigrams(run))
+                        typo.update(typo_grams(run))
+                    elif "a" <= run[0] <= "z":
+                        exact.add(latin_stem(run))
+    return exact, typo
+
+
+def unit_grams(unit: Unit) -> list[set[str]]:
+    """Per form, the index tokens that must all be present for that form to occur (for document frequency)."""
+    out = []
+    for text, _factor, _how in unit.forms:
+        if unit.kind == "number":
+            out.append({text})
+        elif unit.kind == "choseong":
+            out.append(set(bigrams(text)) or {text})
+        else:
+            grams = set()
+            for run in _hangul_runs(text):
+                if korean.is_hangul_word(run):
+                    grams.update(bigrams(run))
+                else:
+                    grams.add(latin_stem(run))
+            out.append(grams)
+    return out
+
+
+def weigh_units(units: list[Unit], total_docs: int, doc_freq) -> None:
+    """IDF weights: `doc_freq(tokens)` returns how many claims hold a token; a form's frequency is its
+    rarest token's, a unit's is its most common form's (any form may match)."""
+    for unit, form_grams in zip(units, map(unit_grams, units)):
+        frequencies = [min((doc_freq(g) for g in grams), default=total_docs) for grams in form_grams if grams]
+        df = max(frequencies, default=total_docs)
+        if unit.kind == "hangul" and len(unit.text) < 2:
+            df = max(df, total_docs // 2)
+        unit.weight = max(0.1, math.log(1 + (total_docs - df + 0.5) / (df + 0.5)))
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _typo_cutoff(length: int) -> float:
+    allowed = 1 if length <= 8 else 2 if length <= 15 else 3
+    return 100.0 * (1 - allowed / length) - 1e-6
+
+
+def _pieces(form: str, text: str) -> float:
+    """Share of `form` covered by its longest pieces (two syllables or more) that occur in `text`."""
+    i, covered, n = 0, 0, len(form)
+    while i < n - 1:
+        j = n
+        while j - i >= 2 and form[i:j] not in text:
+            j -= 1
+        if j - i >= 2:
+            covered += j - i
+            i = j
+        else:
+            i += 1
+    return covered / n if n else 0.0
+
+
+def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
+    """How well one query unit is met by one field: (score 0..1, how)."""
+    from rapidfuzz import fuzz
+
+    best, how = 0.0, ""
+    for text, factor, label in unit.forms:
+        if factor <= best:
+            continue
+        if unit.kind == "number":
+            if text in fld.numbers:
+                return factor, f"{label} {text}"
+            continue
+        if unit.kind == "choseong":
+            score = _choseong_match(text, fld.cho_words)
+            if score > best:
+                best, how = score, "초성"
+            continue
+        if unit.kind == "latin" and label == "word":
+            score, kind = _latin_match(text, fld.latin)
+            if score > best:
+                best, how = score, kind
+            continue
+        if text in fld.compact:
+            return factor, label
+        if len(text) >= 3 and korean.is_hangul_word(text):
+            cover = _pieces(text, fld.compact)
+            if cover >= 0.6 and factor * PIECES_FACTOR * cover > best:
+                best, how = factor * PIECES_FACTOR * cover, f"pieces {label} ({cover:.0%})"
+        keys = jamo(text)
+        if len(keys) >= 4 and korean.is_hangul_word(text):
+            cutoff = _typo_cutoff(len(keys))
+            ratio = fuzz.partial_ratio(keys, fld.jamo, score_cutoff=cutoff)
+            if ratio:
+                score = factor * (TYPO_BASE + TYPO_SPAN * (ratio - cutoff) / (100 - cutoff))
+                if score > best:
+                    best, how = score, f"typo {label} (jamo {ratio:.0f}%)"
+    return best, how
+
+
+def _latin_match(stem: str, doc_words: set[str]) -> tuple[float, str]:
+    if stem in doc_words:
+        return 1.0, "word"
+    if len(stem) >= 4 and any(w.startswith(stem) or (len(w) >= 4 and stem.startswith(w)) for w in doc_words):
+        return LATIN_PREFIX, "word prefix"
+    if len(stem) >= 5:
+        from rapidfuzz import fuzz, process
+
+        hit = process.extractOne(stem, doc_words, scorer=fuzz.ratio, score_cutoff=84)
+        if hit:
+            return LATIN_FUZZY, f"typo of {hit[0]}"
+    return 0.0, ""
+
+
+def _choseong_match(query: str, cho_words: list[str]) -> float:
+    """초성 spelling one word (ㅇㅌ = 예타), a word with its particle (ㅁㅈ = 면제가), or several words."""
+    for i, word in enumerate(cho_words):
+        if not word.startswith(query[: len(word)]) and not word.startswith(query):
+            continue
+        if word == query:
+            return 1.0
+        if word.startswith(query) and len(query) >= 2:
+            return CHOSEONG_PREFIX
+        joined = "".join(cho_words[i:])
+        if len(query) > len(word) and joined.startswith(query):
+            return CHOSEONG_PREFIX
+    return 0.0
+
+
+@dataclass
+class Scored:
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def score_claim(units: list[Unit], fields: list[Field], explain: bool = False) -> Scored:
+    total = sum(u.weight for u in units) or 1.0
+    gained = 0.0
+    reasons = []
+    strong = False
+    for unit in units:
+        best, where, how = 0.0, "", ""
+        for fld in fields:
+            if fld.weight * 1.0 <= best:
+                continue
+            if unit.kind == "latin" and fld.name == "claim" and not fld.latin:
+                continue
+            m, kind = match_unit(unit, fld)
+            if m * fld.weight > best:
+                best, where, how = m * fld.weight, fld.name, kind
+        gained += unit.weight * best
+        strong = strong or best >= 0.75
+        if explain:
+            if best:
+                reasons.append(f"{unit.text}: {how} in {where} → {best:.2f} × weight {unit.weight:.2f}")
+            else:
+                reasons.append(f"{unit.text}: not found (weight {unit.weight:.2f})")
+    return Scored(gained / total if strong else 0.0, reasons)
+
+
+# --------------------------------------------------------------------------- the search
+
+
+@dataclass
+class SearchResult:
+    record: dict
+    score: int
+    explain: list[str]
+
+    def as_json(self, explain: bool = False) -> dict:
+        from factcheck.model import VERDICT_BY_CODE
+
+        record = self.record
+        verdict = VERDICT_BY_CODE.get(record.get("status"))
+        data = {
+            "id": record.get("id"),
+            "claim": record.get("claim"),
+            "claim_en": record.get("claim_en"),
+            "claimant": record.get("claimant"),
+            "claim_date": record.get("claim_date"),
+            "status": record.get("status"),
+            "status_label": verdict.ko if verdict else None,
+            "status_label_en": verdict.en if verdict else None,
+            "score": self.score,
+            "tags": record.get("tags") or [],
+            "sources": record.get("sources") or [],
+        }
+        if explain:
+            data["explain"] = self.explain
+        return data
+
+
+@dataclass
+class SearchOutcome:
+    results: list[SearchResult]
+    problems: list
+    units: list[Unit]
+
+
+def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, explain=False) -> SearchOutcome:
+    from factcheck.index import open_index
+
+    index = open_index(repo)
+    units = parse_query(query, index.aliases())
+    if not units:
+        return SearchOutcome([], index.problems, units)
+    weigh_units(units, max(index.count(), 1), index.doc_freq)
+    if index.count() <= SCORE_ALL_BELOW:
+        rows = index.rows()
+    else:
+        exact, typo = query_grams(units)
+        rows = index.candidates(exact, typo, CANDIDATES)
+    ranked = []
+    for row in rows:
+        if status and row.status != status:
+            continue
+        if tag and tag not in row.tags:
+            continue
+        scored = score_claim(units, fields_of(row.keys), explain)
+        if scored.score >= MIN_SCORE:
+            bonus = 0 if row.imported else LOCAL_BONUS
+            ranked.append((scored.score + bonus, row, scored.reasons))
+    ranked.sort(key=lambda item: (-item[0], item[1].claim_length, item[1].claim_id))
+    results = [
+        SearchResult(index.record(row), min(100, round(100 * score)), [clean(r) for r in reasons])
+        for score, row, reasons in ranked[:limit]
+    ]
+    return SearchOutcome(results, index.problems, units)
