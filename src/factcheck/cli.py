@@ -195,6 +195,7 @@ def show(state: State, claim_id, fmt, output, site):
     for problem in index.problems:
         if problem.path.stem == claim_id:
             raise UserError(str(problem))
+        warn(str(problem))
     record = index.get(claim_id)
     if fmt == "text" and output is None:
         from factcheck import render
@@ -408,8 +409,13 @@ def validate(state: State, paths, json_):
 def index(state: State, rebuild, json_):
     """Refresh the search index (a cache of claims/, kept out of git) and show its state.
 
-    Searches refresh it on their own; this is for a first build of a large repository or to
-    check where it lives.
+    Searches refresh it on their own; this is for a first build of a large repository, to
+    check every file after bulk edits, or to see where it lives.
+
+    \b
+    Examples:
+      factcheck index
+      factcheck index --rebuild --json
     """
     from factcheck.index import open_index
 

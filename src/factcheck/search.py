@@ -46,6 +46,7 @@ PIECES_FACTOR = 0.9
 TYPO_BASE, TYPO_SPAN = 0.78, 0.12
 LATIN_PREFIX, LATIN_FUZZY = 0.85, 0.75
 CHOSEONG_PREFIX = 0.9
+DENSITY_WEIGHT = 0.08  # between equal coverage, claims that are more about the query come first
 LOCAL_BONUS = 0.005  # between equal scores, the newsroom's own claims before imported ones
 SCORE_ALL_BELOW = 3000  # repositories this small are scored whole; larger ones use index candidates
 CANDIDATES = 400
@@ -383,6 +384,25 @@ def _choseong_match(query: str, cho_words: list[str]) -> float:
 class Scored:
     score: float
     reasons: list[str] = field(default_factory=list)
+    density: float = 0.0
+
+
+def density(units: list[Unit], fields: list[Field]) -> float:
+    """Share of the claim's own text taken up by what the query asked for (its words and aliases)."""
+    own = "claim" if any(u.kind in ("hangul", "choseong") for u in units) else "claim_en"
+    best = 0.0
+    for fld in fields:
+        if fld.name != own or not fld.compact:
+            continue
+        taken = sum(
+            len(text) * fld.compact.count(text)
+            for unit in units
+            if unit.kind not in ("number", "choseong")
+            for text, factor, _how in unit.forms
+            if factor >= STEM_FACTOR and len(text) >= 2
+        )
+        best = max(best, min(1.0, taken / len(fld.compact)))
+    return best
 
 
 def score_claim(units: list[Unit], fields: list[Field], explain: bool = False) -> Scored:
@@ -407,7 +427,9 @@ def score_claim(units: list[Unit], fields: list[Field], explain: bool = False) -
                 reasons.append(f"{unit.text}: {how} in {where} → {best:.2f} × weight {unit.weight:.2f}")
             else:
                 reasons.append(f"{unit.text}: not found (weight {unit.weight:.2f})")
-    return Scored(gained / total if strong else 0.0, reasons)
+    if not strong:
+        return Scored(0.0, reasons)
+    return Scored(gained / total, reasons, density(units, fields))
 
 
 # --------------------------------------------------------------------------- the search
@@ -470,11 +492,11 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
             continue
         scored = score_claim(units, fields_of(row.keys), explain)
         if scored.score >= MIN_SCORE:
-            bonus = 0 if row.imported else LOCAL_BONUS
-            ranked.append((scored.score + bonus, row, scored.reasons))
-    ranked.sort(key=lambda item: (-item[0], item[1].claim_length, item[1].claim_id))
+            rank = scored.score + DENSITY_WEIGHT * scored.density + (0 if row.imported else LOCAL_BONUS)
+            ranked.append((rank, scored.score, row, scored.reasons))
+    ranked.sort(key=lambda item: (-item[0], item[2].claim_length, item[2].claim_id))
     results = [
         SearchResult(index.record(row), min(100, round(100 * score)), [clean(r) for r in reasons])
-        for score, row, reasons in ranked[:limit]
+        for _rank, score, row, reasons in ranked[:limit]
     ]
     return SearchOutcome(results, index.problems, units)

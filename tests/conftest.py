@@ -1,0 +1,68 @@
+"""Shared fixtures: every test gets its own index cache, no colour and a fixed terminal width."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+REPO_CLAIMS = Path(__file__).resolve().parent.parent / "claims"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.delenv("FACTCHECK_CLAIMS_DIR", raising=False)
+
+
+@pytest.fixture
+def claims_dir(tmp_path) -> Path:
+    """A copy of the bundled seed claims in a temporary claims repository."""
+    target = tmp_path / "claims"
+    shutil.copytree(REPO_CLAIMS, target)
+    return target
+
+
+@pytest.fixture
+def empty_claims(tmp_path) -> Path:
+    target = tmp_path / "claims"
+    target.mkdir()
+    return target
+
+
+@pytest.fixture
+def run():
+    """Invoke the CLI in-process: run(claims_dir, *args) -> click Result (stdout and stderr apart)."""
+    from factcheck.cli import cli
+
+    def invoke(claims: Path | None, *args: str, input: str | None = None):
+        prefix = ["--claims-dir", str(claims)] if claims else []
+        return CliRunner().invoke(cli, [*prefix, *args], input=input)
+
+    return invoke
+
+
+def write_claim(folder: Path, claim_id: str, **fields) -> Path:
+    """Write a minimal valid claim file (plus any fields given) and return its path."""
+    from factcheck.store import Repo
+
+    record = {
+        "id": claim_id,
+        "claim": fields.pop("claim", "서울시는 지하철 요금을 인상했다"),
+        "status": fields.pop("status", "true"),
+        "sources": fields.pop(
+            "sources",
+            [{"url": "https://example.org/a", "publisher": "예시신문", "quote": "지하철 요금을 인상"}],
+        ),
+        **fields,
+    }
+    repo = Repo(folder)
+    path = repo.new_path(claim_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(repo.dump(record, path))
+    return path
