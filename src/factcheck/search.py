@@ -40,7 +40,8 @@ FIELD_WEIGHTS = {
     "sources": 0.55,
 }
 TYPO_FIELDS = ("claim", "tags", "entities", "claimant")  # fields indexed for typo-tolerant candidates
-MIN_SCORE = 0.55  # share of the query's weight a claim must cover to be shown
+MIN_SCORE = 0.55
+PLACE_MISS = 0.6  # a claim that does not mention a place the query names answers another question  # share of the query's weight a claim must cover to be shown
 ALIAS_FACTOR = 0.97
 PIECES_FACTOR = 0.9
 TYPO_BASE, TYPO_SPAN = 0.78, 0.12
@@ -168,9 +169,10 @@ class Unit:
     """One thing the query asks for; `forms` are (text, factor, how) alternatives of it."""
 
     text: str
-    kind: str  # hangul | latin | number | choseong
+    kind: str  # hangul | latin | number | choseong | phrase
     forms: list[tuple[str, float, str]]
     weight: float = 1.0
+    place: str | None = None  # the local government this word names, if any
 
 
 def parse_query(query: str, aliases=None) -> list[Unit]:
@@ -224,11 +226,16 @@ def _unit(word: str, aliases: dict[str, list[str]]) -> Unit:
         forms = [(latin_stem(word), 1.0, "word")]
         forms += [(compact(alt), ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(word, [])]
         return Unit(word, "latin", forms)
+    from factcheck.places import place_of
+
     forms = [(word, 1.0, "exact")]
     forms += [(stem, STEM_FACTOR, f"stem {stem}") for stem in korean.stems(word)]
     for text, factor, _how in list(forms):
         forms += [(compact(alt), factor * ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(text, [])]
-    return Unit(word, "hangul", _dedupe(forms))
+    place = next((p for p in (place_of(text) for text, _f, _h in forms) if p), None)
+    if place and place not in [f[0] for f in forms]:
+        forms.append((place, 1.0, f"place {place}"))
+    return Unit(word, "hangul", _dedupe(forms), place=place)
 
 
 def _dedupe(forms):
@@ -410,8 +417,9 @@ def score_claim(units: list[Unit], fields: list[Field], explain: bool = False) -
     gained = 0.0
     reasons = []
     strong = False
+    penalty = 1.0
     for unit in units:
-        best, where, how = 0.0, "", ""
+        best, where, how, raw = 0.0, "", "", 0.0
         for fld in fields:
             if fld.weight * 1.0 <= best:
                 continue
@@ -419,9 +427,13 @@ def score_claim(units: list[Unit], fields: list[Field], explain: bool = False) -
                 continue
             m, kind = match_unit(unit, fld)
             if m * fld.weight > best:
-                best, where, how = m * fld.weight, fld.name, kind
+                best, where, how, raw = m * fld.weight, fld.name, kind, m
         gained += unit.weight * best
-        strong = strong or best >= 0.75
+        strong = strong or (best and raw >= 0.75)
+        if unit.place and best == 0:
+            penalty = PLACE_MISS
+            if explain:
+                reasons.append(f"{unit.text}: the claim is not about {unit.place} (× {PLACE_MISS})")
         if explain:
             if best:
                 reasons.append(f"{unit.text}: {how} in {where} → {best:.2f} × weight {unit.weight:.2f}")
@@ -429,7 +441,7 @@ def score_claim(units: list[Unit], fields: list[Field], explain: bool = False) -
                 reasons.append(f"{unit.text}: not found (weight {unit.weight:.2f})")
     if not strong:
         return Scored(0.0, reasons)
-    return Scored(gained / total, reasons, density(units, fields))
+    return Scored(penalty * gained / total, reasons, density(units, fields))
 
 
 # --------------------------------------------------------------------------- the search

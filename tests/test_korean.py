@@ -1,0 +1,83 @@
+"""Korean text processing on its own: folding, jamo, 초성, particles, numbers."""
+
+from factcheck import korean
+from factcheck.numbers import find_numbers
+
+
+def tokens(text):
+    return {t for expr in find_numbers(korean.fold(text)) for t in expr.tokens}
+
+
+def test_fold_applies_nfkc_case_and_quote_variants():
+    assert korean.fold("ＡＩ “피지컬” ‘예타’") == 'ai "피지컬" \'예타\''
+
+
+def test_fold_keeps_choseong_as_compatibility_jamo():
+    assert korean.fold("ㅇㅌ") == "ㅇㅌ"
+    assert korean.is_choseong_word(korean.fold("ㅇㅌ"))
+
+
+def test_words_split_scripts_and_drop_punctuation():
+    assert korean.words(korean.fold("피지컬AI(인공지능)·2026년")) == ["피지컬", "ai", "인공지능", "2026", "년"]
+
+
+def test_compact_ignores_spacing():
+    assert korean.compact("예타 면제 확정") == korean.compact("예타면제확정") == "예타면제확정"
+
+
+def test_jamo_splits_compound_vowels_and_finals_as_typed():
+    assert korean.jamo("과") == "ㄱㅗㅏ"
+    assert korean.jamo("닭") == "ㄷㅏㄹㄱ"
+    assert korean.jamo("ㅘ") == "ㅗㅏ"
+
+
+def test_keystroke_jamo_finds_a_word_inside_a_longer_one():
+    assert korean.jamo("도움") in korean.jamo("도우미")
+
+
+def test_a_one_key_typo_is_one_jamo_apart():
+    from rapidfuzz.distance import Levenshtein
+
+    for typo, right in (("면재", "면제"), ("예싼", "예산"), ("게획", "계획"), ("몃제", "면제")):
+        assert Levenshtein.distance(korean.jamo(typo), korean.jamo(right)) == 1
+
+
+def test_choseong_of_syllables():
+    assert korean.choseong("예타 면제") == "ㅇㅌㅁㅈ"
+
+
+def test_stems_drop_particles_and_endings_but_keep_two_syllables():
+    assert "예타" in korean.stems("예타가")
+    assert "면제" in korean.stems("면제됐나요")
+    assert "확보" in korean.stems("확보했나")
+    assert "도입" in korean.stems("도입한다는")
+    assert korean.stems("국가") == []  # 가 is part of the word here
+
+
+def test_light_english_stemming_meets_word_forms():
+    assert korean.latin_stem("exemption") == korean.latin_stem("exempted") == "exempt"
+
+
+def test_dates_written_any_way_share_a_token():
+    assert "d0822" in tokens("8월 22일") & tokens("8/22") & tokens("2025-08-22") & tokens("2025.8.22")
+    assert "d20250822" in tokens("2025년 8월 22일")
+
+
+def test_money_written_any_way_is_one_value():
+    one_jo = "n1000000000000"
+    for text in ("1조 원", "1조원", "일조 원", "1,000,000,000,000원", "1 trillion won"):
+        assert one_jo in tokens(text), text
+    assert tokens("6,681억 원") == tokens("육천육백팔십일억 원") == {"n668100000000"}
+    assert tokens("1조 549억") == {"n1054900000000"}
+
+
+def test_ranges_and_approximate_counts():
+    assert tokens("2026~2030") == tokens("2026년부터 2030년까지") == {"n2026", "n2030"}
+    assert tokens("30여명") == tokens("30여 명") == {"n30"}
+    assert tokens("three years") == tokens("3년") == {"n3"}
+
+
+def test_hangul_words_that_look_like_numbers_are_left_alone():
+    assert tokens("오만한 태도") == set()
+    assert tokens("공무원") == set()
+    assert tokens("이천시") == set()

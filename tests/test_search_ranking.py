@@ -1,0 +1,102 @@
+"""Ranking behaviours, each on a small repository written for the test, with near-topic distractors."""
+
+import pytest
+
+from conftest import write_claim
+
+from factcheck.search import search_claims
+from factcheck.store import Repo
+
+CLAIMS = {
+    "target-yeta": dict(claim="김제 피지컬 AI 사업은 8월 22일 국무회의 의결로 예비타당성조사(예타) 면제가 확정됐다",
+                        claim_en="The Gimje physical AI project's preliminary feasibility study exemption was confirmed by the cabinet on 22 August",
+                        tags=["예타 면제"]),
+    "target-budget": dict(claim="역대 최초 3년 연속 국가예산 1조 원 확보", claim_en="A first: national budget of 1 trillion won secured three years in a row"),
+    "target-delivery": dict(claim="지역상권과 상생하는 공공배달앱 도입 운영", claim_en="A public delivery app that works with local shops"),
+    "target-province": dict(claim="경기도는 청년 기본소득을 확대한다", claim_en="Gyeonggi Province expands youth basic income"),
+    "other-jeonju-tram": dict(claim="전주시는 트램 노선을 2030년까지 개통한다", claim_en="Jeonju will open a tram line by 2030"),
+    "other-gunsan-budget": dict(claim="군산시 국가예산 8천억 원 확보", claim_en="Gunsan secured 800 billion won of national budget"),
+    "other-iksan-exempt": dict(claim="익산 철도 사업은 예타 대상이다", claim_en="The Iksan rail project is subject to a feasibility study"),
+    "other-economy": dict(claim="지역 경기 침체로 상권이 위축됐다", claim_en="The local economy slowed"),
+}
+
+
+@pytest.fixture
+def repo(empty_claims):
+    for claim_id, fields in CLAIMS.items():
+        write_claim(empty_claims, claim_id, **fields)
+    return Repo(empty_claims)
+
+
+def top(repo, query, n=1):
+    return [r.record["id"] for r in search_claims(repo, query, limit=5).results][:n]
+
+
+@pytest.mark.parametrize("query", ["예타 면졔", "예타 면재", "3년 연속 국가애산", "공공배달엡", "연속 국가예싼"])
+def test_jamo_level_typos_find_the_claim(repo, query):
+    assert top(repo, query)[0] in ("target-yeta", "target-budget", "target-delivery")
+
+
+def test_spacing_does_not_matter(repo):
+    assert top(repo, "예타면제확정") == top(repo, "예타 면제 확정") == ["target-yeta"]
+    assert top(repo, "피지컬AI") == top(repo, "피지컬 AI") == ["target-yeta"]
+
+
+def test_particles_and_endings_are_understood(repo):
+    assert top(repo, "피지컬 AI는 예타가 면제됐나요") == ["target-yeta"]
+    assert top(repo, "국가예산을 연속 확보했나") == ["target-budget"]
+    assert top(repo, "공공배달앱을 도입한다는") == ["target-delivery"]
+
+
+def test_stripping_a_particle_does_not_confuse_words_that_end_alike(repo):
+    assert top(repo, "경기도") == ["target-province"]
+    assert top(repo, "경기 침체") == ["other-economy"]
+
+
+def test_choseong_queries_find_the_words_they_spell(repo):
+    assert top(repo, "ㅇㅌ ㅁㅈ") == ["target-yeta"]
+    assert top(repo, "ㄱㄱㅂㄷㅇ") == ["target-delivery"]
+
+
+def test_aliases_and_abbreviations(repo):
+    assert top(repo, "국비 3년 연속") == ["target-budget"]
+    assert top(repo, "예비타당성조사 면제") == ["target-yeta"]
+
+
+def test_user_aliases_extend_the_table(repo):
+    assert search_claims(repo, "먹깨비").results == []
+    (repo.root / "aliases.yaml").write_text("- [먹깨비, 공공배달앱]\n", encoding="utf-8")
+    assert top(repo, "먹깨비") == ["target-delivery"]
+
+
+def test_numbers_and_dates_written_any_way(repo):
+    for query in ("8/22 국무회의", "2025-08-22 국무회의", "8월22일"):
+        assert top(repo, query) == ["target-yeta"], query
+    for query in ("일조 원 국가예산", "1,000,000,000,000원 국가예산"):
+        assert top(repo, query) == ["target-budget"], query
+
+
+def test_english_queries_match_the_translation(repo):
+    assert top(repo, "preliminary feasibility exemption") == ["target-yeta"]
+    assert top(repo, "national budget three years in a row") == ["target-budget"]
+
+
+def test_claim_text_outranks_rationale(empty_claims):
+    write_claim(empty_claims, "in-claim", claim="스마트도시 계획 수립")
+    write_claim(empty_claims, "in-rationale", claim="도시 관련 다른 주장", rationale="스마트도시 계획 수립과 관계없다")
+    assert top(Repo(empty_claims), "스마트도시 계획", 2) == ["in-claim", "in-rationale"]
+
+
+@pytest.mark.parametrize("query", ["대전 트램 개통", "올림픽 메달 집계", "zzzzqqq", "ㅎㅎㅎ", "photosynthesis in algae", "서울 지하철 요금"])
+def test_unrelated_queries_return_nothing(repo, query):
+    assert search_claims(repo, query).results == []
+
+
+def test_a_claim_about_another_place_does_not_answer(repo):
+    assert top(repo, "전주 트램 개통") == ["other-jeonju-tram"]
+    assert search_claims(repo, "대전 트램 개통").results == []
+
+
+def test_a_rare_word_counts_more_than_a_common_one(repo):
+    # 확보 appears in two claims, 군산 in one: the claim with the rare word wins.
+    assert top(repo, "군산 확보") == ["other-gunsan-budget"]
