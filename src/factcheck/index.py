@@ -24,6 +24,7 @@ import json
 import os
 import sqlite3
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -187,6 +188,13 @@ class Index:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Another process may have applied the same changes while we parsed: skip what it did.
+            done = {
+                (d, n) for d, n, m, s in changed
+                if conn.execute(
+                    "SELECT 1 FROM files WHERE dir = ? AND name = ? AND mtime_ns = ? AND size = ?", (d, n, m, s)
+                ).fetchone()
+            }
             for d in gone_dirs:
                 for (name,) in conn.execute("SELECT name FROM files WHERE dir = ?", (d,)).fetchall():
                     removed.append((d, name))
@@ -194,6 +202,8 @@ class Index:
                 self._delete(str(Path(self.repo.root, d, n)))
                 conn.execute("DELETE FROM files WHERE dir = ? AND name = ?", (d, n))
             for (d, n, mtime, size), path, entry in zip(changed, paths, entries):
+                if (d, n) in done:
+                    continue
                 record_json, keys_json, exact, typo, problems = entry
                 self._delete(path)
                 if record_json is not None:
@@ -233,6 +243,11 @@ class Index:
         return None
 
     # -- reading
+
+    def begin_read(self) -> None:
+        """Read everything that follows from one snapshot, even if another process refreshes meanwhile."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")
 
     def count(self) -> int:
         if self._count is None:
@@ -346,27 +361,40 @@ def _fresh(path: Path) -> sqlite3.Connection:
         except FileNotFoundError:
             pass
     conn = _connect(path)
-    try:
-        conn.executescript(
-            "BEGIN IMMEDIATE;" + SCHEMA + f"INSERT INTO meta (key, value) VALUES ('format', '{INDEX_FORMAT}'); COMMIT;"
-        )
-    except sqlite3.OperationalError:  # another process created it a moment ago
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+    conn.executescript(
+        "BEGIN IMMEDIATE;" + SCHEMA + f"INSERT INTO meta (key, value) VALUES ('format', '{INDEX_FORMAT}'); COMMIT;"
+    )
     return conn
 
 
-def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection:
-    if not rebuild:
+@contextmanager
+def _creation_lock(path: Path):
+    """Serialise opening/creating the index file, so that two first searches don't both build it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite's own locking still guards the data
+        yield
+        return
+    with open(f"{path}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            conn = _connect(path)
-            row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-            if row and row[0] == INDEX_FORMAT:
-                return conn
-            conn.close()
-        except sqlite3.DatabaseError:  # corrupt, truncated, or not a database at all
-            pass
-    return _fresh(path)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection:
+    with _creation_lock(path):
+        if not rebuild:
+            try:
+                conn = _connect(path)
+                row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+                if row and row[0] == INDEX_FORMAT:
+                    return conn
+                conn.close()
+            except sqlite3.DatabaseError:  # corrupt, truncated, or not a database at all
+                pass
+        return _fresh(path)
 
 
 def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
@@ -382,6 +410,8 @@ def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
         index.refresh(full=full or rebuild)
     except sqlite3.DatabaseError:
         conn.close()
-        index = Index(repo, _fresh(path), path)
+        index = Index(repo, _open_db(path, rebuild=True), path)
         index.refresh(full=True)
+    index.aliases()
+    index.begin_read()
     return index

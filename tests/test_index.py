@@ -1,0 +1,130 @@
+"""The search index is a cache of claims/: refreshed per file, rebuilt when broken, safe to share."""
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+
+from conftest import write_claim
+
+from factcheck import index as index_module
+from factcheck.index import index_path, open_index
+from factcheck.store import Repo, atomic_write
+
+
+def test_the_index_lives_in_the_cache_directory_not_in_claims(empty_claims):
+    write_claim(empty_claims, "some-claim")
+    idx = open_index(Repo(empty_claims))
+    assert idx.path.parent == index_module.cache_dir()
+    assert sorted(p.name for p in empty_claims.iterdir()) == ["some-claim.yaml"]
+
+
+def test_only_changed_added_or_removed_files_are_parsed_again(empty_claims):
+    for i in range(5):
+        write_claim(empty_claims, f"claim-{i}", claim=f"주장 {i}번 내용")
+    repo = Repo(empty_claims)
+    assert open_index(repo).refresh() == 0  # opening already refreshed all five
+    path = empty_claims / "claim-2.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("주장 2번", "바뀐 주장"), encoding="utf-8")
+    write_claim(empty_claims, "claim-new")
+    (empty_claims / "claim-4.yaml").unlink()
+    idx = open_index(repo)
+    assert sorted(r["id"] for r in idx.records()) == ["claim-0", "claim-1", "claim-2", "claim-3", "claim-new"]
+    assert idx.get("claim-2")["claim"].startswith("바뀐 주장")
+    assert idx.refresh() == 0
+
+
+def test_a_corrupt_index_is_rebuilt_silently(empty_claims):
+    write_claim(empty_claims, "some-claim")
+    repo = Repo(empty_claims)
+    open_index(repo).conn.close()
+    index_path(repo.root).write_bytes(b"this is not a database" * 100)
+    assert [r["id"] for r in open_index(repo).records()] == ["some-claim"]
+
+
+def test_an_index_from_another_version_is_rebuilt(empty_claims):
+    write_claim(empty_claims, "some-claim")
+    repo = Repo(empty_claims)
+    conn = open_index(repo).conn
+    conn.execute("UPDATE meta SET value = 'factcheck-index-0' WHERE key = 'format'")
+    conn.execute("DELETE FROM claims")
+    conn.close()
+    assert [r["id"] for r in open_index(repo).records()] == ["some-claim"]
+
+
+def test_imported_folders_are_refreshed_when_their_listing_changes(empty_claims):
+    imported = empty_claims / "imported" / "snu"
+    imported.mkdir(parents=True)
+    write_claim(imported, "imported-one", claim="수입된 주장 하나")
+    repo = Repo(empty_claims)
+    assert [r["id"] for r in open_index(repo).records()] == ["imported-one"]
+    write_claim(imported, "imported-two", claim="수입된 주장 둘")
+    # an atomic replace (what factcheck and git do) changes the folder, so it is seen
+    path = imported / "imported-one.yaml"
+    atomic_write(path, path.read_bytes().replace("하나".encode(), "하나 고침".encode()), overwrite=True)
+    idx = open_index(repo)
+    assert sorted(r["id"] for r in idx.records()) == ["imported-one", "imported-two"]
+    assert idx.get("imported-one")["claim"] == "수입된 주장 하나 고침"
+
+
+def test_a_full_refresh_sees_an_in_place_edit_under_imported(empty_claims):
+    imported = empty_claims / "imported" / "snu"
+    imported.mkdir(parents=True)
+    path = write_claim(imported, "imported-one", claim="수입된 주장 하나")
+    repo = Repo(empty_claims)
+    open_index(repo)
+    stat = os.stat(imported)
+    path.write_text(path.read_text(encoding="utf-8").replace("하나", "둘"), encoding="utf-8")
+    os.utime(imported, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # an editor that writes in place
+    assert open_index(repo, full=True).get("imported-one")["claim"] == "수입된 주장 둘"
+
+
+def test_top_level_in_place_edits_are_always_seen(empty_claims):
+    path = write_claim(empty_claims, "edited", claim="처음 주장")
+    repo = Repo(empty_claims)
+    open_index(repo)
+    stat = os.stat(empty_claims)
+    path.write_text(path.read_text(encoding="utf-8").replace("처음 주장", "나중 주장입니다"), encoding="utf-8")
+    os.utime(empty_claims, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert open_index(repo).get("edited")["claim"] == "나중 주장입니다"
+
+
+def test_two_claims_with_one_id_are_reported_not_both_indexed(empty_claims):
+    write_claim(empty_claims, "same-id")
+    write_claim(empty_claims / "imported" / "x", "same-id")
+    idx = open_index(Repo(empty_claims))
+    assert len(idx.records()) == 1
+    assert any("also used by" in p.message for p in idx.problems)
+
+
+def test_concurrent_searches_all_succeed(empty_claims, tmp_path):
+    for i in range(40):
+        write_claim(empty_claims, f"claim-{i:02d}", claim=f"김제시 사업 {i}번 국가예산 확보")
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "shared-cache")}
+    command = [sys.executable, "-m", "factcheck", "--claims-dir", str(empty_claims), "search", "국가예산 확보", "--json"]
+    procs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(6)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 6, [o[1] for o in outputs]
+    assert all(len(json.loads(out)["results"]) == 10 for out, _err in outputs)
+
+
+def test_an_interrupted_refresh_leaves_the_previous_index(empty_claims, monkeypatch):
+    write_claim(empty_claims, "first-claim")
+    repo = Repo(empty_claims)
+    open_index(repo).conn.close()
+    write_claim(empty_claims, "second-claim")
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(index_module.Index, "_insert", crash)
+        try:
+            open_index(repo)
+        except KeyboardInterrupt:
+            pass
+    conn = sqlite3.connect(index_path(repo.root))
+    assert [r for (r,) in conn.execute("SELECT id FROM claims")] == ["first-claim"]
+    conn.close()
+    assert sorted(r["id"] for r in open_index(repo).records()) == ["first-claim", "second-claim"]
