@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -402,6 +401,8 @@ def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:  # no writable cache directory: use a private temporary one
+        import tempfile
+
         path = Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
         path.parent.mkdir(parents=True, exist_ok=True)
     conn = _open_db(path, rebuild)

@@ -14,6 +14,7 @@ stays a month-day: news dates take their year from context, so we never guess on
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -53,7 +54,14 @@ _PATTERNS = [
     ("english", r"\b(?:(?:\d+(?:\.\d+)?|" + "|".join(k for k in EN_WORDS if EN_WORDS[k] is not None)
                 + r")(?:[\s-](?:" + "|".join(EN_WORDS) + r"))?)(?:\s(?:" + "|".join(EN_SCALES) + r"))?\b"),
 ]
-_MATCHER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+# Every expression above holds a digit, 원 or an English number word: text without any of them (most
+# queries) skips compiling the big pattern, which would cost start-up time.
+_MAYBE = re.compile(r"[0-9원]|\b(?:" + "|".join([*EN_WORDS, *EN_SCALES, *EN_MONTHS]) + r")\b")
+
+
+@functools.cache
+def _matcher() -> re.Pattern:
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
 
 
 @dataclass(frozen=True)
@@ -168,7 +176,9 @@ def _format(value: float) -> str:
 def find_numbers(folded: str) -> list[NumberExpr]:
     """Every number, amount or date expression in folded text (see korean.fold), in order."""
     found = []
-    for match in _MATCHER.finditer(folded):
+    if not _MAYBE.search(folded):
+        return found
+    for match in _matcher().finditer(folded):
         kind = match.lastgroup
         tokens = _tokens(kind, match)
         if tokens:

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.layout import best_source, claimant_text
 from factcheck.model import STATUS_CODES, VERDICT_BY_CODE, VERDICTS, text_of
 from factcheck.textclean import clean
 
@@ -41,54 +42,20 @@ def verdict_line(code: str) -> Text:
     return line
 
 
-def claimant_text(record: dict) -> str:
-    claimant = record.get("claimant") or {}
-    name, role = claimant.get("name", ""), claimant.get("role", "")
-    return f"{name} ({role})" if name and role else name or role
-
-
-def best_source(record: dict) -> dict | None:
-    sources = record.get("sources") or []
-    primary = [s for s in sources if s.get("kind") == "primary"]
-    return (primary or sources or [None])[0]
-
-
 # --------------------------------------------------------------------------- search
 
 
-def print_search_results(query: str, results: list, explain: bool = False) -> None:
+def print_lines(lines: list[list[tuple[str, str]]]) -> None:
+    """Print layout lines (lists of (text, style) spans) with colour, wrapping and badges."""
     out = console()
-    for rank, result in enumerate(results, 1):
-        record = result.record
-        head = Text(f"{rank}. ", style="bold")
-        head.append_text(badge(record.get("status", "")))
-        head.append(" ")
-        head.append_text(data(record.get("claim"), "bold", single_line=True))
-        out.print(head)
-        meta = Text("   ")
-        meta.append_text(data(claimant_text(record), "cyan", single_line=True))
-        if record.get("claim_date"):
-            meta.append(" · ")
-            meta.append_text(data(record["claim_date"]))
-        meta.append(f" · score {result.score}", style="dim")
-        meta.append(" · ")
-        meta.append_text(data(record.get("id"), "dim"))
-        out.print(meta)
-        if record.get("claim_en"):
-            out.print(Text("   ") + data(record["claim_en"], "italic", single_line=True))
-        source = best_source(record)
-        if source:
-            line = Text("   source: ", style="dim")
-            line.append_text(data(source.get("publisher"), single_line=True))
-            line.append(" — “")
-            line.append_text(data(source.get("quote"), single_line=True))
-            line.append("” ")
-            line.append_text(data(source.get("url"), "blue underline"))
-            out.print(line)
-        if explain:
-            for reason in result.explain:
-                out.print(Text("   why: ", style="dim") + data(reason, "dim"))
-        out.print()
+    for spans in lines:
+        line = Text()
+        for text, style in spans:
+            if style.startswith("badge:"):
+                line.append_text(badge(style[6:]))
+            else:
+                line.append(text, style=style)
+        out.print(line)
 
 
 # --------------------------------------------------------------------------- one claim
@@ -148,58 +115,6 @@ def claim_view(record: dict) -> Group:
     if record.get("tags"):
         parts += [Text(), Text("tags: ", style="dim") + data(", ".join(record["tags"]))]
     return Group(*parts)
-
-
-def _md(text: object) -> str:
-    """Escape Markdown's active characters so that data shows as written."""
-    value = clean(text)
-    for char in "\\`*_{}[]<>#|!":
-        value = value.replace(char, "\\" + char)
-    return value
-
-
-def claim_markdown(record: dict) -> str:
-    verdict = VERDICT_BY_CODE.get(record.get("status", ""))
-    label = f"{verdict.ko} ({verdict.en})" if verdict else _md(record.get("status"))
-    lines = [f"# {_md(record.get('claim'))}", ""]
-    if record.get("claim_en"):
-        lines += [f"*{_md(record['claim_en'])}*", ""]
-    lines += [f"**Verdict: {label}**", ""]
-    who = claimant_text(record)
-    if who:
-        lines.append(f"- Claimant: {_md(who)}")
-    if record.get("claim_date"):
-        lines.append(f"- Date: {_md(record['claim_date'])}")
-    appearance = record.get("appearance") or {}
-    if appearance.get("url"):
-        title = appearance.get("title") or appearance.get("publisher") or appearance["url"]
-        lines.append(f"- Appeared in: [{_md(title)}](<{clean(appearance['url'])}>)")
-    if record.get("tags"):
-        lines.append(f"- Tags: {_md(', '.join(record['tags']))}")
-    lines.append(f"- Id: `{clean(record.get('id'))}`")
-    rationale = record.get("rationale")
-    if rationale:
-        lines += ["", "## Rationale", ""]
-        if isinstance(rationale, dict):
-            for lang in ("ko", "en"):
-                if rationale.get(lang):
-                    lines += [_md(rationale[lang]), ""]
-        else:
-            lines += [_md(rationale), ""]
-    lines += ["## Sources", ""]
-    for i, source in enumerate(record.get("sources") or [], 1):
-        title = source.get("title") or source.get("url")
-        meta = ", ".join(_md(source[k]) for k in ("publisher", "published", "kind") if source.get(k))
-        lines.append(f"{i}. [{_md(title)}](<{clean(source.get('url'))}>) — {meta}")
-        lines.append(f"   > {_md(source.get('quote'))}")
-        if source.get("archive_url"):
-            lines.append(f"   (archived: <{clean(source['archive_url'])}>)")
-    history = record.get("history") or []
-    if history:
-        lines += ["", "## History", ""]
-        for entry in history:
-            lines.append(f"- {_md(entry.get('date'))}: {_md(entry.get('status'))} — {_md(entry.get('note', ''))}")
-    return "\n".join(lines).rstrip() + "\n"
 
 
 # --------------------------------------------------------------------------- tables

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -158,6 +157,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool) -> None:
     adjacent_tmp_file). With overwrite=False the final step is a hard link, which fails if `path`
     already exists, so a claim is never overwritten, even by a concurrent writer.
     """
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

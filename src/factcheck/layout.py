@@ -1,0 +1,112 @@
+"""Layout without a terminal library: search results as lines of styled spans, and Markdown reports.
+
+Kept apart from render.py so that `factcheck search` into a pipe never imports rich: start-up time is
+most of what a search costs. Every piece of data passes through `clean()` here, once.
+"""
+
+from __future__ import annotations
+
+from factcheck.model import VERDICT_BY_CODE
+from factcheck.textclean import clean
+
+Span = tuple[str, str]  # (text, rich style); style "badge:<code>" stands for a verdict badge
+
+
+def claimant_text(record: dict) -> str:
+    claimant = record.get("claimant") or {}
+    name, role = claimant.get("name", ""), claimant.get("role", "")
+    return f"{name} ({role})" if name and role else name or role
+
+
+def best_source(record: dict) -> dict | None:
+    sources = record.get("sources") or []
+    primary = [s for s in sources if s.get("kind") == "primary"]
+    return (primary or sources or [None])[0]
+
+
+def _one_line(value: object) -> str:
+    return clean("" if value is None else value, single_line=True)
+
+
+def search_lines(results: list, explain: bool = False) -> list[list[Span]]:
+    lines: list[list[Span]] = []
+    for rank, result in enumerate(results, 1):
+        record = result.record
+        verdict = VERDICT_BY_CODE.get(record.get("status", ""))
+        label = f"[{verdict.ko}]" if verdict else _one_line(record.get("status"))
+        lines.append([(f"{rank}. ", "bold"), (label, f"badge:{record.get('status', '')}"), (" ", ""),
+                      (_one_line(record.get("claim")), "bold")])
+        meta: list[Span] = [("   ", ""), (_one_line(claimant_text(record)), "cyan")]
+        if record.get("claim_date"):
+            meta.append((f" · {_one_line(record['claim_date'])}", ""))
+        meta += [(f" · score {result.score}", "dim"), (" · ", ""), (_one_line(record.get("id")), "dim")]
+        lines.append(meta)
+        if record.get("claim_en"):
+            lines.append([("   ", ""), (_one_line(record["claim_en"]), "italic")])
+        source = best_source(record)
+        if source:
+            lines.append([("   source: ", "dim"), (_one_line(source.get("publisher")), ""),
+                          (" — “", ""), (_one_line(source.get("quote")), ""), ("” ", ""),
+                          (_one_line(source.get("url")), "blue underline")])
+        if explain:
+            lines += [[("   why: ", "dim"), (_one_line(reason), "dim")] for reason in result.explain]
+        lines.append([])
+    return lines
+
+
+def plain_text(lines: list[list[Span]]) -> str:
+    return "".join("".join(text for text, _style in spans) + "\n" for spans in lines)
+
+
+def _md(text: object) -> str:
+    """Escape Markdown's active characters so that data shows as written."""
+    value = clean(text)
+    for char in "\\`*_{}[]<>#|!":
+        value = value.replace(char, "\\" + char)
+    return value
+
+
+def claim_markdown(record: dict) -> str:
+    verdict = VERDICT_BY_CODE.get(record.get("status", ""))
+    label = f"{verdict.ko} ({verdict.en})" if verdict else _md(record.get("status"))
+    lines = [f"# {_md(record.get('claim'))}", ""]
+    if record.get("claim_en"):
+        lines += [f"*{_md(record['claim_en'])}*", ""]
+    lines += [f"**Verdict: {label}**", ""]
+    who = claimant_text(record)
+    if who:
+        lines.append(f"- Claimant: {_md(who)}")
+    if record.get("claim_date"):
+        lines.append(f"- Date: {_md(record['claim_date'])}")
+    appearance = record.get("appearance") or {}
+    if appearance.get("url"):
+        title = appearance.get("title") or appearance.get("publisher") or appearance["url"]
+        lines.append(f"- Appeared in: [{_md(title)}](<{clean(appearance['url'])}>)")
+    if record.get("tags"):
+        lines.append(f"- Tags: {_md(', '.join(record['tags']))}")
+    lines.append(f"- Id: `{clean(record.get('id'))}`")
+    rationale = record.get("rationale")
+    if rationale:
+        lines += ["", "## Rationale", ""]
+        if isinstance(rationale, dict):
+            for lang in ("ko", "en"):
+                if rationale.get(lang):
+                    lines += [_md(rationale[lang]), ""]
+        else:
+            lines += [_md(rationale), ""]
+    lines += ["## Sources", ""]
+    for i, source in enumerate(record.get("sources") or [], 1):
+        title = source.get("title") or source.get("url")
+        meta = ", ".join(_md(source[k]) for k in ("publisher", "published", "kind") if source.get(k))
+        lines.append(f"{i}. [{_md(title)}](<{clean(source.get('url'))}>) — {meta}")
+        lines.append(f"   > {_md(source.get('quote'))}")
+        if source.get("archive_url"):
+            lines.append(f"   (archived: <{clean(source['archive_url'])}>)")
+    history = record.get("history") or []
+    if history:
+        lines += ["", "## History", ""]
+        for entry in history:
+            lines.append(f"- {_md(entry.get('date'))}: {_md(entry.get('status'))} — {_md(entry.get('note', ''))}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
