@@ -100,3 +100,10 @@ def test_a_claim_about_another_place_does_not_answer(repo):
 def test_a_rare_word_counts_more_than_a_common_one(repo):
     # 확보 appears in two claims, 군산 in one: the claim with the rare word wins.
     assert top(repo, "군산 확보") == ["other-gunsan-budget"]
+
+
+def test_between_equal_matches_the_repositorys_own_claim_comes_before_an_imported_one(empty_claims):
+    write_claim(empty_claims / "imported" / "other-desk", "imported-meeting", claim="완주군 2026년 주요업무계획 보고회")
+    write_claim(empty_claims, "own-meeting", claim="김제시는 23일부터 24일까지 2026년 주요업무계획 보고회를 열었다")
+    assert top(Repo(empty_claims), "주요업무계획 보고회", 2) == ["own-meeting", "imported-meeting"]
+    assert top(Repo(empty_claims), "완주 주요업무계획 보고회") == ["imported-meeting"]

@@ -47,8 +47,8 @@ PIECES_FACTOR = 0.9
 TYPO_BASE, TYPO_SPAN = 0.78, 0.12
 LATIN_PREFIX, LATIN_FUZZY = 0.85, 0.75
 CHOSEONG_PREFIX = 0.9
-DENSITY_WEIGHT = 0.08  # between equal coverage, claims that are more about the query come first
-LOCAL_BONUS = 0.005  # between equal scores, the newsroom's own claims before imported ones
+# Ranking: the share of the query a claim covers first (to two decimals); between equal shares the
+# repository's own claims before imported ones, then the claim that is most about the query.
 SCORE_ALL_BELOW = 3000  # repositories this small are scored whole; larger ones use index candidates
 CANDIDATES = 400
 
@@ -504,9 +504,9 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
             continue
         scored = score_claim(units, fields_of(row.keys), explain)
         if scored.score >= MIN_SCORE:
-            rank = scored.score + DENSITY_WEIGHT * scored.density + (0 if row.imported else LOCAL_BONUS)
+            rank = (-round(scored.score, 2), row.imported, -scored.density, row.claim_length, row.claim_id)
             ranked.append((rank, scored.score, row, scored.reasons))
-    ranked.sort(key=lambda item: (-item[0], item[2].claim_length, item[2].claim_id))
+    ranked.sort(key=lambda item: item[0])
     results = [
         SearchResult(index.record(row), min(100, round(100 * score)), [clean(r) for r in reasons])
         for _rank, score, row, reasons in ranked[:limit]
