@@ -500,7 +500,7 @@ class DefaultSubcommandGroup(click.Group):
 IMPORT_SHOWN = 20  # duplicates and invalid items listed on stderr; --json lists them all
 
 
-@cli.group(name="import", cls=DefaultSubcommandGroup)
+@cli.group(name="import", cls=DefaultSubcommandGroup, subcommand_metavar="PATH|- [OPTIONS] | google --query Q [OPTIONS]")
 def import_group():
     """Import fact-checks: ClaimReview JSON-LD, a Google Fact Check Tools response, CSV/TSV, or the live API.
 
@@ -541,7 +541,7 @@ def import_file(state: State, source, fmt, mapping, publisher, language, json_):
     from factcheck.importers import read_items
 
     kind, items = read_items(source, fmt, mapping=mapping, publisher=publisher, language=language)
-    _import_items(state.repo, items, f"{source} ({kind})", json_)
+    _import_items(state.repo, items, f"{'standard input' if source == '-' else source} ({kind})", json_)
 
 
 @import_group.command(name="google")
