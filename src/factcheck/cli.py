@@ -537,7 +537,14 @@ def import_group():
 @json_option
 @pass_state
 def import_file(state: State, source, fmt, mapping, publisher, language, json_):
-    """Import fact-checks from a file, or from standard input with -."""
+    """Import fact-checks from a file, or from standard input with -.
+
+    \b
+    Examples:
+      factcheck import reviews.json
+      cat reviews.jsonl | factcheck import -
+      factcheck import claims.csv --publisher 팩트체크센터 --map "claim=title,rating=judge"
+    """
     from factcheck.importers import read_items
 
     kind, items = read_items(source, fmt, mapping=mapping, publisher=publisher, language=language)
@@ -560,6 +567,11 @@ def import_google(state: State, query, language, max_age_days, limit, save, json
 
     Needs an API key in FACTCHECK_GOOGLE_API_KEY. Pages are followed until --limit.
     FACTCHECK_GOOGLE_API_URL points at another server (for tests).
+
+    \b
+    Examples:
+      FACTCHECK_GOOGLE_API_KEY=… factcheck import google --query "기후 변화" --language ko
+      factcheck import google -q "minimum wage" --max-age-days 30 --save response.json
     """
     from factcheck.google_api import search_claims
     from factcheck.importers import json_items
