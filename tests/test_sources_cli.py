@@ -224,3 +224,13 @@ def test_sources_that_already_have_an_archive_url_are_skipped(archive, claims):
     assert result.exit_code == 0 and "already has an archive_url" in result.stderr
     assert archive.hits["/wayback/available"] == 1
     assert path.exists()
+
+
+def test_the_cli_defaults_are_the_librarys():
+    from factcheck.cli import sources_check
+    from factcheck.sources import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
+
+    defaults = {p.name: p.default for p in sources_check.params}
+    assert (defaults["concurrency"], defaults["per_host"], defaults["timeout"]) == (
+        DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT,
+    )

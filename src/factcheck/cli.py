@@ -743,7 +743,9 @@ def _run_with_progress(work, total: int, label: str):
 @click.argument("claim_ids", nargs=-1, metavar="[ID]...")
 @click.option("--update", is_flag=True, help="Write checked, check_status, final_url and fingerprint into the claim files.")
 @click.option("--allow-private", is_flag=True, help="Also fetch loopback and private-network addresses (for tests, intranets).")
-@click.option("--concurrency", default=16, show_default=True, type=click.IntRange(1, 256), help="Requests at once, in all.")
+# The library's DEFAULT_CONCURRENCY and DEFAULT_PER_HOST, written out so that importing the CLI
+# does not import asyncio (a test keeps the two in step).
+@click.option("--concurrency", default=32, show_default=True, type=click.IntRange(1, 256), help="Requests at once, in all.")
 @click.option("--per-host", default=4, show_default=True, type=click.IntRange(1, 64), help="Requests at once to one host.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600), help="Seconds to connect, and to wait for each read.")
 @json_option
@@ -818,7 +820,8 @@ def _print_source_results(results) -> None:
     for claim_id in sorted(by_claim, key=lambda cid: (clean_claim[cid], cid)):
         rows = sorted(by_claim[claim_id], key=lambda r: (not r.problem, r.index))
         for n, result in enumerate(rows):
-            detail = render.data(result.url, "blue")
+            detail = Text()  # a plain base: only the addresses are blue
+            detail.append_text(render.data(result.url, "blue"))
             if result.final_url and result.final_url != result.url:
                 detail.append("\n→ ")
                 detail.append_text(render.data(result.final_url, "blue"))
