@@ -30,10 +30,11 @@ from pathlib import Path
 from factcheck.errors import NotFound
 from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileProblem, Repo
 
-INDEX_FORMAT = "factcheck-index-1"
+INDEX_FORMAT = "factcheck-index-2"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 PARALLEL_AT = 2000  # parse this many changed files or more in worker processes
 BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
+OWN_SCORED_WHOLE = 1000  # up to this many non-imported claims are always scored in a large repository
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -47,6 +48,7 @@ CREATE TABLE claims (
     imported INTEGER, length INTEGER, keys TEXT, record TEXT
 );
 CREATE INDEX claims_id ON claims (id);
+CREATE INDEX claims_imported ON claims (imported);
 CREATE VIRTUAL TABLE grams USING fts5(exact, typo, detail=column, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE grams_vocab USING fts5vocab(grams, 'row');
 """
@@ -268,9 +270,20 @@ class Index:
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         sql = (
             f"SELECT {_ROW_COLUMNS} FROM grams JOIN claims c ON c.rowid = grams.rowid "
-            f"WHERE grams MATCH ? ORDER BY bm25(grams, {weights}) LIMIT ?"
+            f"WHERE grams MATCH ? {{only_own}} ORDER BY bm25(grams, {weights}) LIMIT ?"
         )
-        return [_row(v) for v in self.conn.execute(sql, (" OR ".join(parts), limit))]
+        match = " OR ".join(parts)
+        rows = {v[0]: v for v in self.conn.execute(sql.format(only_own=""), (match, limit))}
+        # Search ranks the repository's own claims before imported ones on equal terms, so they must
+        # not be crowded out of the candidates by thousands of imported ones: all of them when few.
+        own = self.conn.execute("SELECT count(*) FROM claims WHERE imported = 0").fetchone()[0]
+        if own <= OWN_SCORED_WHOLE:
+            own_rows = self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.imported = 0")
+        else:
+            own_rows = self.conn.execute(sql.format(only_own="AND c.imported = 0"), (match, limit))
+        for values in own_rows:
+            rows.setdefault(values[0], values)
+        return [_row(v) for v in rows.values()]
 
     def doc_freq(self, token: str) -> int:
         if token not in self._df:

@@ -40,11 +40,15 @@ FIELD_WEIGHTS = {
     "sources": 0.55,
 }
 TYPO_FIELDS = ("claim", "tags", "entities", "claimant")  # fields indexed for typo-tolerant candidates
-MIN_SCORE = 0.55
+MIN_SCORE = 0.6
 PLACE_MISS = 0.6  # a claim that does not mention a place the query names answers another question  # share of the query's weight a claim must cover to be shown
-ALIAS_FACTOR = 0.97
+ALIAS_FACTOR = 1.0  # an alias is the same word: 예타 finds 예비타당성조사 as fully as itself
 PIECES_FACTOR = 0.9
 TYPO_BASE, TYPO_SPAN = 0.78, 0.12
+# A two-syllable word one key away from another is everywhere in a large corpus (대전/대선, 트램/트럼프):
+# such a typo match counts for less, and never on its own makes a claim a result.
+SHORT_TYPO_KEYS, SHORT_TYPO_FACTOR = 6, 0.75
+STRONG_MATCH = 0.75
 LATIN_PREFIX, LATIN_FUZZY = 0.85, 0.75
 CHOSEONG_PREFIX = 0.9
 # Ranking: the share of the query a claim covers first (to two decimals); between equal shares the
@@ -353,6 +357,8 @@ def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
             ratio = fuzz.partial_ratio(keys, fld.jamo, score_cutoff=cutoff)
             if ratio:
                 score = factor * (TYPO_BASE + TYPO_SPAN * (ratio - cutoff) / (100 - cutoff))
+                if len(keys) <= SHORT_TYPO_KEYS:
+                    score *= SHORT_TYPO_FACTOR
                 if score > best:
                     best, how = score, f"typo {label} (jamo {ratio:.0f}%)"
     return best, how
@@ -373,16 +379,18 @@ def _latin_match(stem: str, doc_words: set[str]) -> tuple[float, str]:
 
 
 def _choseong_match(query: str, cho_words: list[str]) -> float:
-    """초성 spelling one word (ㅇㅌ = 예타), a word with its particle (ㅁㅈ = 면제가), or several words."""
+    """초성 spelling one word (ㅇㅌ = 예타), a word with its particle (ㅁㅈ = 면제가), or several words in a
+    row (ㅇㅌㅁㅈ = 예타 면제가). Each word it runs into must be covered by two initials or wholly, so
+    that ㅎㅎㅎ does not meet 학회 행사 by its last stray ㅎ."""
     for i, word in enumerate(cho_words):
-        if not word.startswith(query[: len(word)]) and not word.startswith(query):
-            continue
         if word == query:
             return 1.0
         if word.startswith(query) and len(query) >= 2:
             return CHOSEONG_PREFIX
-        joined = "".join(cho_words[i:])
-        if len(query) > len(word) and joined.startswith(query):
+        rest, j = query, i
+        while rest and j < len(cho_words) and rest.startswith(cho_words[j]):
+            rest, j = rest[len(cho_words[j]):], j + 1
+        if j > i and (not rest or (len(rest) >= 2 and j < len(cho_words) and cho_words[j].startswith(rest))):
             return CHOSEONG_PREFIX
     return 0.0
 
@@ -429,7 +437,7 @@ def score_claim(units: list[Unit], fields: list[Field], explain: bool = False) -
             if m * fld.weight > best:
                 best, where, how, raw = m * fld.weight, fld.name, kind, m
         gained += unit.weight * best
-        strong = strong or (best and raw >= 0.75)
+        strong = strong or (best and raw >= STRONG_MATCH)
         if unit.place and best == 0:
             penalty = PLACE_MISS
             if explain:
