@@ -23,7 +23,7 @@ from factcheck.exporters import export_text
 from factcheck.importers import import_records, read_items
 from factcheck.model import VERDICTS, validate_claim
 from factcheck.ratings import RATING_TABLE, status_for_number, status_for_rating
-from factcheck.store import Repo, load_claim_file
+from factcheck.store import Repo, Repo, load_claim_file
 
 SETTINGS = Settings(site="https://factcheck.example.kr", publisher="예시 팩트체크",
                     publisher_url="https://example.kr", language="ko")
@@ -145,7 +145,7 @@ def test_sources_become_citations_with_their_quote():
 
 
 def test_export_is_json_serialisable_for_every_seed_claim():
-    for path in sorted(REPO_CLAIMS.glob("*.yaml")):
+    for path in sorted(Repo(REPO_CLAIMS).claim_files()):
         claim, problems = load_claim_file(path)
         assert not problems
         json.dumps(to_claimreview(claim, SETTINGS), ensure_ascii=False)
@@ -331,7 +331,7 @@ def import_into_empty(tmp_path, path: Path) -> list[dict]:
 
 
 def test_round_trip_of_the_seed_claims_gives_the_same_claims(tmp_path):
-    originals = sorted((load_claim_file(p)[0] for p in REPO_CLAIMS.glob("*.yaml")), key=lambda r: r["id"])
+    originals = sorted((load_claim_file(p)[0] for p in Repo(REPO_CLAIMS).claim_files()), key=lambda r: r["id"])
     again = import_into_empty(tmp_path, exported_file(tmp_path, originals))
     assert [published_part(r) for r in again] == [published_part(r) for r in originals]
 
