@@ -107,3 +107,14 @@ def test_between_equal_matches_the_repositorys_own_claim_comes_before_an_importe
     write_claim(empty_claims, "own-meeting", claim="김제시는 23일부터 24일까지 2026년 주요업무계획 보고회를 열었다")
     assert top(Repo(empty_claims), "주요업무계획 보고회", 2) == ["own-meeting", "imported-meeting"]
     assert top(Repo(empty_claims), "완주 주요업무계획 보고회") == ["imported-meeting"]
+
+
+def test_a_large_repository_chooses_candidates_from_the_index_with_the_same_answers(repo, monkeypatch):
+    import factcheck.search as search_module
+
+    monkeypatch.setattr(search_module, "SCORE_ALL_BELOW", 0)
+    write_claim(repo.root / "imported" / "desk", "imported-growth", claim="수출이 3.5% 증가했다")
+    assert top(repo, "예타 면졔") == ["target-yeta"]
+    assert top(repo, "ㅇㅌ ㅁㅈ") == ["target-yeta"]
+    assert top(repo, "3.5% 증가") == ["imported-growth"]
+    assert search_claims(repo, "대전 트램 개통").results == []

@@ -20,7 +20,9 @@ was written by another version is deleted and rebuilt without a word.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
+import math
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -30,11 +32,13 @@ from pathlib import Path
 from factcheck.errors import NotFound
 from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileProblem, Repo
 
-INDEX_FORMAT = "factcheck-index-2"
+INDEX_FORMAT = "factcheck-index-3"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 PARALLEL_AT = 2000  # parse this many changed files or more in worker processes
 BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
-OWN_SCORED_WHOLE = 1000  # up to this many non-imported claims are always scored in a large repository
+OWN_SCORED_WHOLE = 200  # the repository's own claims always scored in a large repository (its best, if more)
+COMMON_TOKEN = 0.15  # a token in more than this share of claims is skipped when choosing candidates…
+ALWAYS_USED_TOKENS = 4  # …unless it is among the query's rarest few
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -103,13 +107,15 @@ def index_entry(path: str) -> tuple:
     return (json.dumps(record, ensure_ascii=False), json.dumps(keys, ensure_ascii=False), exact, typo, None)
 
 
-def _index_entries(paths: list[str]) -> list[tuple]:
+def _index_entries(paths: list[str]):
+    """Parsed entries, in order, as they come: parsing overlaps inserting and memory stays bounded."""
     if len(paths) < PARALLEL_AT or (os.cpu_count() or 1) < 2:
-        return [index_entry(p) for p in paths]
+        yield from map(index_entry, paths)
+        return
     import multiprocessing
 
     with multiprocessing.get_context("spawn" if os.name == "nt" else "fork").Pool() as pool:
-        return pool.map(index_entry, paths, chunksize=256)
+        yield from pool.imap(index_entry, paths, chunksize=64)
 
 
 class Index:
@@ -185,7 +191,7 @@ class Index:
 
     def _apply(self, changed, removed, gone_dirs, seen_dirs) -> None:
         paths = [str(Path(self.repo.root, d, n)) for d, n, _m, _s in changed]
-        entries = _index_entries(paths)  # parse before taking the write lock
+        entries = _index_entries(paths)
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -259,31 +265,42 @@ class Index:
         return [_row(v) for v in self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c")]
 
     def candidates(self, exact: set[str], typo: set[str], limit: int) -> list[Row]:
-        """The claims that share the most (and rarest) tokens with the query, best first."""
-        parts = [
-            f"{column} : ({' OR '.join(_quote(t) for t in sorted(tokens))})"
-            for column, tokens in (("exact", exact), ("typo", typo))
-            if tokens
-        ]
-        if not parts:
-            return []
-        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-        sql = (
-            f"SELECT {_ROW_COLUMNS} FROM grams JOIN claims c ON c.rowid = grams.rowid "
-            f"WHERE grams MATCH ? {{only_own}} ORDER BY bm25(grams, {weights}) LIMIT ?"
-        )
-        match = " OR ".join(parts)
-        rows = {v[0]: v for v in self.conn.execute(sql.format(only_own=""), (match, limit))}
+        """The claims that share the most, and the rarest, tokens with the query, best first.
+
+        Each token's claims are read from the full-text index and credited with the token's IDF (typo
+        tokens count less); a token held by more than COMMON_TOKEN of all claims tells little and is
+        skipped, unless it is among the query's rarest few. This is bm25 without sorting every match.
+        """
+        total = max(self.count(), 1)
+        weighted = []
+        for column, tokens, column_weight in (("exact", exact, BM25_WEIGHTS[0]), ("typo", typo, BM25_WEIGHTS[1])):
+            for token in tokens:
+                if not token.isalnum():
+                    continue
+                df = self.doc_freq(token)
+                if df:
+                    weighted.append((df, column, token, column_weight * math.log(1 + (total - df + 0.5) / (df + 0.5))))
+        weighted.sort()
+        scores: dict[int, float] = {}
+        get = scores.get
+        for rank, (df, column, token, weight) in enumerate(weighted):
+            if rank >= ALWAYS_USED_TOKENS and df > COMMON_TOKEN * total:
+                break
+            for (rowid,) in self.conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (f'{column} : "{token}"',)):
+                scores[rowid] = get(rowid, 0.0) + weight
+        chosen = heapq.nlargest(limit, scores, key=get)
         # Search ranks the repository's own claims before imported ones on equal terms, so they must
-        # not be crowded out of the candidates by thousands of imported ones: all of them when few.
-        own = self.conn.execute("SELECT count(*) FROM claims WHERE imported = 0").fetchone()[0]
-        if own <= OWN_SCORED_WHOLE:
-            own_rows = self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.imported = 0")
-        else:
-            own_rows = self.conn.execute(sql.format(only_own="AND c.imported = 0"), (match, limit))
-        for values in own_rows:
-            rows.setdefault(values[0], values)
-        return [_row(v) for v in rows.values()]
+        # not be crowded out by thousands of imported ones: all of them when few, else their best.
+        own = [r for (r,) in self.conn.execute("SELECT rowid FROM claims WHERE imported = 0")]
+        if len(own) > OWN_SCORED_WHOLE:
+            own = heapq.nlargest(OWN_SCORED_WHOLE, (r for r in own if r in scores), key=get)
+        wanted = list(dict.fromkeys([*chosen, *own]))
+        rows = []
+        for start in range(0, len(wanted), 500):
+            batch = wanted[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.rowid IN ({marks})", batch)
+        return [_row(v) for v in rows]
 
     def doc_freq(self, token: str) -> int:
         if token not in self._df:

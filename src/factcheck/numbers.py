@@ -50,7 +50,8 @@ _PATTERNS = [
     # Numbers spelled in Hangul (일조, 삼천) read as money only before 원: 오만 alone is a word.
     ("sino_amount", rf"[영공일이삼사오육륙칠팔구십백천만억조]{{2,}}(?=\s?원)"),
     ("en_scaled", r"\b\d+(?:\.\d+)?\s(?:thousand|million|billion|trillion)\b"),
-    ("plain", rf"(?<![\w.]){_NUM}(?:\s?여)?"),
+    # Digits may follow Hangul directly (코로나19, 제3자, 주52시간), never a Latin letter or a digit.
+    ("plain", rf"(?<![0-9a-z.,]){_NUM}(?:\s?여)?"),
     ("english", r"\b(?:(?:\d+(?:\.\d+)?|" + "|".join(k for k in EN_WORDS if EN_WORDS[k] is not None)
                 + r")(?:[\s-](?:" + "|".join(EN_WORDS) + r"))?)(?:\s(?:" + "|".join(EN_SCALES) + r"))?\b"),
 ]
@@ -162,7 +163,11 @@ def _tokens(kind: str, match: re.Match) -> set[str]:
         return _date_tokens(groups[0], groups[1], None)
     if kind in ("amount", "sino_amount"):
         value = amount_value(text)
-        return {f"n{value}"} if value is not None else set()
+        if value is None:
+            return set()
+        # A remembered "311" should still meet "311만 호": the leading figure is a token too.
+        lead = re.match(_NUM, text)
+        return {f"n{value}"} | ({f"n{_format(_int(lead.group()))}"} if lead else set())
     if kind == "plain":
         return {f"n{_format(_int(text.removesuffix('여').strip()))}"}
     value = english_value(text)
@@ -170,7 +175,8 @@ def _tokens(kind: str, match: re.Match) -> set[str]:
 
 
 def _format(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
+    """A number as token text: letters and digits only (3.5 → 3p5), so the full-text index keeps it whole."""
+    return str(int(value)) if value == int(value) else str(value).replace(".", "p")
 
 
 def find_numbers(folded: str) -> list[NumberExpr]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from factcheck import korean
 from factcheck.korean import STEM_FACTOR, choseong, compact, fold, jamo, latin_stem, words
-from factcheck.numbers import find_numbers
+from factcheck.numbers import find_numbers, number_tokens
 from factcheck.textclean import clean
 
 # (field, weight): where a match counts most. Appearance (the article) is left out on purpose: every
@@ -39,7 +39,9 @@ FIELD_WEIGHTS = {
     "rationale": 0.65,
     "sources": 0.55,
 }
-TYPO_FIELDS = ("claim", "tags", "entities", "claimant")  # fields indexed for typo-tolerant candidates
+TYPO_FIELDS = ("claim", "claim_en", "tags", "entities", "claimant")  # where typos are looked for
+# Fields whose tokens choose a large repository's candidates; sources still count when ranking them.
+CANDIDATE_FIELDS = ("claim", "claim_en", "tags", "entities", "claimant", "rationale")
 MIN_SCORE = 0.6
 PLACE_MISS = 0.6  # a claim that does not mention a place the query names answers another question  # share of the query's weight a claim must cover to be shown
 ALIAS_FACTOR = 1.0  # an alias is the same word: 예타 finds 예비타당성조사 as fully as itself
@@ -79,6 +81,9 @@ def field_texts(record: dict) -> dict[str, str]:
     }
 
 
+NUMBER_FIELDS = ("claim", "claim_en", "tags", "entities", "claimant")  # where numbers are looked for
+
+
 def doc_keys(record: dict) -> list[list[str]]:
     """Per field: [name, folded words joined by spaces, number tokens]. Stored in the index."""
     keys = []
@@ -86,7 +91,7 @@ def doc_keys(record: dict) -> list[list[str]]:
         if not text.strip():
             continue
         folded = fold(text)
-        numbers = sorted({t for expr in find_numbers(folded) for t in expr.tokens})
+        numbers = sorted(number_tokens(folded)) if name in NUMBER_FIELDS else []
         keys.append([name, " ".join(words(folded)), " ".join(numbers)])
     return keys
 
@@ -113,6 +118,8 @@ def doc_grams(keys: list[list[str]]) -> tuple[str, str]:
     exact: set[str] = set()
     typo: set[str] = set()
     for name, text, numbers in keys:
+        if name not in CANDIDATE_FIELDS:
+            continue
         for word in text.split():
             if korean.is_hangul_word(word):
                 continue
@@ -292,12 +299,22 @@ def unit_grams(unit: Unit) -> list[set[str]]:
 def weigh_units(units: list[Unit], total_docs: int, doc_freq) -> None:
     """IDF weights: `doc_freq(tokens)` returns how many claims hold a token; a form's frequency is its
     rarest token's, a unit's is its most common form's (any form may match)."""
+    unseen = []
     for unit, form_grams in zip(units, map(unit_grams, units)):
         frequencies = [min((doc_freq(g) for g in grams), default=total_docs) for grams in form_grams if grams]
         df = max(frequencies, default=total_docs)
         if unit.kind == "hangul" and len(unit.text) < 2:
             df = max(df, total_docs // 2)
         unit.weight = max(0.1, math.log(1 + (total_docs - df + 0.5) / (df + 0.5)))
+        if df == 0:
+            unseen.append(unit)
+    # A word no claim holds (misspelt, half-remembered, a verb form) would otherwise weigh the most of
+    # all and sink the right claim; it counts like a typical word of the query instead, and still counts.
+    seen = sorted(u.weight for u in units if u not in unseen)
+    if seen and unseen:
+        typical = seen[len(seen) // 2]
+        for unit in unseen:
+            unit.weight = typical
 
 
 # --------------------------------------------------------------------------- matching
@@ -325,34 +342,32 @@ def _pieces(form: str, text: str) -> float:
 
 def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
     """How well one query unit is met by one field: (score 0..1, how)."""
-    from rapidfuzz import fuzz
-
+    if unit.kind == "number":
+        return next(((f, f"{how} {t}") for t, f, how in unit.forms if t in fld.numbers), (0.0, ""))
+    if unit.kind == "choseong":
+        score = max(_choseong_match(t, fld.cho_words) for t, _f, _h in unit.forms)
+        return score, "초성" if score else ""
     best, how = 0.0, ""
-    for text, factor, label in unit.forms:
-        if factor <= best:
-            continue
-        if unit.kind == "number":
-            if text in fld.numbers:
-                return factor, f"{label} {text}"
-            continue
-        if unit.kind == "choseong":
-            score = _choseong_match(text, fld.cho_words)
-            if score > best:
-                best, how = score, "초성"
-            continue
+    for text, factor, label in unit.forms:  # exact first: the cheap test settles most fields
         if unit.kind == "latin" and label == "word":
             score, kind = _latin_match(text, fld.latin)
             if score > best:
                 best, how = score, kind
+        elif text in fld.compact and factor > best:
+            best, how = factor, label
+    if best >= STEM_FACTOR:
+        return best, how
+    for text, factor, label in unit.forms:
+        if not korean.is_hangul_word(text) or factor * TYPO_BASE <= best:
             continue
-        if text in fld.compact:
-            return factor, label
-        if len(text) >= 3 and korean.is_hangul_word(text):
+        if len(text) >= 3:
             cover = _pieces(text, fld.compact)
             if cover >= 0.6 and factor * PIECES_FACTOR * cover > best:
                 best, how = factor * PIECES_FACTOR * cover, f"pieces {label} ({cover:.0%})"
         keys = jamo(text)
-        if len(keys) >= 4 and korean.is_hangul_word(text):
+        if len(keys) >= 4 and fld.name in TYPO_FIELDS:
+            from rapidfuzz import fuzz  # only now: an exact query never pays for loading it
+
             cutoff = _typo_cutoff(len(keys))
             ratio = fuzz.partial_ratio(keys, fld.jamo, score_cutoff=cutoff)
             if ratio:
