@@ -118,3 +118,10 @@ def test_a_large_repository_chooses_candidates_from_the_index_with_the_same_answ
     assert top(repo, "ㅇㅌ ㅁㅈ") == ["target-yeta"]
     assert top(repo, "3.5% 증가") == ["imported-growth"]
     assert search_claims(repo, "대전 트램 개통").results == []
+
+
+def test_a_broken_aliases_file_is_reported_and_search_still_works(repo):
+    (repo.root / "aliases.yaml").write_text("- [먹깨비, 공공배달앱\n", encoding="utf-8")
+    outcome = search_claims(repo, "공공배달앱")
+    assert [r.record["id"] for r in outcome.results][:1] == ["target-delivery"]
+    assert any(p.path.name == "aliases.yaml" for p in outcome.problems)

@@ -80,7 +80,12 @@ ALIAS_GROUPS: list[list[str]] = [
 class Aliases:
     """Lookups over alias groups: by a word's compact form, and English phrases found in a query."""
 
-    def __init__(self, groups: list[list[str]]):
+    def __init__(self, groups: list[list[str]] | None = None, tables: dict | None = None):
+        if tables is not None:  # rebuilt from `tables()`, as cached in the index
+            self.by_compact = tables["by_compact"]
+            self.phrases = [tuple(p) for p in tables["phrases"]]
+            return
+        groups = groups or []
         self.by_compact = alias_map(groups)
         phrases: dict[str, list[str]] = {}
         for group in groups:
@@ -89,6 +94,9 @@ class Aliases:
                 if " " in folded and folded.replace(" ", "").isascii():
                     phrases.setdefault(folded, []).extend(str(f) for f in group if str(f) != form)
         self.phrases = sorted(phrases.items(), key=lambda item: -len(item[0]))
+
+    def tables(self) -> dict:
+        return {"by_compact": self.by_compact, "phrases": self.phrases}
 
     def get(self, key: str, default=None):
         return self.by_compact.get(key, default)

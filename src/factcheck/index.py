@@ -19,20 +19,20 @@ was written by another version is deleted and rebuilt without a word.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import json
 import math
 import os
 import sqlite3
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.errors import NotFound
+from factcheck.errors import DataError, NotFound
 from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileProblem, Repo
 
-INDEX_FORMAT = "factcheck-index-3"
+INDEX_FORMAT = "factcheck-index-4"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 PARALLEL_AT = 2000  # parse this many changed files or more in worker processes
 BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
@@ -44,7 +44,7 @@ SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE dirs (dir TEXT PRIMARY KEY, mtime_ns INTEGER);
 CREATE TABLE files (
-    dir TEXT, name TEXT, mtime_ns INTEGER, size INTEGER, problems TEXT,
+    dir TEXT, name TEXT, mtime_ns INTEGER, size INTEGER, inode INTEGER, problems TEXT,
     PRIMARY KEY (dir, name)
 );
 CREATE TABLE claims (
@@ -66,7 +66,8 @@ def cache_dir() -> Path:
 
 
 def index_path(root: Path) -> Path:
-    digest = hashlib.sha1(str(root).encode("utf-8")).hexdigest()[:16]
+    key = str(root).encode("utf-8")
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"  # zlib: hashlib costs 5 ms of start-up
     return cache_dir() / f"index-{digest}.sqlite"
 
 
@@ -162,10 +163,13 @@ class Index:
                 self._scan(sub, known_dirs, seen_dirs, changed, removed, full)
             return
         stored = {
-            name: (m, s) for name, m, s in self.conn.execute(
-                "SELECT name, mtime_ns, size FROM files WHERE dir = ?", (rel,)
+            name: (m, s, i) for name, m, s, i in self.conn.execute(
+                "SELECT name, mtime_ns, size, inode FROM files WHERE dir = ?", (rel,)
             )
         }
+        # In a trusted folder whose listing changed, a file with the inode we stored is the file we
+        # indexed (an atomic replace makes a new inode), so only new inodes cost a stat.
+        trust_inodes = not full and _is_trusted(rel)
         present = set()
         try:
             entries = list(os.scandir(folder))
@@ -180,26 +184,31 @@ class Index:
                 continue
             if not name.endswith(".yaml") or (not rel and name in NOT_CLAIMS):
                 continue
+            present.add(name)
+            known = stored.get(name)
+            if trust_inodes and known and known[2] == entry.inode():
+                continue
             try:
                 st = entry.stat()
             except OSError:
+                present.discard(name)
                 continue
-            present.add(name)
-            if stored.get(name) != (st.st_mtime_ns, st.st_size):
-                changed.append((rel, name, st.st_mtime_ns, st.st_size))
+            if known != (st.st_mtime_ns, st.st_size, st.st_ino):
+                changed.append((rel, name, st.st_mtime_ns, st.st_size, st.st_ino))
         removed.extend((rel, name) for name in stored if name not in present)
 
     def _apply(self, changed, removed, gone_dirs, seen_dirs) -> None:
-        paths = [str(Path(self.repo.root, d, n)) for d, n, _m, _s in changed]
+        paths = [str(Path(self.repo.root, d, n)) for d, n, *_stat in changed]
         entries = _index_entries(paths)
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Another process may have applied the same changes while we parsed: skip what it did.
             done = {
-                (d, n) for d, n, m, s in changed
+                (d, n) for d, n, m, s, i in changed
                 if conn.execute(
-                    "SELECT 1 FROM files WHERE dir = ? AND name = ? AND mtime_ns = ? AND size = ?", (d, n, m, s)
+                    "SELECT 1 FROM files WHERE dir = ? AND name = ? AND mtime_ns = ? AND size = ? AND inode = ?",
+                    (d, n, m, s, i),
                 ).fetchone()
             }
             for d in gone_dirs:
@@ -208,7 +217,7 @@ class Index:
             for d, n in removed:
                 self._delete(str(Path(self.repo.root, d, n)))
                 conn.execute("DELETE FROM files WHERE dir = ? AND name = ?", (d, n))
-            for (d, n, mtime, size), path, entry in zip(changed, paths, entries):
+            for (d, n, mtime, size, inode), path, entry in zip(changed, paths, entries):
                 if (d, n) in done:
                     continue
                 record_json, keys_json, exact, typo, problems = entry
@@ -216,8 +225,9 @@ class Index:
                 if record_json is not None:
                     problems = self._insert(path, d, record_json, keys_json, exact, typo)
                 conn.execute(
-                    "INSERT OR REPLACE INTO files (dir, name, mtime_ns, size, problems) VALUES (?, ?, ?, ?, ?)",
-                    (d, n, mtime, size, problems),
+                    "INSERT OR REPLACE INTO files (dir, name, mtime_ns, size, inode, problems)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (d, n, mtime, size, inode, problems),
                 )
             conn.execute("DELETE FROM dirs")
             conn.executemany("INSERT INTO dirs (dir, mtime_ns) VALUES (?, ?)", seen_dirs.items())
@@ -324,32 +334,38 @@ class Index:
         return json.loads(found[0])
 
     def aliases(self):
-        """The bundled alias table plus the repository's own aliases.yaml, parsed only when it changes."""
+        """The bundled alias table plus the repository's own aliases.yaml.
+
+        Compiling the table costs a few milliseconds, so the compiled form is kept in the index and
+        rebuilt only when the bundled groups or aliases.yaml change.
+        """
         if self._aliases is None:
             from factcheck.aliases import ALIAS_GROUPS, Aliases
 
-            self._aliases = Aliases(ALIAS_GROUPS + self._user_alias_groups())
+            path = self.repo.root / ALIASES_FILE
+            try:
+                st = path.stat()
+                user_stamp = f"{st.st_mtime_ns}:{st.st_size}"
+            except OSError:
+                st, user_stamp = None, "none"
+            stamp = f"{zlib.crc32(repr(ALIAS_GROUPS).encode('utf-8'))}:{user_stamp}"
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'aliases'").fetchone()
+            cached = json.loads(row[0]) if row else {}
+            if cached.get("stamp") == stamp:
+                self._aliases = Aliases(tables=cached["tables"])
+            else:
+                try:
+                    user_groups = load_alias_file(path) if st else []
+                except DataError as exc:  # a broken aliases.yaml costs its aliases, not the search
+                    self.problems.append(FileProblem(path, None, str(exc).removeprefix(f"{path}:").strip()))
+                    self._aliases = Aliases(ALIAS_GROUPS)
+                    return self._aliases
+                self._aliases = Aliases(ALIAS_GROUPS + user_groups)
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('aliases', ?)",
+                    (json.dumps({"stamp": stamp, "tables": self._aliases.tables()}, ensure_ascii=False),),
+                )
         return self._aliases
-
-    def _user_alias_groups(self) -> list:
-        path = self.repo.root / ALIASES_FILE
-        try:
-            st = path.stat()
-        except OSError:
-            return []
-        stamp = f"{st.st_mtime_ns}:{st.st_size}"
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'aliases'").fetchone()
-        if row:
-            cached = json.loads(row[0])
-            if cached["stamp"] == stamp:
-                return cached["groups"]
-        groups = load_alias_file(path)
-        self.conn.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('aliases', ?)",
-            (json.dumps({"stamp": stamp, "groups": groups}, ensure_ascii=False),),
-        )
-        self.conn.commit()
-        return groups
 
     def info(self) -> dict:
         return {

@@ -184,6 +184,9 @@ class Unit:
     forms: list[tuple[str, float, str]]
     weight: float = 1.0
     place: str | None = None  # the local government this word names, if any
+    # Typo matching is for words no claim holds: a word that occurs as typed is spelled as meant, and
+    # fuzzing it would only find its neighbours (대전 → 대선).
+    fuzzy: bool = True
 
 
 def parse_query(query: str, aliases=None) -> list[Unit]:
@@ -308,6 +311,8 @@ def weigh_units(units: list[Unit], total_docs: int, doc_freq) -> None:
         unit.weight = max(0.1, math.log(1 + (total_docs - df + 0.5) / (df + 0.5)))
         if df == 0:
             unseen.append(unit)
+        else:
+            unit.fuzzy = False
     # A word no claim holds (misspelt, half-remembered, a verb form) would otherwise weigh the most of
     # all and sink the right claim; it counts like a typical word of the query instead, and still counts.
     seen = sorted(u.weight for u in units if u not in unseen)
@@ -365,7 +370,7 @@ def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
             if cover >= 0.6 and factor * PIECES_FACTOR * cover > best:
                 best, how = factor * PIECES_FACTOR * cover, f"pieces {label} ({cover:.0%})"
         keys = jamo(text)
-        if len(keys) >= 4 and fld.name in TYPO_FIELDS:
+        if len(keys) >= 4 and unit.fuzzy and fld.name in TYPO_FIELDS:
             from rapidfuzz import fuzz  # only now: an exact query never pays for loading it
 
             cutoff = _typo_cutoff(len(keys))
