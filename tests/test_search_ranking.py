@@ -112,7 +112,10 @@ def test_between_equal_matches_the_repositorys_own_claim_comes_before_an_importe
 def test_a_large_repository_chooses_candidates_from_the_index_with_the_same_answers(repo, monkeypatch):
     import factcheck.search as search_module
 
+    import factcheck.index as index_module
+
     monkeypatch.setattr(search_module, "SCORE_ALL_BELOW", 0)
+    monkeypatch.setattr(index_module, "OWN_SCORED_WHOLE", 2)  # own claims also chosen by the index
     write_claim(repo.root / "imported" / "desk", "imported-growth", claim="수출이 3.5% 증가했다")
     assert top(repo, "예타 면졔") == ["target-yeta"]
     assert top(repo, "ㅇㅌ ㅁㅈ") == ["target-yeta"]

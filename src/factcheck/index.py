@@ -19,7 +19,6 @@ was written by another version is deleted and rebuilt without a word.
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import os
@@ -32,7 +31,7 @@ from pathlib import Path
 from factcheck.errors import DataError, NotFound
 from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileProblem, Repo
 
-INDEX_FORMAT = "factcheck-index-4"
+INDEX_FORMAT = "factcheck-index-5"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 PARALLEL_AT = 2000  # parse this many changed files or more in worker processes
 BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
@@ -43,6 +42,7 @@ ALWAYS_USED_TOKENS = 4  # …unless it is among the query's rarest few
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE dirs (dir TEXT PRIMARY KEY, mtime_ns INTEGER);
+CREATE TABLE listings (dir TEXT PRIMARY KEY, entries TEXT);
 CREATE TABLE files (
     dir TEXT, name TEXT, mtime_ns INTEGER, size INTEGER, inode INTEGER, problems TEXT,
     PRIMARY KEY (dir, name)
@@ -128,6 +128,7 @@ class Index:
         self._count: int | None = None
         self._df: dict[str, int] = {}
         self._aliases = None
+        self._listings: dict[str, dict[str, int]] = {}
 
     # -- refresh
 
@@ -162,40 +163,50 @@ class Index:
             for sub in [d for d in known_dirs if d.startswith(prefix) and "/" not in d[len(prefix):]]:
                 self._scan(sub, known_dirs, seen_dirs, changed, removed, full)
             return
-        stored = {
-            name: (m, s, i) for name, m, s, i in self.conn.execute(
-                "SELECT name, mtime_ns, size, inode FROM files WHERE dir = ?", (rel,)
-            )
-        }
-        # In a trusted folder whose listing changed, a file with the inode we stored is the file we
-        # indexed (an atomic replace makes a new inode), so only new inodes cost a stat.
-        trust_inodes = not full and _is_trusted(rel)
-        present = set()
+        trusted = _is_trusted(rel)
         try:
             entries = list(os.scandir(folder))
         except OSError:
             entries = []
+        listing = {}
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=False):
                 self._scan(f"{rel}/{name}" if rel else name, known_dirs, seen_dirs, changed, removed, full)
-                continue
-            if not name.endswith(".yaml") or (not rel and name in NOT_CLAIMS):
-                continue
-            present.add(name)
-            known = stored.get(name)
-            if trust_inodes and known and known[2] == entry.inode():
-                continue
-            try:
-                st = entry.stat()
-            except OSError:
-                present.discard(name)
-                continue
-            if known != (st.st_mtime_ns, st.st_size, st.st_ino):
-                changed.append((rel, name, st.st_mtime_ns, st.st_size, st.st_ino))
-        removed.extend((rel, name) for name in stored if name not in present)
+            elif name.endswith(".yaml") and (rel or name not in NOT_CLAIMS):
+                listing[name] = entry
+        if trusted:
+            # A folder of thousands of imported claims: its last listing (name → inode) says which
+            # files are new or were replaced (an atomic replace makes a new inode) without reading a
+            # row or a stat per file.
+            self._listings[rel] = {name: entry.inode() for name, entry in listing.items()}
+            row = None if full else self.conn.execute("SELECT entries FROM listings WHERE dir = ?", (rel,)).fetchone()
+            if row:
+                before = json.loads(row[0])
+                removed.extend((rel, name) for name in before if name not in listing)
+                for name, entry in listing.items():
+                    if before.get(name) != self._listings[rel][name]:
+                        self._changed_file(rel, entry, None, changed)
+                return
+        stored = {
+            name: (m, s, i) for name, m, s, i in self.conn.execute(
+                "SELECT name, mtime_ns, size, inode FROM files WHERE dir = ?", (rel,)
+            )
+        }
+        removed.extend((rel, name) for name in stored if name not in listing)
+        for name, entry in listing.items():
+            self._changed_file(rel, entry, stored.get(name), changed)
+
+    @staticmethod
+    def _changed_file(rel: str, entry: os.DirEntry, known, changed: list) -> None:
+        try:
+            st = entry.stat()
+        except OSError:
+            return
+        if known != (st.st_mtime_ns, st.st_size, st.st_ino):
+            changed.append((rel, entry.name, st.st_mtime_ns, st.st_size, st.st_ino))
 
     def _apply(self, changed, removed, gone_dirs, seen_dirs) -> None:
         paths = [str(Path(self.repo.root, d, n)) for d, n, *_stat in changed]
@@ -231,6 +242,12 @@ class Index:
                 )
             conn.execute("DELETE FROM dirs")
             conn.executemany("INSERT INTO dirs (dir, mtime_ns) VALUES (?, ?)", seen_dirs.items())
+            for d in gone_dirs:
+                conn.execute("DELETE FROM listings WHERE dir = ?", (d,))
+            conn.executemany(
+                "INSERT OR REPLACE INTO listings (dir, entries) VALUES (?, ?)",
+                ((d, json.dumps(entries)) for d, entries in self._listings.items()),
+            )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -291,19 +308,24 @@ class Index:
                 if df:
                     weighted.append((df, column, token, column_weight * math.log(1 + (total - df + 0.5) / (df + 0.5))))
         weighted.sort()
-        scores: dict[int, float] = {}
-        get = scores.get
-        for rank, (df, column, token, weight) in enumerate(weighted):
-            if rank >= ALWAYS_USED_TOKENS and df > COMMON_TOKEN * total:
-                break
-            for (rowid,) in self.conn.execute("SELECT rowid FROM grams WHERE grams MATCH ?", (f'{column} : "{token}"',)):
-                scores[rowid] = get(rowid, 0.0) + weight
-        chosen = heapq.nlargest(limit, scores, key=get)
+        used = [w for rank, w in enumerate(weighted) if rank < ALWAYS_USED_TOKENS or w[0] <= COMMON_TOKEN * total]
+        # SQLite adds up the weights per claim: far faster than a Python loop over every match.
+        union = " UNION ALL ".join(f"SELECT rowid AS r, {weight!r} AS w FROM grams WHERE grams MATCH ?"
+                                   for _df, _column, _token, weight in used)
+        matches = [f'{column} : "{token}"' for _df, column, token, _w in used]
+
+        def best(only_own: str, n: int) -> list[int]:
+            if not used:
+                return []
+            sql = f"SELECT r, sum(w) FROM ({union}) {only_own} GROUP BY r ORDER BY 2 DESC LIMIT ?"
+            return [r for r, _score in self.conn.execute(sql, [*matches, n])]
+
+        chosen = best("", limit)
         # Search ranks the repository's own claims before imported ones on equal terms, so they must
         # not be crowded out by thousands of imported ones: all of them when few, else their best.
         own = [r for (r,) in self.conn.execute("SELECT rowid FROM claims WHERE imported = 0")]
         if len(own) > OWN_SCORED_WHOLE:
-            own = heapq.nlargest(OWN_SCORED_WHOLE, (r for r in own if r in scores), key=get)
+            own = best("WHERE r IN (SELECT rowid FROM claims WHERE imported = 0)", OWN_SCORED_WHOLE)
         wanted = list(dict.fromkeys([*chosen, *own]))
         rows = []
         for start in range(0, len(wanted), 500):
