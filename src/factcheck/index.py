@@ -31,12 +31,12 @@ from pathlib import Path
 from factcheck.errors import DataError, NotFound
 from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileProblem, Repo
 
-INDEX_FORMAT = "factcheck-index-5"
+INDEX_FORMAT = "factcheck-index-6"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 PARALLEL_AT = 2000  # parse this many changed files or more in worker processes
 BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
 OWN_SCORED_WHOLE = 200  # the repository's own claims always scored in a large repository (its best, if more)
-COMMON_TOKEN = 0.15  # a token in more than this share of claims is skipped when choosing candidates…
+COMMON_TOKEN = 0.08  # a token in more than this share of claims is skipped when choosing candidates…
 ALWAYS_USED_TOKENS = 4  # …unless it is among the query's rarest few
 
 SCHEMA = """
@@ -52,6 +52,7 @@ CREATE TABLE claims (
     imported INTEGER, length INTEGER, keys TEXT, record TEXT
 );
 CREATE INDEX claims_id ON claims (id);
+CREATE INDEX files_with_problems ON files (dir, name) WHERE problems IS NOT NULL;
 CREATE INDEX claims_imported ON claims (imported);
 CREATE VIRTUAL TABLE grams USING fts5(exact, typo, detail=column, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE grams_vocab USING fts5vocab(grams, 'row');

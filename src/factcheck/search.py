@@ -274,7 +274,8 @@ def query_grams(units: list[Unit]) -> tuple[set[str], set[str]]:
                 for run in _hangul_runs(text):
                     if korean.is_hangul_word(run):
                         exact.update(bigrams(run))
-                        typo.update(typo_grams(run))
+                        if unit.fuzzy:  # a word some claim holds as typed needs no typo channel
+                            typo.update(typo_grams(run))
                     elif "a" <= run[0] <= "z":
                         exact.add(latin_stem(run))
     return exact, typo
