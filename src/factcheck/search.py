@@ -56,7 +56,7 @@ CHOSEONG_PREFIX = 0.9
 # Ranking: the share of the query a claim covers first (to two decimals); between equal shares the
 # repository's own claims before imported ones, then the claim that is most about the query.
 SCORE_ALL_BELOW = 3000  # repositories this small are scored whole; larger ones use index candidates
-CANDIDATES = 400
+CANDIDATES = 300
 
 
 # --------------------------------------------------------------------------- documents
