@@ -23,7 +23,7 @@ from factcheck.exporters import export_text
 from factcheck.importers import import_records, read_items
 from factcheck.model import VERDICTS, validate_claim
 from factcheck.ratings import RATING_TABLE, status_for_number, status_for_rating
-from factcheck.store import Repo, Repo, load_claim_file
+from factcheck.store import Repo, load_claim_file
 
 SETTINGS = Settings(site="https://factcheck.example.kr", publisher="예시 팩트체크",
                     publisher_url="https://example.kr", language="ko")

@@ -613,7 +613,7 @@ def write_claim_files(repo, entries: list[tuple[dict, Path]]) -> list[tuple[dict
     into place, which fails instead of overwriting if the name was taken meanwhile. Returns
     (record, path, error or None) for each entry.
     """
-    from factcheck.store import SCHEMA_FILE, _fsync_dir, _publish
+    from factcheck.store import SCHEMA_FILE, fsync_dir, publish
 
     temps: list[tuple[dict, Path, Path]] = []
     schema_refs: dict[Path, str] = {}
@@ -632,12 +632,12 @@ def write_claim_files(repo, entries: list[tuple[dict, Path]]) -> list[tuple[dict
             os.sync()  # one flush for the batch instead of an fsync per file
         for record, tmp, path in temps:
             try:
-                _publish(tmp, path, overwrite=False)
+                publish(tmp, path, overwrite=False)
                 results.append((record, path, None))
             except FactcheckError as exc:
                 results.append((record, path, str(exc)))
         for folder in schema_refs:
-            _fsync_dir(folder)
+            fsync_dir(folder)
     finally:
         for _record, tmp, _path in temps:
             if tmp.exists():

@@ -48,7 +48,7 @@ _PATTERNS = [
     ("amount", rf"{_NUM}\s?(?:[천백십]\s?)?[조억만](?:\s?{_NUM}\s?(?:[천백십]\s?)?[조억만]?)*(?:\s?원)?"
                rf"|{_NUM}\s?천(?![가-힣])(?:\s?원)?"),
     # Numbers spelled in Hangul (일조, 삼천) read as money only before 원: 오만 alone is a word.
-    ("sino_amount", rf"[영공일이삼사오육륙칠팔구십백천만억조]{{2,}}(?=\s?원)"),
+    ("sino_amount", r"[영공일이삼사오육륙칠팔구십백천만억조]{2,}(?=\s?원)"),
     ("en_scaled", r"\b\d+(?:\.\d+)?\s(?:thousand|million|billion|trillion)\b"),
     # Digits may follow Hangul directly (코로나19, 제3자, 주52시간), never a Latin letter or a digit.
     ("plain", rf"(?<![0-9a-z.,]){_NUM}(?:\s?여)?"),

@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.layout import best_source, claimant_text
+from factcheck.layout import claimant_text
 from factcheck.model import STATUS_CODES, VERDICT_BY_CODE, VERDICTS, text_of
 from factcheck.textclean import clean
 

@@ -173,14 +173,14 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        _publish(Path(tmp), path, overwrite=overwrite)
+        publish(Path(tmp), path, overwrite=overwrite)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
-def _publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
+def publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
     if overwrite:
         os.replace(tmp, path)
         return
@@ -194,7 +194,7 @@ def _publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
         os.replace(tmp, path)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     try:
         fd = os.open(directory, os.O_RDONLY)
     except OSError:
