@@ -128,3 +128,9 @@ def test_a_broken_aliases_file_is_reported_and_search_still_works(repo):
     outcome = search_claims(repo, "공공배달앱")
     assert [r.record["id"] for r in outcome.results][:1] == ["target-delivery"]
     assert any(p.path.name == "aliases.yaml" for p in outcome.problems)
+
+
+def test_choseong_typed_without_spaces_splits_into_words(repo):
+    assert top(repo, "ㄱㄱㅂㄷㅇ") == ["target-delivery"]
+    assert top(repo, "ㅇㅌㅁㅈ") == ["target-yeta"]
+    assert top(repo, "ㄱㅈㅎㅈ") == ["target-yeta"]  # 김제 … 확정됐다: words apart

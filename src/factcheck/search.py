@@ -413,7 +413,24 @@ def _choseong_match(query: str, cho_words: list[str]) -> float:
             rest, j = rest[len(cho_words[j]):], j + 1
         if j > i and (not rest or (len(rest) >= 2 and j < len(cho_words) and cho_words[j].startswith(rest))):
             return CHOSEONG_PREFIX
-    return 0.0
+    return _choseong_pieces(query, cho_words)
+
+
+def _choseong_pieces(query: str, cho_words: list[str]) -> float:
+    """초성 typed without spaces (ㄱㅈㄴㅇ = ㄱㅈ ㄴㅇ), like 예타면제확정: pieces of two or more initials,
+    each the start of some word of the field, that together spell the whole query."""
+    if len(query) < 4:
+        return 0.0
+    starts = {word[:n] for word in cho_words for n in range(2, len(word) + 1)}
+    i = 0
+    while i < len(query):
+        j = len(query)
+        while j - i >= 2 and query[i:j] not in starts:
+            j -= 1
+        if j - i < 2:
+            return 0.0
+        i = j
+    return PIECES_FACTOR
 
 
 @dataclass
