@@ -97,16 +97,22 @@ def _is_trusted(rel_dir: str) -> bool:
 
 
 def index_entry(path: str) -> tuple:
-    """Parse one claim file for the index: (record_json, keys_json, exact, typo, problems_json)."""
+    """Parse one claim file for the index: (summary, record_json, keys_json, exact, typo, problems_json).
+
+    Runs in worker processes on a large build, so it hands over everything the insert needs (the
+    summary is id, status, tags, claim length) and the main process never parses the record again.
+    """
     from factcheck.search import doc_grams, doc_keys
     from factcheck.store import load_claim_file
 
     record, problems = load_claim_file(Path(path))
     if record is None:
-        return None, None, None, None, json.dumps([[p.line, p.message] for p in problems], ensure_ascii=False)
+        return None, None, None, None, None, json.dumps([[p.line, p.message] for p in problems], ensure_ascii=False)
     keys = doc_keys(record)
     exact, typo = doc_grams(keys)
-    return (json.dumps(record, ensure_ascii=False), json.dumps(keys, ensure_ascii=False), exact, typo, None)
+    summary = (record["id"], record.get("status"), json.dumps(record.get("tags") or [], ensure_ascii=False),
+               len(record.get("claim") or ""))
+    return summary, json.dumps(record, ensure_ascii=False), json.dumps(keys, ensure_ascii=False), exact, typo, None
 
 
 def _index_entries(paths: list[str]):
@@ -232,10 +238,10 @@ class Index:
             for (d, n, mtime, size, inode), path, entry in zip(changed, paths, entries):
                 if (d, n) in done:
                     continue
-                record_json, keys_json, exact, typo, problems = entry
+                summary, record_json, keys_json, exact, typo, problems = entry
                 self._delete(path)
-                if record_json is not None:
-                    problems = self._insert(path, d, record_json, keys_json, exact, typo)
+                if summary is not None:
+                    problems = self._insert(path, d, summary, record_json, keys_json, exact, typo)
                 conn.execute(
                     "INSERT OR REPLACE INTO files (dir, name, mtime_ns, size, inode, problems)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
@@ -261,18 +267,15 @@ class Index:
             self.conn.execute("DELETE FROM claims WHERE rowid = ?", found)
             self.conn.execute("DELETE FROM grams WHERE rowid = ?", found)
 
-    def _insert(self, path, rel_dir, record_json, keys_json, exact, typo) -> str | None:
-        record = json.loads(record_json)
-        clash = self.conn.execute(
-            "SELECT path FROM claims WHERE id = ? AND path != ?", (record["id"], path)
-        ).fetchone()
+    def _insert(self, path, rel_dir, summary, record_json, keys_json, exact, typo) -> str | None:
+        claim_id, status, tags_json, length = summary
+        clash = self.conn.execute("SELECT path FROM claims WHERE id = ? AND path != ?", (claim_id, path)).fetchone()
         if clash:
-            return json.dumps([[1, f"id {record['id']!r} is also used by {clash[0]}; this file is ignored"]])
+            return json.dumps([[1, f"id {claim_id!r} is also used by {clash[0]}; this file is ignored"]])
         cursor = self.conn.execute(
             "INSERT INTO claims (path, id, status, tags, imported, length, keys, record)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, record["id"], record.get("status"), json.dumps(record.get("tags") or [], ensure_ascii=False),
-             int(_is_trusted(rel_dir)), len(record.get("claim") or ""), keys_json, record_json),
+            (path, claim_id, status, tags_json, int(_is_trusted(rel_dir)), length, keys_json, record_json),
         )
         self.conn.execute("INSERT INTO grams (rowid, exact, typo) VALUES (?, ?, ?)", (cursor.lastrowid, exact, typo))
         return None
