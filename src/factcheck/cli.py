@@ -395,9 +395,9 @@ def validate(state: State, paths, json_):
     if json_:
         print_json({"checked": checked, "problems": [str(p) for p in problems]})
     else:
-        for problem in problems:
-            from factcheck.textclean import clean
+        from factcheck.textclean import clean
 
+        for problem in problems:
             click.echo(clean(str(problem)))
     if problems:
         click.echo(f"{len(problems)} problem(s) in {checked} file(s)", err=True)

@@ -106,21 +106,17 @@ def verdict_change(status: str, note: str, url=None, quote=None, publisher=None)
     return change
 
 
-def validate_files(repo: Repo, files: list[Path]) -> tuple[list[FileProblem], int]:
-    """Check every file against the model, and ids for clashes across folders."""
+def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], int]:
+    """Check every file (folders: every claim file below them) against the model, and ids for clashes."""
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files += [p for p in repo.claim_files() if p == path or path in p.parents]
+        elif repo.is_claim_file(path):
+            files.append(path)
     problems: list[FileProblem] = []
     seen: dict[str, Path] = {}
-    checked = 0
     for path in files:
-        if path.is_dir():
-            sub = [p for p in Repo(path).claim_files()] if path != repo.root else list(repo.claim_files())
-            more, count = validate_files(repo, sub)
-            problems += more
-            checked += count
-            continue
-        if not repo.is_claim_file(path):
-            continue
-        checked += 1
         if not path.exists():
             problems.append(FileProblem(path, None, "no such file"))
             continue
@@ -130,4 +126,4 @@ def validate_files(repo: Repo, files: list[Path]) -> tuple[list[FileProblem], in
             first = seen.setdefault(record["id"], path)
             if first != path:
                 problems.append(FileProblem(path, 1, f"id {record['id']!r} is also used by {first}"))
-    return problems, checked
+    return problems, len(files)

@@ -28,8 +28,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.errors import DataError, NotFound
-from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileProblem, Repo
+from factcheck.errors import NotFound
+from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileError, FileProblem, Repo
 
 INDEX_FORMAT = "factcheck-index-6"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
@@ -382,8 +382,8 @@ class Index:
             else:
                 try:
                     user_groups = load_alias_file(path) if st else []
-                except DataError as exc:  # a broken aliases.yaml costs its aliases, not the search
-                    self.problems.append(FileProblem(path, None, str(exc).removeprefix(f"{path}:").strip()))
+                except FileError as exc:  # a broken aliases.yaml costs its aliases, not the search
+                    self.problems.append(exc.problem)
                     self._aliases = Aliases(ALIAS_GROUPS)
                     return self._aliases
                 self._aliases = Aliases(ALIAS_GROUPS + user_groups)
@@ -405,12 +405,11 @@ class Index:
 
 def load_alias_file(path: Path) -> list[list[str]]:
     """claims/aliases.yaml: a list of groups (lists of strings). A bad file is reported, not fatal."""
-    from factcheck.errors import DataError
     from factcheck.store import parse_yaml, read_text
 
     data = parse_yaml(read_text(path), path)
     if not isinstance(data, list) or not all(isinstance(g, list) for g in data):
-        raise DataError(f"{path}: expected a list of alias groups, e.g. - [예타, 예비타당성조사]")
+        raise FileError(FileProblem(path, 1, "expected a list of alias groups, e.g. - [예타, 예비타당성조사]"))
     return [[str(form) for form in group] for group in data]
 
 

@@ -83,12 +83,12 @@ def claim_view(record: dict) -> Group:
             line.append(" ")
             line.append_text(data(appearance["url"], "blue underline"))
         parts.append(line)
-    for lang in ("ko", "en"):
-        rationale = text_of(record.get("rationale"), lang) if isinstance(record.get("rationale"), dict) else ""
-        if rationale:
-            parts += [Text(), Text(f"Rationale ({lang})", style="bold underline"), data(rationale)]
-    if isinstance(record.get("rationale"), str):
-        parts += [Text(), Text("Rationale", style="bold underline"), data(record["rationale"])]
+    rationale = record.get("rationale")
+    for lang in ("ko", "en") if isinstance(rationale, dict) else (None,):
+        text = text_of(rationale, lang)
+        if text:
+            title = f"Rationale ({lang})" if lang else "Rationale"
+            parts += [Text(), Text(title, style="bold underline"), data(text)]
     sources = record.get("sources") or []
     parts += [Text(), Text(f"Sources ({len(sources)})", style="bold underline")]
     for i, source in enumerate(sources, 1):

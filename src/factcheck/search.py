@@ -261,26 +261,6 @@ def _dedupe(forms):
     return out
 
 
-def query_grams(units: list[Unit]) -> tuple[set[str], set[str]]:
-    exact: set[str] = set()
-    typo: set[str] = set()
-    for unit in units:
-        for text, _factor, _how in unit.forms:
-            if unit.kind == "number":
-                exact.add(text)
-            elif unit.kind == "choseong":
-                typo.update(bigrams(text))
-            else:
-                for run in _hangul_runs(text):
-                    if korean.is_hangul_word(run):
-                        exact.update(bigrams(run))
-                        if unit.fuzzy:  # a word some claim holds as typed needs no typo channel
-                            typo.update(typo_grams(run))
-                    elif "a" <= run[0] <= "z":
-                        exact.add(latin_stem(run))
-    return exact, typo
-
-
 def unit_grams(unit: Unit) -> list[set[str]]:
     """Per form, the index tokens that must all be present for that form to occur (for document frequency)."""
     out = []
@@ -294,10 +274,26 @@ def unit_grams(unit: Unit) -> list[set[str]]:
             for run in _hangul_runs(text):
                 if korean.is_hangul_word(run):
                     grams.update(bigrams(run))
-                else:
+                elif "a" <= run[0] <= "z":  # as doc_grams indexes them: digits only as number tokens
                     grams.add(latin_stem(run))
             out.append(grams)
     return out
+
+
+def query_grams(units: list[Unit]) -> tuple[set[str], set[str]]:
+    """The index tokens that choose candidates: every form's tokens, plus the typo channel for words
+    no claim holds as typed (and 초성, which lives in that column)."""
+    exact: set[str] = set()
+    typo: set[str] = set()
+    for unit in units:
+        for (text, _factor, _how), grams in zip(unit.forms, unit_grams(unit)):
+            if unit.kind == "choseong":
+                typo |= grams
+                continue
+            exact |= grams
+            if unit.fuzzy and unit.kind != "number":
+                typo.update(g for run in _hangul_runs(text) if korean.is_hangul_word(run) for g in typo_grams(run))
+    return exact, typo
 
 
 def weigh_units(units: list[Unit], total_docs: int, doc_freq) -> None:

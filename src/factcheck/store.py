@@ -40,6 +40,14 @@ class FileProblem:
         return f"{where}: {self.message}"
 
 
+class FileError(DataError):
+    """A DataError about one file that keeps its FileProblem, so callers need not parse the message."""
+
+    def __init__(self, problem: FileProblem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 # --------------------------------------------------------------------------- YAML
 
 
@@ -96,17 +104,16 @@ def parse_yaml(text: str, path: Path) -> Any:
     try:
         return safe_loader().load(text)
     except Exception as exc:  # ruamel raises many classes; every one is a data problem here
-        line, message = _yaml_error_line(exc)
-        raise DataError(str(FileProblem(path, line, message))) from None
+        raise FileError(FileProblem(path, *_yaml_error_line(exc))) from None
 
 
 def read_text(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise FileError(FileProblem(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")) from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror}") from None
+        raise FileError(FileProblem(path, None, f"cannot read: {exc.strerror}")) from None
 
 
 def problem_lines(text: str, problems: Iterable[Problem]) -> list[int | None]:
@@ -136,23 +143,14 @@ def load_claim_file(path: Path, text: str | None = None) -> tuple[dict | None, l
         if text is None:
             text = read_text(path)
         data = parse_yaml(text, path)
-    except DataError as exc:
-        return None, [_reparse_problem(path, str(exc))]
+    except FileError as exc:
+        return None, [exc.problem]
     record = normalise(data) if isinstance(data, dict) else data
     problems = validate_claim(record, expected_id=path.stem)
     if not problems:
         return record, []
     lines = problem_lines(text, problems)
     return None, [FileProblem(path, line, f"{p.where()}: {p.message}") for p, line in zip(problems, lines)]
-
-
-def _reparse_problem(path: Path, message: str) -> FileProblem:
-    prefix = f"{path}:"
-    rest = message[len(prefix):] if message.startswith(prefix) else message
-    line_text, _, text = rest.partition(": ")
-    if line_text.isdigit():
-        return FileProblem(path, int(line_text), text)
-    return FileProblem(path, None, rest.lstrip(": "))
 
 
 # --------------------------------------------------------------------------- atomic writes
