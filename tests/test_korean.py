@@ -93,3 +93,13 @@ def test_hangul_words_that_look_like_numbers_are_left_alone():
     assert tokens("오만한 태도") == set()
     assert tokens("공무원") == set()
     assert tokens("이천시") == set()
+
+
+def test_a_field_holds_text_across_a_space_only_with_more_than_one_syllable_before_it():
+    from factcheck.search import fields_of
+
+    (field,) = fields_of([["claim", "예타 면제 불리하게 획정 시 예산", ""]])
+    assert field.holds("예타면제") and field.holds("타면제") is False
+    assert field.holds("하게획정") and not field.holds("게획")
+    assert field.holds("시예산")  # a one-syllable word is whole on its side
+    assert field.holds("면") and not field.holds("없음")

@@ -134,3 +134,22 @@ def test_choseong_typed_without_spaces_splits_into_words(repo):
     assert top(repo, "ㄱㄱㅂㄷㅇ") == ["target-delivery"]
     assert top(repo, "ㅇㅌㅁㅈ") == ["target-yeta"]
     assert top(repo, "ㄱㅈㅎㅈ") == ["target-yeta"]  # 김제 … 확정됐다: words apart
+
+
+def test_a_typo_is_not_met_by_syllables_either_side_of_a_space(repo, monkeypatch):
+    # 불리하게 획정 holds 게획 only across the space: a typo of 계획, not the word.
+    import factcheck.search as search_module
+
+    monkeypatch.setattr(search_module, "SCORE_ALL_BELOW", 0)
+    write_claim(repo.root / "imported" / "desk", "imported-districts", claim="선거구가 군소 정당에 불리하게 획정되었다")
+    write_claim(repo.root, "target-plan", claim="김제시 스마트도시계획 수립")
+    assert top(repo, "스마트도시게획") == ["target-plan"]
+    assert top(repo, "업무 면재 게획")[:1] != ["imported-districts"]
+
+
+def test_a_query_without_spaces_still_meets_words_across_a_space(repo, monkeypatch):
+    import factcheck.search as search_module
+
+    monkeypatch.setattr(search_module, "SCORE_ALL_BELOW", 0)
+    assert top(repo, "예타면제") == ["target-yeta"]
+    assert top(repo, "상생하는공공배달앱") == ["target-delivery"]

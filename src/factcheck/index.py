@@ -31,7 +31,7 @@ from pathlib import Path
 from factcheck.errors import NotFound
 from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileError, FileProblem, Repo
 
-INDEX_FORMAT = "factcheck-index-6"
+INDEX_FORMAT = "factcheck-index-7"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 PARALLEL_AT = 2000  # parse this many changed files or more in worker processes
 BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones

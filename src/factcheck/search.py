@@ -113,6 +113,12 @@ def typo_grams(hangul: str) -> list[str]:
     return bigrams(cho) + [a + b for a, b in zip(rest, rest[1:])]
 
 
+# A bigram that spans two words (불리하게 획정 → 게획) is indexed with this mark: 예타면제 may meet 예타 면제
+# across the space, but 게획 (a typo of 계획) must not meet the last syllable of one word and the first
+# of the next. Latin words never hold Hangul, so the marked token cannot collide with one.
+ACROSS = "x"
+
+
 def doc_grams(keys: list[list[str]]) -> tuple[str, str]:
     """The two token columns the index's full-text table holds for one claim."""
     exact: set[str] = set()
@@ -120,16 +126,20 @@ def doc_grams(keys: list[list[str]]) -> tuple[str, str]:
     for name, text, numbers in keys:
         if name not in CANDIDATE_FIELDS:
             continue
+        previous = ""
         for word in text.split():
-            if korean.is_hangul_word(word):
+            if not korean.is_hangul_word(word):
+                if "a" <= word[0] <= "z":
+                    exact.add(latin_stem(word))
+                previous = ""
                 continue
-            if "a" <= word[0] <= "z":
-                exact.add(latin_stem(word))
-        squeezed = text.replace(" ", "")
-        for run in _hangul_runs(squeezed):
-            if korean.is_hangul_word(run):
-                exact.update(bigrams(run))
-                if name in TYPO_FIELDS:
+            exact.update(bigrams(word))
+            if previous:  # a one-syllable word is whole on its side of the space: its bigram is plain
+                exact.add(previous[-1] + word[0] if len(previous) == 1 else ACROSS + previous[-1] + word[0])
+            previous = word
+        if name in TYPO_FIELDS:
+            for run in _hangul_runs(text.replace(" ", "")):
+                if korean.is_hangul_word(run):
                     typo.update(typo_grams(run))
         exact.update(numbers.split())
     return " ".join(sorted(exact)), " ".join(sorted(typo))
@@ -145,6 +155,24 @@ class Field:
     _jamo: str | None = None
     _latin: set[str] | None = None
     _cho_words: list[str] | None = None
+    _starts: set[int] | None = None
+
+    def holds(self, text: str) -> bool:
+        """`text` occurs in the field with spaces ignored, but not straddling a space with only one
+        character before it (예타면제 is in 예타 면제; 게획 is not in 불리하게 획정)."""
+        at = self.compact.find(text)
+        if at < 0 or len(text) < 2:
+            return at >= 0
+        if self._starts is None:
+            self._starts, offset = set(), 0
+            for word in self.words:
+                self._starts.add(offset)
+                offset += len(word)
+        while at >= 0:
+            if at in self._starts or at + 1 not in self._starts:
+                return True
+            at = self.compact.find(text, at + 1)
+        return False
 
     @property
     def jamo(self) -> str:
@@ -261,36 +289,39 @@ def _dedupe(forms):
     return out
 
 
-def unit_grams(unit: Unit) -> list[set[str]]:
-    """Per form, the index tokens that must all be present for that form to occur (for document frequency)."""
+def unit_grams(unit: Unit) -> list[list[tuple[str, ...]]]:
+    """Per form, the index tokens that must all be present for that form to occur (for document
+    frequency), each as its alternatives: a bigram after a form's first may span a space (ACROSS)."""
     out = []
     for text, _factor, _how in unit.forms:
         if unit.kind == "number":
-            out.append({text})
+            out.append([(text,)])
         elif unit.kind == "choseong":
-            out.append(set(bigrams(text)) or {text})
+            out.append([(g,) for g in dict.fromkeys(bigrams(text) or [text])])
         else:
-            grams = set()
+            grams = []
             for run in _hangul_runs(text):
                 if korean.is_hangul_word(run):
-                    grams.update(bigrams(run))
+                    pairs = bigrams(run)
+                    grams += [(g,) if i == 0 else (g, ACROSS + g) for i, g in enumerate(pairs)]
                 elif "a" <= run[0] <= "z":  # as doc_grams indexes them: digits only as number tokens
-                    grams.add(latin_stem(run))
-            out.append(grams)
+                    grams.append((latin_stem(run),))
+            out.append(list(dict.fromkeys(grams)))
     return out
 
 
 def query_grams(units: list[Unit]) -> tuple[set[str], set[str]]:
-    """The index tokens that choose candidates: every form's tokens, plus the typo channel for words
-    no claim holds as typed (and 초성, which lives in that column)."""
+    """The index tokens that choose candidates: every form's tokens (within words), plus the typo
+    channel for words no claim holds as typed (and 초성, which lives in that column)."""
     exact: set[str] = set()
     typo: set[str] = set()
     for unit in units:
         for (text, _factor, _how), grams in zip(unit.forms, unit_grams(unit)):
+            tokens = {alternatives[0] for alternatives in grams}
             if unit.kind == "choseong":
-                typo |= grams
+                typo |= tokens
                 continue
-            exact |= grams
+            exact |= tokens
             if unit.fuzzy and unit.kind != "number":
                 typo.update(g for run in _hangul_runs(text) if korean.is_hangul_word(run) for g in typo_grams(run))
     return exact, typo
@@ -301,7 +332,11 @@ def weigh_units(units: list[Unit], total_docs: int, doc_freq) -> None:
     rarest token's, a unit's is its most common form's (any form may match)."""
     unseen = []
     for unit, form_grams in zip(units, map(unit_grams, units)):
-        frequencies = [min((doc_freq(g) for g in grams), default=total_docs) for grams in form_grams if grams]
+        frequencies = [
+            min((max(map(doc_freq, alternatives)) for alternatives in grams), default=total_docs)
+            for grams in form_grams
+            if grams
+        ]
         df = max(frequencies, default=total_docs)
         if unit.kind == "hangul" and len(unit.text) < 2:
             df = max(df, total_docs // 2)
@@ -327,12 +362,12 @@ def _typo_cutoff(length: int) -> float:
     return 100.0 * (1 - allowed / length) - 1e-6
 
 
-def _pieces(form: str, text: str) -> float:
-    """Share of `form` covered by its longest pieces (two syllables or more) that occur in `text`."""
+def _pieces(form: str, fld: Field) -> float:
+    """Share of `form` covered by its longest pieces (two syllables or more) that the field holds."""
     i, covered, n = 0, 0, len(form)
     while i < n - 1:
         j = n
-        while j - i >= 2 and form[i:j] not in text:
+        while j - i >= 2 and not fld.holds(form[i:j]):
             j -= 1
         if j - i >= 2:
             covered += j - i
@@ -355,7 +390,7 @@ def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
             score, kind = _latin_match(text, fld.latin)
             if score > best:
                 best, how = score, kind
-        elif text in fld.compact and factor > best:
+        elif factor > best and fld.holds(text):
             best, how = factor, label
     if best >= STEM_FACTOR:
         return best, how
@@ -363,7 +398,7 @@ def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
         if not korean.is_hangul_word(text) or factor * TYPO_BASE <= best:
             continue
         if len(text) >= 3:
-            cover = _pieces(text, fld.compact)
+            cover = _pieces(text, fld)
             if cover >= 0.6 and factor * PIECES_FACTOR * cover > best:
                 best, how = factor * PIECES_FACTOR * cover, f"pieces {label} ({cover:.0%})"
         keys = jamo(text)
