@@ -1,5 +1,7 @@
 """Korean text processing on its own: folding, jamo, 초성, particles, numbers."""
 
+import pytest
+
 from factcheck import korean
 from factcheck.numbers import find_numbers
 
@@ -54,6 +56,12 @@ def test_stems_drop_particles_and_endings_but_keep_two_syllables():
     assert korean.stems("국가") == []  # 가 is part of the word here
 
 
+def test_stems_drop_an_ending_that_follows_another():
+    assert "도입" in korean.stems("도입한다는데")
+    assert "면제" in korean.stems("면제됐다는데")
+    assert "확정" in korean.stems("확정됐습니다")
+
+
 def test_light_english_stemming_meets_word_forms():
     assert korean.latin_stem("exemption") == korean.latin_stem("exempted") == "exempt"
 
@@ -103,3 +111,13 @@ def test_a_field_holds_text_across_a_space_only_with_more_than_one_syllable_befo
     assert field.holds("하게획정") and not field.holds("게획")
     assert field.holds("시예산")  # a one-syllable word is whole on its side
     assert field.holds("면") and not field.holds("없음")
+
+
+@pytest.mark.parametrize("noise", ["ㅋㅋ", "ㅎㅎㅎ", "ㅠㅠ", "ㅜㅜㅜ", "ㅁㄴㅇㄹ", "ㅂㅈㄷㄱ", "ㄹㅇㄴㅁ", "ㅋㅌㅊㅍ"])
+def test_chat_and_keyboard_runs_are_noise_not_choseong(noise):
+    assert korean.is_chat_jamo(noise)
+
+
+@pytest.mark.parametrize("initials", ["ㅇㅌ", "ㅇㅌㅁㅈ", "ㄱㄱㅂㄷㅇ", "ㄷㄱㅅ", "ㅈㅅㅈ"])
+def test_initials_of_words_are_not_noise(initials):
+    assert not korean.is_chat_jamo(initials)

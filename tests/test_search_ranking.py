@@ -153,3 +153,9 @@ def test_a_query_without_spaces_still_meets_words_across_a_space(repo, monkeypat
     monkeypatch.setattr(search_module, "SCORE_ALL_BELOW", 0)
     assert top(repo, "예타면제") == ["target-yeta"]
     assert top(repo, "상생하는공공배달앱") == ["target-delivery"]
+
+
+def test_chat_noise_in_a_query_is_ignored(repo):
+    write_claim(repo.root, "laughing-word", claim="코로나 확진자는 헌혈할 수 없다")  # 헌혈할 is ㅎㅎㅎ
+    assert search_claims(repo, "ㅎㅎㅎ").results == []
+    assert top(repo, "예타 면제 ㅋㅋㅋ") == ["target-yeta"]

@@ -111,6 +111,25 @@ def is_choseong_word(word: str) -> bool:
     return all("ㄱ" <= ch <= "ㅎ" for ch in word)
 
 
+# The consonant and vowel keys of the 두벌식 keyboard, row by row, as they lie under the fingers.
+KEYBOARD_ROWS = ("ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔ", "ㅁㄴㅇㄹㅎㅗㅓㅏㅣ", "ㅋㅌㅊㅍㅠㅜㅡ")
+MASH_RUN = 4  # this many neighbouring keys of one row, in either direction, is a hand on the keyboard
+
+
+def is_chat_jamo(word: str) -> bool:
+    """Bare jamo that are chat or keyboard noise, not 초성 of words: one letter repeated (ㅋㅋ, ㅎㅎㅎ,
+    ㅠㅠ), vowels alone, or a run along one row of keys (ㅁㄴㅇㄹ, the Korean asdf)."""
+    if not word or not all("ㄱ" <= ch <= "ㅣ" for ch in word):
+        return False
+    if len(set(word)) == 1 and len(word) >= 2 or all(ch >= "ㅏ" for ch in word):
+        return True
+    return any(
+        run in row or run in row[::-1]
+        for row in KEYBOARD_ROWS
+        for run in (word[i : i + MASH_RUN] for i in range(len(word) - MASH_RUN + 1))
+    )
+
+
 # Particles (조사) and verb endings (어미) that follow the word a searcher means, longest first.
 # Kept as data: add to it, don't branch on it.
 ENDINGS = sorted({
@@ -128,6 +147,9 @@ ENDINGS = sorted({
     "맞나", "맞나요", "맞아", "맞습니까", "이라던데", "라던데", "이래", "래",
     "다고", "다는", "냐", "나요", "는지", "었나", "았나", "었다", "았다", "었던", "았던", "어요", "아요",
     "시키다", "시킨", "시켰다", "시켰나", "받았다", "받았나", "받은",
+    # what a question or hearsay ends with; stems() also strips what came before (도입한다 + 는데)
+    "는데", "던데", "다며", "라며", "다면서", "대요", "잖아", "냐고", "더라", "죠", "지요", "네요", "군요",
+    "습니다", "했", "됐",
 }, key=len, reverse=True)
 
 # Words that carry no topic in a question: dropped from queries when other words remain.
@@ -150,13 +172,20 @@ STEM_FACTOR = 0.9
 
 
 def stems(word: str) -> list[str]:
-    """`word` without each trailing ending it might carry; stems keep at least two syllables."""
-    found = []
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            stem = word[: -len(ending)]
-            if stem not in found:
-                found.append(stem)
+    """`word` without each trailing ending it might carry, one ending or two (도입한다는데 → 도입한다 →
+    도입); stems keep at least two syllables."""
+    found: list[str] = []
+    layer = [word]
+    for _depth in range(2):
+        next_layer = []
+        for form in layer:
+            for ending in ENDINGS:
+                if form.endswith(ending) and len(form) - len(ending) >= 2:
+                    stem = form[: -len(ending)]
+                    if stem not in found:
+                        found.append(stem)
+                        next_layer.append(stem)
+        layer = next_layer
     return found
 
 

@@ -236,7 +236,7 @@ def parse_query(query: str, aliases=None) -> list[Unit]:
         last = expr.end
         units.append(Unit(expr.text.strip(), "number", [(t, 1.0, "number") for t in sorted(expr.tokens)]))
     rest.append(folded[last:])
-    text_words = words(" ".join(rest))
+    text_words = [w for w in words(" ".join(rest)) if not korean.is_chat_jamo(w)]
     meaningful = [w for w in text_words if not korean.is_stopword(w) and not korean.only_grammar(w)]
     if not meaningful and not units:
         meaningful = [w for w in text_words if not korean.only_grammar(w)] or text_words
