@@ -97,6 +97,12 @@ def test_ranges_and_approximate_counts():
     assert tokens("three years") == tokens("3년") == {"n3"}
 
 
+def test_years_and_months_counted_in_hangul_numerals():
+    assert tokens("삼년 연속") == tokens("3년 연속") == {"n3"}
+    assert tokens("이십 년") == {"n20"} and tokens("육개월") == {"n6"}
+    assert tokens("작년 예산") == tokens("매년") == set()  # 작, 매 are not numerals
+
+
 def test_hangul_words_that_look_like_numbers_are_left_alone():
     assert tokens("오만한 태도") == set()
     assert tokens("공무원") == set()

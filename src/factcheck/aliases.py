@@ -74,6 +74,9 @@ ALIAS_GROUPS: list[list[str]] = [
     ["인구", "population"],
     ["축사", "livestock barn", "barn"],
     ["배달앱", "배달 앱", "delivery app"],
+    ["앱", "애플리케이션", "어플", "어플리케이션", "app", "application"],
+    ["기후위기", "기후 위기", "기후변화", "기후 변화", "climate crisis", "climate change"],
+    ["매입", "구입", "사들이기", "purchase"],
 ]
 
 

@@ -49,6 +49,8 @@ _PATTERNS = [
                rf"|{_NUM}\s?천(?![가-힣])(?:\s?원)?"),
     # Numbers spelled in Hangul (일조, 삼천) read as money only before 원: 오만 alone is a word.
     ("sino_amount", r"[영공일이삼사오육륙칠팔구십백천만억조]{2,}(?=\s?원)"),
+    # A Hangul numeral counts years or months on its own (삼년 연속 = 3년 연속), at the start of a word.
+    ("sino_count", r"(?<![가-힣])[일이삼사오육륙칠팔구십백]{1,4}(?=\s?(?:년|개월|개년|주년))"),
     ("en_scaled", r"\b\d+(?:\.\d+)?\s(?:thousand|million|billion|trillion)\b"),
     # Digits may follow Hangul directly (코로나19, 제3자, 주52시간), never a Latin letter or a digit.
     ("plain", rf"(?<![0-9a-z.,]){_NUM}(?:\s?여)?"),
@@ -57,7 +59,7 @@ _PATTERNS = [
 ]
 # Every expression above holds a digit, 원 or an English number word: text without any of them (most
 # queries) skips compiling the big pattern, which would cost start-up time.
-_MAYBE = re.compile(r"[0-9원]|\b(?:" + "|".join([*EN_WORDS, *EN_SCALES, *EN_MONTHS]) + r")\b")
+_MAYBE = re.compile(r"[0-9원]|[일이삼사오육륙칠팔구십백]\s?(?:년|개월|개년|주년)|\b(?:" + "|".join([*EN_WORDS, *EN_SCALES, *EN_MONTHS]) + r")\b")
 
 
 @functools.cache
@@ -168,6 +170,9 @@ def _tokens(kind: str, match: re.Match) -> set[str]:
         # A remembered "311" should still meet "311만 호": the leading figure is a token too.
         lead = re.match(_NUM, text)
         return {f"n{value}"} | ({f"n{_format(_int(lead.group()))}"} if lead else set())
+    if kind == "sino_count":
+        value = sino_value(text)
+        return {f"n{value}"} if value else set()
     if kind == "plain":
         return {f"n{_format(_int(text.removesuffix('여').strip()))}"}
     value = english_value(text)
