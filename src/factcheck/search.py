@@ -42,8 +42,8 @@ FIELD_WEIGHTS = {
 TYPO_FIELDS = ("claim", "claim_en", "tags", "entities", "claimant")  # where typos are looked for
 # Fields whose tokens choose a large repository's candidates; sources still count when ranking them.
 CANDIDATE_FIELDS = ("claim", "claim_en", "tags", "entities", "claimant", "rationale")
-MIN_SCORE = 0.6
-PLACE_MISS = 0.6  # a claim that does not mention a place the query names answers another question  # share of the query's weight a claim must cover to be shown
+MIN_SCORE = 0.6  # share of the query's weight a claim must cover to be shown
+PLACE_MISS = 0.6  # a claim that does not mention a place the query names answers another question
 ALIAS_FACTOR = 1.0  # an alias is the same word: 예타 finds 예비타당성조사 as fully as itself
 PIECES_FACTOR = 0.9
 TYPO_BASE, TYPO_SPAN = 0.78, 0.12
