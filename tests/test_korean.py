@@ -103,6 +103,15 @@ def test_years_and_months_counted_in_hangul_numerals():
     assert tokens("작년 예산") == tokens("매년") == set()  # 작, 매 are not numerals
 
 
+def test_a_query_may_write_a_date_with_a_dot_and_a_year_with_two_digits():
+    def query_tokens(text):
+        return {t for expr in find_numbers(korean.fold(text), query=True) for t in expr.tokens}
+
+    assert "d0822" in query_tokens("8.22 국무회의") and "d0822" not in tokens("8.22 국무회의")
+    assert {"n2026", "n2030"} <= query_tokens("26~30년") and "n2026" in query_tokens("26년도")
+    assert "d0305" not in query_tokens("3.5%") and "n2030" not in tokens("30년 만에")
+
+
 def test_hangul_words_that_look_like_numbers_are_left_alone():
     assert tokens("오만한 태도") == set()
     assert tokens("공무원") == set()

@@ -76,6 +76,13 @@ def test_numbers_and_dates_written_any_way(repo):
         assert top(repo, query) == ["target-budget"], query
 
 
+def test_a_question_word_with_an_ending_is_still_a_question_word(repo):
+    assert top(repo, "국가예산 3년 연속 확보 사실이야") == top(repo, "국가예산 3년 연속 확보") == ["target-budget"]
+    from factcheck.search import parse_query
+
+    assert [u.text for u in parse_query("예타 면제 진짜로 된 게 사실이야")] == ["예타", "면제"]
+
+
 def test_english_queries_match_the_translation(repo):
     assert top(repo, "preliminary feasibility exemption") == ["target-yeta"]
     assert top(repo, "national budget three years in a row") == ["target-budget"]

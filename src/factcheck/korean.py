@@ -156,7 +156,7 @@ ENDINGS = sorted({
 STOPWORDS_KO = {
     "언제", "어디", "어디서", "누가", "누구", "무엇", "뭐", "뭔가", "왜", "어떻게", "얼마", "얼마나", "몇",
     "사실", "진짜", "정말", "맞나", "맞나요", "맞아", "여부", "관련", "대한", "대해", "대해서", "것", "거",
-    "그", "이", "저", "및", "등", "또", "또는", "혹은", "그리고", "했나", "됐나", "있나", "없나", "있다", "없다",
+    "그", "이", "저", "게", "건", "걸", "및", "등", "또", "또는", "혹은", "그리고", "했나", "됐나", "있나", "없나", "있다", "없다",
     "했다", "됐다", "한다", "된다", "하는", "되는", "였나", "이야", "인가", "인가요", "나요", "요",
 }
 STOPWORDS_EN = {
@@ -190,7 +190,8 @@ def stems(word: str) -> list[str]:
 
 
 def is_stopword(word: str) -> bool:
-    return word in STOPWORDS_KO or word in STOPWORDS_EN
+    """A question word or filler, also with a particle or ending (사실이야, 진짜로)."""
+    return word in STOPWORDS_KO or word in STOPWORDS_EN or any(stem in STOPWORDS_KO for stem in stems(word))
 
 
 def only_grammar(word: str) -> bool:

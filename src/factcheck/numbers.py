@@ -184,14 +184,32 @@ def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value).replace(".", "p")
 
 
-def find_numbers(folded: str) -> list[NumberExpr]:
-    """Every number, amount or date expression in folded text (see korean.fold), in order."""
+# Shorthand a person types but a claim's text does not use: 8.22 for 22 August (a claim's 8.22 is a
+# figure), '26년 for 2026 (a claim's 30년 is thirty years).
+_DOTTED_DATE = re.compile(rf"({_MONTH})\.({_DAY})")
+_SHORT_YEAR_AFTER = re.compile(r"\s?(?:년|[~-]\s?\d\d\s?년)")
+
+
+def _query_readings(text: str, after: str) -> set[str]:
+    dotted = _DOTTED_DATE.fullmatch(text)
+    if dotted and not after.startswith("%"):
+        return _date_tokens(None, dotted.group(1), dotted.group(2))
+    if len(text) == 2 and text.isdigit() and _SHORT_YEAR_AFTER.match(after):
+        return {f"n{int(text) + (2000 if int(text) < 50 else 1900)}"}
+    return set()
+
+
+def find_numbers(folded: str, query: bool = False) -> list[NumberExpr]:
+    """Every number, amount or date expression in folded text (see korean.fold), in order; a query
+    also gets the shorthand readings above."""
     found = []
     if not _MAYBE.search(folded):
         return found
     for match in _matcher().finditer(folded):
         kind = match.lastgroup
         tokens = _tokens(kind, match)
+        if query and kind == "plain":
+            tokens |= _query_readings(match.group(), folded[match.end() :])
         if tokens:
             found.append(NumberExpr(match.group(), frozenset(tokens), match.start(), match.end()))
     return found

@@ -231,7 +231,7 @@ def parse_query(query: str, aliases=None) -> list[Unit]:
             units.append(Unit(phrase, "phrase", _dedupe(forms)))
     rest = []
     last = 0
-    for expr in find_numbers(folded):
+    for expr in find_numbers(folded, query=True):
         rest.append(folded[last : expr.start])
         last = expr.end
         units.append(Unit(expr.text.strip(), "number", [(t, 1.0, "number") for t in sorted(expr.tokens)]))
