@@ -136,3 +136,13 @@ def test_chat_and_keyboard_runs_are_noise_not_choseong(noise):
 @pytest.mark.parametrize("initials", ["ㅇㅌ", "ㅇㅌㅁㅈ", "ㄱㄱㅂㄷㅇ", "ㄷㄱㅅ", "ㅈㅅㅈ"])
 def test_initials_of_words_are_not_noise(initials):
     assert not korean.is_chat_jamo(initials)
+
+
+@pytest.mark.parametrize("word", ["만든다던데", "열었나", "확보했다", "도입한다", "면제됐나요"])
+def test_predicates_are_recognised_by_their_endings(word):
+    assert korean.is_predicate(word)
+
+
+@pytest.mark.parametrize("word", ["캐나다", "기자회견", "국가예산", "바다"])
+def test_nouns_are_not_predicates(word):
+    assert not korean.is_predicate(word)

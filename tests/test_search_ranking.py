@@ -83,6 +83,11 @@ def test_a_question_word_with_an_ending_is_still_a_question_word(repo):
     assert [u.text for u in parse_query("예타 면제 진짜로 된 게 사실이야")] == ["예타", "면제"]
 
 
+def test_a_verb_the_claim_words_otherwise_counts_less_than_a_noun(repo):
+    # 도입 운영 in the claim, 만든다던데 in the question.
+    assert top(repo, "공공배달앱 만든다던데") == ["target-delivery"]
+
+
 def test_english_queries_match_the_translation(repo):
     assert top(repo, "preliminary feasibility exemption") == ["target-yeta"]
     assert top(repo, "national budget three years in a row") == ["target-budget"]

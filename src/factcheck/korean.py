@@ -189,6 +189,22 @@ def stems(word: str) -> list[str]:
     return found
 
 
+# How a question's predicate ends (열었나, 만든다던데, 됐다며): it says what happened, not what about,
+# and a claim may word it otherwise, so search counts it for less than a noun.
+PREDICATE_ENDINGS = ("는데", "던데", "냐", "냐고", "나요", "까요", "죠", "지요", "네요", "다며", "라며", "면서",
+                     "대요", "는지", "었나", "았나", "했나", "됐나", "였나", "다는", "다고")
+_FINAL_N, _FINAL_SS = 4, 20  # 한다, 했다: a present or past tense before 다
+
+
+def is_predicate(word: str) -> bool:
+    if len(word) < 3 or not is_hangul_word(word):
+        return False
+    if word.endswith(PREDICATE_ENDINGS):
+        return True
+    final = (ord(word[-2]) - HANGUL_BASE) % 28
+    return word[-1] == "다" and final in (_FINAL_N, _FINAL_SS)
+
+
 def is_stopword(word: str) -> bool:
     """A question word or filler, also with a particle or ending (사실이야, 진짜로)."""
     return word in STOPWORDS_KO or word in STOPWORDS_EN or any(stem in STOPWORDS_KO for stem in stems(word))

@@ -46,6 +46,7 @@ MIN_SCORE = 0.6  # share of the query's weight a claim must cover to be shown
 PLACE_MISS = 0.6  # a claim that does not mention a place the query names answers another question
 ALIAS_FACTOR = 1.0  # an alias is the same word: 예타 finds 예비타당성조사 as fully as itself
 PIECES_FACTOR = 0.9
+PREDICATE_WEIGHT = 0.5  # a query's verb (열었나, 만든다던데) weighs half a noun: see korean.PREDICATE_ENDINGS
 TYPO_BASE, TYPO_SPAN = 0.78, 0.12
 # A two-syllable word one key away from another is everywhere in a large corpus (대전/대선, 트램/트럼프):
 # such a typo match counts for less, and never on its own makes a claim a result.
@@ -352,6 +353,9 @@ def weigh_units(units: list[Unit], total_docs: int, doc_freq) -> None:
         typical = seen[len(seen) // 2]
         for unit in unseen:
             unit.weight = typical
+    for unit in units:
+        if unit.kind == "hangul" and korean.is_predicate(unit.text):
+            unit.weight *= PREDICATE_WEIGHT
 
 
 # --------------------------------------------------------------------------- matching
