@@ -128,3 +128,31 @@ def test_an_interrupted_refresh_leaves_the_previous_index(empty_claims, monkeypa
     assert [r for (r,) in conn.execute("SELECT id FROM claims")] == ["first-claim"]
     conn.close()
     assert sorted(r["id"] for r in open_index(repo).records()) == ["first-claim", "second-claim"]
+
+
+def _counts(idx):
+    stored = dict(idx.conn.execute("SELECT term, docs FROM doc_freq WHERE docs > 0"))
+    counted = dict(idx.conn.execute("SELECT term, doc FROM grams_vocab"))
+    return stored, counted
+
+
+def test_document_frequencies_follow_added_changed_and_removed_claims(empty_claims):
+    for i in range(4):
+        write_claim(empty_claims, f"claim-{i}", claim=f"국가예산 {i}조 원 확보", tags=["예산"])
+    repo = Repo(empty_claims)
+    stored, counted = _counts(open_index(repo))
+    assert stored == counted and stored["예산"] == 4
+    write_claim(empty_claims, "claim-new", claim="예타 면제 확정")
+    path = empty_claims / "claim-1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("국가예산", "지방교부세"), encoding="utf-8")
+    (empty_claims / "claim-2.yaml").unlink()
+    stored, counted = _counts(open_index(repo))
+    assert stored == counted and stored["면제"] == 1 and stored["가예"] == 2
+
+
+def test_a_large_change_recounts_document_frequencies_whole(empty_claims, monkeypatch):
+    monkeypatch.setattr(index_module, "PARALLEL_AT", 2)
+    for i in range(3):
+        write_claim(empty_claims, f"claim-{i}", claim=f"국가예산 {i}조 원 확보")
+    stored, counted = _counts(open_index(Repo(empty_claims)))
+    assert stored == counted and stored["가예"] == 3

@@ -31,9 +31,9 @@ from pathlib import Path
 from factcheck.errors import NotFound
 from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileError, FileProblem, Repo
 
-INDEX_FORMAT = "factcheck-index-7"
+INDEX_FORMAT = "factcheck-index-8"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
-PARALLEL_AT = 2000  # parse this many changed files or more in worker processes
+PARALLEL_AT = 2000  # parse this many changed files or more in worker processes, and recount doc_freq whole
 BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
 OWN_SCORED_WHOLE = 200  # the repository's own claims always scored in a large repository (its best, if more)
 COMMON_TOKEN = 0.08  # a token in more than this share of claims is skipped when choosing candidates…
@@ -56,6 +56,7 @@ CREATE INDEX files_with_problems ON files (dir, name) WHERE problems IS NOT NULL
 CREATE INDEX claims_imported ON claims (imported);
 CREATE VIRTUAL TABLE grams USING fts5(exact, typo, detail=column, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE grams_vocab USING fts5vocab(grams, 'row');
+CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
 
 
@@ -134,6 +135,7 @@ class Index:
         self.problems: list[FileProblem] = []
         self._count: int | None = None
         self._df: dict[str, int] = {}
+        self._count_tokens = True
         self._aliases = None
         self._listings: dict[str, dict[str, int]] = {}
 
@@ -218,6 +220,9 @@ class Index:
     def _apply(self, changed, removed, gone_dirs, seen_dirs) -> None:
         paths = [str(Path(self.repo.root, d, n)) for d, n, *_stat in changed]
         entries = _index_entries(paths)
+        # Document frequencies: counted per token as claims come and go, or recounted whole after a
+        # large change (fts5vocab counts by reading every document list: too slow for each search).
+        self._count_tokens = len(changed) + len(removed) < PARALLEL_AT
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -247,6 +252,9 @@ class Index:
                     " VALUES (?, ?, ?, ?, ?, ?)",
                     (d, n, mtime, size, inode, problems),
                 )
+            if not self._count_tokens:
+                conn.execute("DELETE FROM doc_freq")
+                conn.execute("INSERT INTO doc_freq (term, docs) SELECT term, doc FROM grams_vocab")
             conn.execute("DELETE FROM dirs")
             conn.executemany("INSERT INTO dirs (dir, mtime_ns) VALUES (?, ?)", seen_dirs.items())
             for d in gone_dirs:
@@ -260,10 +268,16 @@ class Index:
             conn.execute("ROLLBACK")
             raise
         self._count = None
+        self._df.clear()
 
     def _delete(self, path: str) -> None:
         found = self.conn.execute("SELECT rowid FROM claims WHERE path = ?", (path,)).fetchone()
         if found:
+            if self._count_tokens:
+                exact, typo = self.conn.execute("SELECT exact, typo FROM grams WHERE rowid = ?", found).fetchone()
+                self.conn.executemany(
+                    "UPDATE doc_freq SET docs = docs - 1 WHERE term = ?", ((t,) for t in _tokens(exact, typo))
+                )
             self.conn.execute("DELETE FROM claims WHERE rowid = ?", found)
             self.conn.execute("DELETE FROM grams WHERE rowid = ?", found)
 
@@ -278,6 +292,11 @@ class Index:
             (path, claim_id, status, tags_json, int(_is_trusted(rel_dir)), length, keys_json, record_json),
         )
         self.conn.execute("INSERT INTO grams (rowid, exact, typo) VALUES (?, ?, ?)", (cursor.lastrowid, exact, typo))
+        if self._count_tokens:
+            self.conn.executemany(
+                "INSERT INTO doc_freq (term, docs) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1",
+                ((t,) for t in _tokens(exact, typo)),
+            )
         return None
 
     # -- reading
@@ -304,11 +323,12 @@ class Index:
         """
         total = max(self.count(), 1)
         weighted = []
+        doc_freq = self.doc_freqs([*exact, *typo])
         for column, tokens, column_weight in (("exact", exact, BM25_WEIGHTS[0]), ("typo", typo, BM25_WEIGHTS[1])):
             for token in tokens:
                 if not token.isalnum():
                     continue
-                df = self.doc_freq(token)
+                df = doc_freq[token]
                 if df:
                     weighted.append((df, column, token, column_weight * math.log(1 + (total - df + 0.5) / (df + 0.5))))
         weighted.sort()
@@ -338,11 +358,15 @@ class Index:
             rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.rowid IN ({marks})", batch)
         return [_row(v) for v in rows]
 
-    def doc_freq(self, token: str) -> int:
-        if token not in self._df:
-            found = self.conn.execute("SELECT doc FROM grams_vocab WHERE term = ?", (token,)).fetchone()
-            self._df[token] = found[0] if found else 0
-        return self._df[token]
+    def doc_freqs(self, tokens) -> dict[str, int]:
+        """How many claims hold each token, looked up in one query."""
+        wanted = [t for t in dict.fromkeys(tokens) if t not in self._df]
+        for start in range(0, len(wanted), 500):
+            batch = wanted[start : start + 500]
+            self._df.update(dict.fromkeys(batch, 0))
+            marks = ",".join("?" * len(batch))
+            self._df.update(self.conn.execute(f"SELECT term, docs FROM doc_freq WHERE term IN ({marks})", batch))
+        return self._df
 
     def record(self, row: Row) -> dict:
         return json.loads(self.conn.execute("SELECT record FROM claims WHERE rowid = ?", (row.rowid,)).fetchone()[0])
@@ -413,8 +437,9 @@ def load_alias_file(path: Path) -> list[list[str]]:
     return [[str(form) for form in group] for group in data]
 
 
-def _quote(token: str) -> str:
-    return '"' + token.replace('"', '""') + '"'
+def _tokens(exact: str, typo: str) -> set[str]:
+    """A claim's distinct tokens, in either column, as fts5vocab's 'row' counts them."""
+    return set(exact.split()) | set(typo.split())
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -102,6 +102,11 @@ def choseong(text: str) -> str:
     return "".join(ch for ch in text.translate(_CHOSEONG_TABLE) if "ㄱ" <= ch <= "ㅎ")
 
 
+def choseong_of_words(hangul_words: list[str]) -> list[str]:
+    """초성 of whole Hangul words, translated in one pass."""
+    return " ".join(hangul_words).translate(_CHOSEONG_TABLE).split()
+
+
 def is_hangul_word(word: str) -> bool:
     return "가" <= word[0] <= "힣"
 

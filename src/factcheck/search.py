@@ -46,6 +46,7 @@ MIN_SCORE = 0.6  # share of the query's weight a claim must cover to be shown
 PLACE_MISS = 0.6  # a claim that does not mention a place the query names answers another question
 ALIAS_FACTOR = 1.0  # an alias is the same word: 예타 finds 예비타당성조사 as fully as itself
 PIECES_FACTOR = 0.9
+PIECES_MIN = 0.6  # pieces must cover this share of a word
 PREDICATE_WEIGHT = 0.5  # a query's verb (열었나, 만든다던데) weighs half a noun: see korean.PREDICATE_ENDINGS
 TYPO_BASE, TYPO_SPAN = 0.78, 0.12
 # A two-syllable word one key away from another is everywhere in a large corpus (대전/대선, 트램/트럼프):
@@ -156,6 +157,8 @@ class Field:
     _jamo: str | None = None
     _latin: set[str] | None = None
     _cho_words: list[str] | None = None
+    _cho_joined: str = ""
+    _cho_starts: set[str] | None = None
     _starts: set[int] | None = None
 
     def holds(self, text: str) -> bool:
@@ -190,8 +193,16 @@ class Field:
     @property
     def cho_words(self) -> list[str]:
         if self._cho_words is None:
-            self._cho_words = [choseong(w) for w in self.words if korean.is_hangul_word(w)]
+            self._cho_words = korean.choseong_of_words([w for w in self.words if korean.is_hangul_word(w)])
+            self._cho_joined = "".join(self._cho_words)
         return self._cho_words
+
+    @property
+    def cho_starts(self) -> set[str]:
+        """Every word's first two or more initials: the pieces 초성 typed without spaces is made of."""
+        if self._cho_starts is None:
+            self._cho_starts = {word[:n] for word in self.cho_words for n in range(2, len(word) + 1)}
+        return self._cho_starts
 
 
 def fields_of(keys: list[list[str]]) -> list[Field]:
@@ -328,13 +339,15 @@ def query_grams(units: list[Unit]) -> tuple[set[str], set[str]]:
     return exact, typo
 
 
-def weigh_units(units: list[Unit], total_docs: int, doc_freq) -> None:
-    """IDF weights: `doc_freq(tokens)` returns how many claims hold a token; a form's frequency is its
+def weigh_units(units: list[Unit], total_docs: int, doc_freqs) -> None:
+    """IDF weights: `doc_freqs(tokens)` says how many claims hold each token; a form's frequency is its
     rarest token's, a unit's is its most common form's (any form may match)."""
+    grams_of_units = [unit_grams(unit) for unit in units]
+    doc_freq = doc_freqs([t for grams in grams_of_units for form in grams for alts in form for t in alts])
     unseen = []
-    for unit, form_grams in zip(units, map(unit_grams, units)):
+    for unit, form_grams in zip(units, grams_of_units):
         frequencies = [
-            min((max(map(doc_freq, alternatives)) for alternatives in grams), default=total_docs)
+            min((max(doc_freq[t] for t in alternatives) for alternatives in grams), default=total_docs)
             for grams in form_grams
             if grams
         ]
@@ -366,6 +379,15 @@ def _typo_cutoff(length: int) -> float:
     return 100.0 * (1 - allowed / length) - 1e-6
 
 
+def _bigram_cover(form: str, text: str) -> float:
+    """An upper bound of _pieces, cheaply: the share of `form` inside bigrams that occur in `text`."""
+    covered = [False] * len(form)
+    for i in range(len(form) - 1):
+        if form[i : i + 2] in text:
+            covered[i] = covered[i + 1] = True
+    return sum(covered) / len(form)
+
+
 def _pieces(form: str, fld: Field) -> float:
     """Share of `form` covered by its longest pieces (two syllables or more) that the field holds."""
     i, covered, n = 0, 0, len(form)
@@ -386,7 +408,7 @@ def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
     if unit.kind == "number":
         return next(((f, f"{how} {t}") for t, f, how in unit.forms if t in fld.numbers), (0.0, ""))
     if unit.kind == "choseong":
-        score = max(_choseong_match(t, fld.cho_words) for t, _f, _h in unit.forms)
+        score = max(_choseong_match(t, fld) for t, _f, _h in unit.forms)
         return score, "초성" if score else ""
     best, how = 0.0, ""
     for text, factor, label in unit.forms:  # exact first: the cheap test settles most fields
@@ -401,12 +423,14 @@ def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
     for text, factor, label in unit.forms:
         if not korean.is_hangul_word(text) or factor * TYPO_BASE <= best:
             continue
-        if len(text) >= 3:
+        if len(text) >= 3 and _bigram_cover(text, fld.compact) >= PIECES_MIN:
             cover = _pieces(text, fld)
-            if cover >= 0.6 and factor * PIECES_FACTOR * cover > best:
+            if cover >= PIECES_MIN and factor * PIECES_FACTOR * cover > best:
                 best, how = factor * PIECES_FACTOR * cover, f"pieces {label} ({cover:.0%})"
+        if not unit.fuzzy or fld.name not in TYPO_FIELDS:
+            continue
         keys = jamo(text)
-        if len(keys) >= 4 and unit.fuzzy and fld.name in TYPO_FIELDS:
+        if len(keys) >= 4:
             from rapidfuzz import fuzz  # only now: an exact query never pays for loading it
 
             cutoff = _typo_cutoff(len(keys))
@@ -434,29 +458,28 @@ def _latin_match(stem: str, doc_words: set[str]) -> tuple[float, str]:
     return 0.0, ""
 
 
-def _choseong_match(query: str, cho_words: list[str]) -> float:
+def _choseong_match(query: str, fld: Field) -> float:
     """초성 spelling one word (ㅇㅌ = 예타), a word with its particle (ㅁㅈ = 면제가), or several words in a
     row (ㅇㅌㅁㅈ = 예타 면제가). Each word it runs into must be covered by two initials or wholly, so
     that ㅎㅎㅎ does not meet 학회 행사 by its last stray ㅎ."""
-    for i, word in enumerate(cho_words):
-        if word == query:
+    cho_words = fld.cho_words
+    if query in fld._cho_joined:  # else no word, nor run of words, starts with it
+        if query in cho_words:
             return 1.0
-        if word.startswith(query) and len(query) >= 2:
-            return CHOSEONG_PREFIX
-        rest, j = query, i
-        while rest and j < len(cho_words) and rest.startswith(cho_words[j]):
-            rest, j = rest[len(cho_words[j]):], j + 1
-        if j > i and (not rest or (len(rest) >= 2 and j < len(cho_words) and cho_words[j].startswith(rest))):
-            return CHOSEONG_PREFIX
-    return _choseong_pieces(query, cho_words)
+        for i, word in enumerate(cho_words):
+            if word.startswith(query) and len(query) >= 2:
+                return CHOSEONG_PREFIX
+            rest, j = query, i
+            while rest and j < len(cho_words) and rest.startswith(cho_words[j]):
+                rest, j = rest[len(cho_words[j]):], j + 1
+            if j > i and (not rest or (len(rest) >= 2 and j < len(cho_words) and cho_words[j].startswith(rest))):
+                return CHOSEONG_PREFIX
+    return _choseong_pieces(query, fld.cho_starts) if len(query) >= 4 else 0.0
 
 
-def _choseong_pieces(query: str, cho_words: list[str]) -> float:
+def _choseong_pieces(query: str, starts: set[str]) -> float:
     """초성 typed without spaces (ㄱㅈㄴㅇ = ㄱㅈ ㄴㅇ), like 예타면제확정: pieces of two or more initials,
     each the start of some word of the field, that together spell the whole query."""
-    if len(query) < 4:
-        return 0.0
-    starts = {word[:n] for word in cho_words for n in range(2, len(word) + 1)}
     i = 0
     while i < len(query):
         j = len(query)
@@ -493,13 +516,19 @@ def density(units: list[Unit], fields: list[Field]) -> float:
     return best
 
 
-def score_claim(units: list[Unit], fields: list[Field], explain: bool = False) -> Scored:
+def score_claim(units: list[Unit], fields: list[Field], explain: bool = False, floor: float = 0.0) -> Scored:
+    """The claim's share of the query. Without `explain`, scoring stops (score 0) once the claim can
+    no longer reach `floor`: the heaviest units go first, so most candidates stop after one or two."""
     total = sum(u.weight for u in units) or 1.0
     gained = 0.0
     reasons = []
     strong = False
     penalty = 1.0
-    for unit in units:
+    left = total
+    for unit in units if explain else sorted(units, key=lambda u: -u.weight):
+        if gained + left < floor * total:
+            return Scored(0.0, reasons)
+        left -= unit.weight
         best, where, how, raw = 0.0, "", "", 0.0
         for fld in fields:
             if fld.weight * 1.0 <= best:
@@ -571,7 +600,7 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
     units = parse_query(query, index.aliases())
     if not units:
         return SearchOutcome([], index.problems, units)
-    weigh_units(units, max(index.count(), 1), index.doc_freq)
+    weigh_units(units, max(index.count(), 1), index.doc_freqs)
     if index.count() <= SCORE_ALL_BELOW:
         rows = index.rows()
     else:
@@ -583,7 +612,7 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
             continue
         if tag and tag not in row.tags:
             continue
-        scored = score_claim(units, fields_of(row.keys), explain)
+        scored = score_claim(units, fields_of(row.keys), explain, floor=MIN_SCORE)
         if scored.score >= MIN_SCORE:
             rank = (-round(scored.score, 2), row.imported, -scored.density, row.claim_length, row.claim_id)
             ranked.append((rank, scored.score, row, scored.reasons))
