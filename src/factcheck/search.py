@@ -198,6 +198,10 @@ class Field:
         return self._cho_words
 
     @property
+    def cho_joined(self) -> str:
+        return "".join(self.cho_words) if self._cho_words is None else self._cho_joined
+
+    @property
     def cho_starts(self) -> set[str]:
         """Every word's first two or more initials: the pieces 초성 typed without spaces is made of."""
         if self._cho_starts is None:
@@ -463,7 +467,7 @@ def _choseong_match(query: str, fld: Field) -> float:
     row (ㅇㅌㅁㅈ = 예타 면제가). Each word it runs into must be covered by two initials or wholly, so
     that ㅎㅎㅎ does not meet 학회 행사 by its last stray ㅎ."""
     cho_words = fld.cho_words
-    if query in fld._cho_joined:  # else no word, nor run of words, starts with it
+    if query in fld.cho_joined:  # else no word, nor run of words, starts with it
         if query in cho_words:
             return 1.0
         for i, word in enumerate(cho_words):
