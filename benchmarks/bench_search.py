@@ -12,6 +12,8 @@ run of the script:
 - `python -c pass` (the start-up floor) and a warm search over the seed corpus: ratio, target ≤ 8×;
 - the first `factcheck index` at N claims (target ≤ 60 s) with its peak memory (target ≤ 200 MB);
 - a warm search at N claims over the same queries (target ≤ 2× the seed median) and its peak memory;
+  the three (python, seed, N) are measured side by side, query by query, so drift on a shared machine
+  weighs on all of them alike;
 - the next search after one claim file changes: a top-level claim edited in place, and an imported
   claim replaced by atomic rename in the largest publisher folder (target ≤ 1.5× a warm search);
 - `fzf --filter` over the same N claim texts, for comparison (skipped when fzf is missing).
@@ -660,14 +662,19 @@ def search_cmd(fc: str, claims: Path, query: str) -> list[str]:
     return [fc, "--claims-dir", str(claims), "search", query, "--json"]
 
 
-def search_times(fc: str, claims: Path, env: dict, runs: int, label: str) -> tuple[dict[str, list[Run]], list[Run]]:
-    """Each query `runs` times, interleaved (so noise from other users spreads over all queries)."""
-    per_query: dict[str, list[Run]] = {q: [] for q in QUERIES}
+def search_times(fc: str, corpora: dict[str, tuple[Path, dict]], runs: int, python: str, env: dict):
+    """Each query `runs` times on every corpus, with `python -c pass` beside each, interleaved: the
+    machine is shared, and what another user does then weighs on every figure alike, so the ratios
+    between them hold even when the medians drift."""
+    per_query = {label: {q: [] for q in QUERIES} for label in corpora}
+    base = []
     for r in range(runs):
         for q in QUERIES:
-            per_query[q].append(run(search_cmd(fc, claims, q), env))
-        log(f"  {label}: round {r + 1}/{runs}, median so far {ms(median_of(per_query))}")
-    return per_query, [x for runs_ in per_query.values() for x in runs_]
+            base.append(run([python, "-c", "pass"], env).seconds)
+            for label, (claims, corpus_env) in corpora.items():
+                per_query[label][q].append(run(search_cmd(fc, claims, q), corpus_env))
+        log(f"  round {r + 1}/{runs}: " + ", ".join(f"{label} {ms(median_of(pq))}" for label, pq in per_query.items()))
+    return per_query, base
 
 
 def median_of(per_query: dict[str, list[Run]]) -> float:
@@ -738,16 +745,9 @@ def measure(args, fc: str, python: str, work: Path, env: dict) -> dict:
     log("baseline: python -c pass")
     for _ in range(3):
         run([python, "-c", "pass"], env)
-    base = [run([python, "-c", "pass"], env).seconds for _ in range(max(20, runs * 4))]
-    res["python"] = statistics.median(base)
 
-    log(f"seed corpus: {SEED_CLAIMS}")
     seed_env = {**env, "FACTCHECK_CACHE_DIR": str(work / "cache-seed")}
     run(search_cmd(fc, SEED_CLAIMS, QUERIES[0]), seed_env)  # builds the seed index
-    seed_per_query, seed_runs = search_times(fc, SEED_CLAIMS, seed_env, runs, "seed warm")
-    res["seed"] = statistics.median(r.seconds for r in seed_runs)
-    res["seed_per_query"] = {q: statistics.median(r.seconds for r in rs) for q, rs in seed_per_query.items()}
-    res["seed_rss"] = max(r.maxrss_mb for r in seed_runs)
 
     # ---- the large corpus
     claims = args.keep.resolve() if args.keep else work / "claims"
@@ -779,12 +779,16 @@ def measure(args, fc: str, python: str, work: Path, env: dict) -> dict:
         run([fc, "--claims-dir", str(claims), "index", "--json"], big_env).seconds for _ in range(max(3, runs // 2))
     )
 
+    log(f"warm searches: python -c pass, the seed corpus ({SEED_CLAIMS}) and {args.n:,} claims, interleaved")
     run(search_cmd(fc, claims, QUERIES[0]), big_env)  # one warm-up
-    big_per_query, big_runs = search_times(fc, claims, big_env, runs, f"{args.n:,} warm")
-    res["big"] = statistics.median(r.seconds for r in big_runs)
-    res["big_per_query"] = {q: statistics.median(r.seconds for r in rs) for q, rs in big_per_query.items()}
-    res["big_rss"] = max(r.maxrss_mb for r in big_runs)
-    res["big_top"] = {q: top_ids(rs[0].stdout)[:1] for q, rs in big_per_query.items()}
+    per_query, base = search_times(fc, {"seed": (SEED_CLAIMS, seed_env), "big": (claims, big_env)}, runs, python, env)
+    res["python"] = statistics.median(base)
+    for label in ("seed", "big"):
+        label_runs = [x for runs_ in per_query[label].values() for x in runs_]
+        res[label] = statistics.median(r.seconds for r in label_runs)
+        res[f"{label}_per_query"] = {q: statistics.median(r.seconds for r in rs) for q, rs in per_query[label].items()}
+        res[f"{label}_rss"] = max(r.maxrss_mb for r in label_runs)
+    res["big_top"] = {q: top_ids(rs[0].stdout)[:1] for q, rs in per_query["big"].items()}
 
     # ---- one file changes, then the next search
     seed_names = {p.name for p in seed_files()}

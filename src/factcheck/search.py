@@ -57,7 +57,7 @@ LATIN_PREFIX, LATIN_FUZZY = 0.85, 0.75
 CHOSEONG_PREFIX = 0.9
 # Ranking: the share of the query a claim covers first (to two decimals); between equal shares the
 # repository's own claims before imported ones, then the claim that is most about the query.
-SCORE_ALL_BELOW = 3000  # repositories this small are scored whole; larger ones use index candidates
+SCORE_ALL_BELOW = 500  # repositories this small are scored whole; larger ones use index candidates (300 + own 200)
 CANDIDATES = 300
 
 
