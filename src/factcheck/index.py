@@ -218,7 +218,7 @@ class Index:
             changed.append((rel, entry.name, st.st_mtime_ns, st.st_size, st.st_ino))
 
     def _apply(self, changed, removed, gone_dirs, seen_dirs) -> None:
-        paths = [str(Path(self.repo.root, d, n)) for d, n, *_stat in changed]
+        paths = [os.path.join(self.repo.root, d, n) for d, n, *_stat in changed]
         entries = _index_entries(paths)
         # Document frequencies: counted per token as claims come and go, or recounted whole after a
         # large change (fts5vocab counts by reading every document list: too slow for each search).
@@ -226,8 +226,10 @@ class Index:
         conn = self.conn
         conn.execute("BEGIN IMMEDIATE")
         try:
-            # Another process may have applied the same changes while we parsed: skip what it did.
-            done = {
+            # Another process may have applied the same changes while we parsed: skip what it did. An
+            # empty index (a first build) has nothing to skip or replace: 200,000 queries fewer at 100k.
+            empty = conn.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+            done = set() if empty else {
                 (d, n) for d, n, m, s, i in changed
                 if conn.execute(
                     "SELECT 1 FROM files WHERE dir = ? AND name = ? AND mtime_ns = ? AND size = ? AND inode = ?",
@@ -238,13 +240,14 @@ class Index:
                 for (name,) in conn.execute("SELECT name FROM files WHERE dir = ?", (d,)).fetchall():
                     removed.append((d, name))
             for d, n in removed:
-                self._delete(str(Path(self.repo.root, d, n)))
+                self._delete(os.path.join(self.repo.root, d, n))
                 conn.execute("DELETE FROM files WHERE dir = ? AND name = ?", (d, n))
             for (d, n, mtime, size, inode), path, entry in zip(changed, paths, entries):
                 if (d, n) in done:
                     continue
                 summary, record_json, keys_json, exact, typo, problems = entry
-                self._delete(path)
+                if not empty:
+                    self._delete(path)
                 if summary is not None:
                     problems = self._insert(path, d, summary, record_json, keys_json, exact, typo)
                 conn.execute(
