@@ -66,6 +66,11 @@ def test_imported_folders_are_refreshed_when_their_listing_changes(empty_claims)
     idx = open_index(repo)
     assert sorted(r["id"] for r in idx.records()) == ["imported-one", "imported-two"]
     assert idx.get("imported-one")["claim"] == "수입된 주장 하나 고침"
+    (imported / "imported-one.yaml").unlink()
+    (imported / "imported-two.yaml").unlink()
+    assert open_index(repo).records() == []
+    write_claim(imported, "imported-three", claim="수입된 주장 셋")
+    assert [r["id"] for r in open_index(repo).records()] == ["imported-three"]
 
 
 def test_a_full_refresh_sees_an_in_place_edit_under_imported(empty_claims):
