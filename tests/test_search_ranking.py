@@ -171,3 +171,12 @@ def test_chat_noise_in_a_query_is_ignored(repo):
     write_claim(repo.root, "laughing-word", claim="코로나 확진자는 헌혈할 수 없다")  # 헌혈할 is ㅎㅎㅎ
     assert search_claims(repo, "ㅎㅎㅎ").results == []
     assert top(repo, "예타 면제 ㅋㅋㅋ") == ["target-yeta"]
+
+
+def test_a_word_met_only_inside_a_longer_one_counts_less(empty_claims):
+    # 올림픽 is met and 집계 is not; 메달 only inside 금메달리스트: not enough to answer the question.
+    for n, filler in enumerate(["집계 방식이 바뀌었다", "올림픽 유치 도시", "날씨가 맑다", "바람이 분다"]):
+        write_claim(empty_claims, f"filler-{n}", claim=filler)
+    write_claim(empty_claims, "yuna", claim="피겨 금메달리스트 김연아가 평창 동계 올림픽 직후 IOC 선수위원으로 지명되지 않았다")
+    assert search_claims(Repo(empty_claims), "올림픽 메달 집계").results == []
+    assert top(Repo(empty_claims), "올림픽 금메달 집계") == ["yuna"]

@@ -47,6 +47,7 @@ PLACE_MISS = 0.6  # a claim that does not mention a place the query names answer
 ALIAS_FACTOR = 1.0  # an alias is the same word: 예타 finds 예비타당성조사 as fully as itself
 PIECES_FACTOR = 0.9
 PIECES_MIN = 0.6  # pieces must cover this share of a word
+INSIDE_FACTOR = 0.9  # a word met only deep inside a longer one (메달 in 금메달리스트) is less sure
 PREDICATE_WEIGHT = 0.5  # a query's verb (열었나, 만든다던데) weighs half a noun: see korean.PREDICATE_ENDINGS
 TYPO_BASE, TYPO_SPAN = 0.78, 0.12
 # A two-syllable word one key away from another is everywhere in a large corpus (대전/대선, 트램/트럼프):
@@ -161,22 +162,28 @@ class Field:
     _cho_starts: set[str] | None = None
     _starts: set[int] | None = None
 
-    def holds(self, text: str) -> bool:
-        """`text` occurs in the field with spaces ignored, but not straddling a space with only one
-        character before it (예타면제 is in 예타 면제; 게획 is not in 불리하게 획정)."""
+    def holds(self, text: str) -> float:
+        """How surely the field holds `text`, spaces ignored: 1.0 at the start or the end of a word
+        (or across words: 예타면제 is in 예타 면제), INSIDE_FACTOR only deep inside one (메달 in
+        금메달리스트), 0.0 if not at all; never straddling a space with only one character before it
+        (게획 is not in 불리하게 획정)."""
         at = self.compact.find(text)
         if at < 0 or len(text) < 2:
-            return at >= 0
+            return 1.0 if at >= 0 else 0.0
         if self._starts is None:
             self._starts, offset = set(), 0
             for word in self.words:
                 self._starts.add(offset)
                 offset += len(word)
+            self._starts.add(offset)
+        best = 0.0
         while at >= 0:
-            if at in self._starts or at + 1 not in self._starts:
-                return True
+            if at in self._starts or at + 1 not in self._starts:  # not one character, then a space
+                if at in self._starts or at + len(text) in self._starts:
+                    return 1.0
+                best = INSIDE_FACTOR
             at = self.compact.find(text, at + 1)
-        return False
+        return best
 
     @property
     def jamo(self) -> str:
@@ -420,8 +427,10 @@ def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
             score, kind = _latin_match(text, fld.latin)
             if score > best:
                 best, how = score, kind
-        elif factor > best and fld.holds(text):
-            best, how = factor, label
+        elif factor > best:
+            found = fld.holds(text)
+            if factor * found > best:
+                best, how = factor * found, label if found == 1.0 else f"{label} inside a word"
     if best >= STEM_FACTOR:
         return best, how
     for text, factor, label in unit.forms:
