@@ -31,7 +31,7 @@ from pathlib import Path
 from factcheck.errors import NotFound
 from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileError, FileProblem, Repo
 
-INDEX_FORMAT = "factcheck-index-9"
+INDEX_FORMAT = "factcheck-index-10"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 PARALLEL_AT = 2000  # parse this many changed files or more in worker processes, and recount doc_freq whole
 BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
@@ -54,7 +54,7 @@ CREATE TABLE claims (
 CREATE INDEX claims_id ON claims (id);
 CREATE INDEX files_with_problems ON files (dir, name) WHERE problems IS NOT NULL;
 CREATE INDEX claims_imported ON claims (imported);
-CREATE VIRTUAL TABLE grams USING fts5(exact, typo, detail=column, tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE grams USING fts5(tokens, detail=none, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE grams_vocab USING fts5vocab(grams, 'row');
 CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
@@ -281,9 +281,9 @@ class Index:
         found = self.conn.execute("SELECT rowid FROM claims WHERE path = ?", (path,)).fetchone()
         if found:
             if self._count_tokens:
-                exact, typo = self.conn.execute("SELECT exact, typo FROM grams WHERE rowid = ?", found).fetchone()
+                (tokens,) = self.conn.execute("SELECT tokens FROM grams WHERE rowid = ?", found).fetchone()
                 self.conn.executemany(
-                    "UPDATE doc_freq SET docs = docs - 1 WHERE term = ?", ((t,) for t in _tokens(exact, typo))
+                    "UPDATE doc_freq SET docs = docs - 1 WHERE term = ?", ((t,) for t in set(tokens.split()))
                 )
             self.conn.execute("DELETE FROM claims WHERE rowid = ?", found)
             self.conn.execute("DELETE FROM grams WHERE rowid = ?", found)
@@ -298,11 +298,14 @@ class Index:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (path, claim_id, status, tags_json, int(_is_trusted(rel_dir)), length, keys_json, record_json),
         )
-        self.conn.execute("INSERT INTO grams (rowid, exact, typo) VALUES (?, ?, ?)", (cursor.lastrowid, exact, typo))
+        # Exact tokens (syllable pairs, words, numbers) and typo tokens (jamo) never look alike, so one
+        # column without positions or columns (detail=none) holds both: half the index to build.
+        tokens = f"{exact} {typo}"
+        self.conn.execute("INSERT INTO grams (rowid, tokens) VALUES (?, ?)", (cursor.lastrowid, tokens))
         if self._count_tokens:
             self.conn.executemany(
                 "INSERT INTO doc_freq (term, docs) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1",
-                ((t,) for t in _tokens(exact, typo)),
+                ((t,) for t in set(tokens.split())),
             )
         return None
 
@@ -331,19 +334,19 @@ class Index:
         total = max(self.count(), 1)
         weighted = []
         doc_freq = self.doc_freqs([*exact, *typo])
-        for column, tokens, column_weight in (("exact", exact, BM25_WEIGHTS[0]), ("typo", typo, BM25_WEIGHTS[1])):
+        for tokens, kind_weight in ((exact, BM25_WEIGHTS[0]), (typo, BM25_WEIGHTS[1])):
             for token in tokens:
                 if not token.isalnum():
                     continue
                 df = doc_freq[token]
                 if df:
-                    weighted.append((df, column, token, column_weight * math.log(1 + (total - df + 0.5) / (df + 0.5))))
+                    weighted.append((df, token, kind_weight * math.log(1 + (total - df + 0.5) / (df + 0.5))))
         weighted.sort()
         used = [w for rank, w in enumerate(weighted) if rank < ALWAYS_USED_TOKENS or w[0] <= COMMON_TOKEN * total]
         # SQLite adds up the weights per claim: far faster than a Python loop over every match.
         union = " UNION ALL ".join(f"SELECT rowid AS r, {weight!r} AS w FROM grams WHERE grams MATCH ?"
-                                   for _df, _column, _token, weight in used)
-        matches = [f'{column} : "{token}"' for _df, column, token, _w in used]
+                                   for _df, _token, weight in used)
+        matches = [f'"{token}"' for _df, token, _w in used]
 
         def best(only_own: str, n: int) -> list[int]:
             if not used:
@@ -442,11 +445,6 @@ def load_alias_file(path: Path) -> list[list[str]]:
     if not isinstance(data, list) or not all(isinstance(g, list) for g in data):
         raise FileError(FileProblem(path, 1, "expected a list of alias groups, e.g. - [예타, 예비타당성조사]"))
     return [[str(form) for form in group] for group in data]
-
-
-def _tokens(exact: str, typo: str) -> set[str]:
-    """A claim's distinct tokens, in either column, as fts5vocab's 'row' counts them."""
-    return set(exact.split()) | set(typo.split())
 
 
 def _connect(path: Path) -> sqlite3.Connection:
