@@ -57,9 +57,14 @@ _PATTERNS = [
     ("english", r"\b(?:(?:\d+(?:\.\d+)?|" + "|".join(k for k in EN_WORDS if EN_WORDS[k] is not None)
                 + r")(?:[\s-](?:" + "|".join(EN_WORDS) + r"))?)(?:\s(?:" + "|".join(EN_SCALES) + r"))?\b"),
 ]
-# Every expression above holds a digit, 원 or an English number word: text without any of them (most
-# queries) skips compiling the big pattern, which would cost start-up time.
-_MAYBE = re.compile(r"[0-9원]|[일이삼사오육륙칠팔구십백]\s?(?:년|개월|개년|주년)|\b(?:" + "|".join([*EN_WORDS, *EN_SCALES, *EN_MONTHS]) + r")\b")
+# Every expression above holds a digit, 원, a Hangul numeral before 년 or 개월, or an English number
+# word: text without any of them (most queries) skips compiling the big pattern, which would cost
+# start-up time.
+_MAYBE = re.compile(
+    r"[0-9원]|[일이삼사오육륙칠팔구십백]\s?(?:년|개월|개년|주년)|\b(?:"
+    + "|".join([*EN_WORDS, *EN_SCALES, *EN_MONTHS])
+    + r")\b"
+)
 
 
 @functools.cache
