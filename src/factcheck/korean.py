@@ -16,6 +16,7 @@ Everything here is plain data and `str.translate`, so it is fast and has no depe
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -225,8 +226,11 @@ _LATIN_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "i
                    "es", "ly", "s")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # English words repeat: an index build meets each thousands of times
 def latin_stem(word: str) -> str:
     """A light English stemmer: enough to meet 'exemption' and 'exempted' at 'exempt'."""
+    if not word.endswith(_LATIN_SUFFIXES):
+        return word
     for suffix in _LATIN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
