@@ -167,12 +167,12 @@ class Index:
         except OSError:
             return
         seen_dirs[rel] = mtime
-        if not full and _is_trusted(rel) and known_dirs.get(rel) == mtime:
+        trusted = _is_trusted(rel)
+        if not full and trusted and known_dirs.get(rel) == mtime:
             prefix = rel + "/"
             for sub in [d for d in known_dirs if d.startswith(prefix) and "/" not in d[len(prefix):]]:
                 self._scan(sub, known_dirs, seen_dirs, changed, removed, full)
             return
-        trusted = _is_trusted(rel)
         try:
             entries = list(os.scandir(folder))
         except OSError:

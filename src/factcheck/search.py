@@ -158,7 +158,7 @@ class Field:
     _jamo: str | None = None
     _latin: set[str] | None = None
     _cho_words: list[str] | None = None
-    _cho_joined: str = ""
+    _cho_joined: str | None = None
     _cho_starts: set[str] | None = None
     _starts: set[int] | None = None
 
@@ -201,12 +201,13 @@ class Field:
     def cho_words(self) -> list[str]:
         if self._cho_words is None:
             self._cho_words = korean.choseong_of_words([w for w in self.words if korean.is_hangul_word(w)])
-            self._cho_joined = "".join(self._cho_words)
         return self._cho_words
 
     @property
     def cho_joined(self) -> str:
-        return "".join(self.cho_words) if self._cho_words is None else self._cho_joined
+        if self._cho_joined is None:
+            self._cho_joined = "".join(self.cho_words)
+        return self._cho_joined
 
     @property
     def cho_starts(self) -> set[str]:
