@@ -7,7 +7,43 @@ import pytest
 from conftest import write_claim
 
 from factcheck.errors import DataError, FactcheckError
-from factcheck.store import Repo, atomic_write, load_claim_file
+from factcheck.store import Repo, atomic_write, load_claim_file, safe_loader
+
+# Documents the fast loader must read exactly as ruamel.yaml's own safe loader does: plain claim data,
+# typed scalars, and every feature it hands back to ruamel.yaml (anchors, merge keys, tags, errors).
+YAML_CASES = [
+    "",
+    "id: x\nclaim: 예타 면제\ntags: [a, b]\nsources:\n  - url: https://example.org\n    quote: '1조 원'\n",
+    "date: 2025-08-22\nat: 2025-08-22T10:11:12Z\nnothing: ~\nempty:\nyes_: true\nno_: False\n",
+    "f: 1.5\ni: 0o17\nh: 0x1f\ninf: .inf\nneg: -3\nquoted: '12'\ntext: \"true\"\nold_bool: yes\n",
+    "12: twelve\ntrue: t\n~: n\n",
+    "literal: |\n  line one\n  line two\nfolded: >\n  folded\n  text\n",
+    "nested: {b: [1, {c: d}], e: []}\nlists:\n- - - deep\n  - x\n- y\n",
+    "a: &x {b: 1}\nc: *x\n",
+    "base: &b {k: 1}\nother:\n  <<: *b\n  j: 2\n",
+    "a: !!str 12\n",
+    "? [1, 2]\n: x\n",
+    "a: 1\na: 2\n",
+    "--- 1\n--- 2\n",
+    "a: 2025-13-45\n",
+    "a: [1\n",
+    "- !foo bar\n",
+    "x: !!python/object/apply:os.system ['true']\n",
+]
+
+
+def _outcome(load, text):
+    try:
+        return "data", repr(load(text))
+    except Exception as exc:  # the error's class and line must match too
+        return "error", type(exc).__name__, getattr(getattr(exc, "problem_mark", None), "line", None)
+
+
+@pytest.mark.parametrize("text", YAML_CASES)
+def test_the_claim_loader_reads_yaml_as_ruamel_yaml_safe_does(text):
+    from ruamel.yaml import YAML
+
+    assert _outcome(safe_loader().load, text) == _outcome(YAML(typ="safe").load, text)
 
 
 def test_an_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):

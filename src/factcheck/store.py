@@ -51,12 +51,22 @@ class FileError(DataError):
 # --------------------------------------------------------------------------- YAML
 
 
+class _Unusual(Exception):
+    """A document outside the plain subset the fast builder handles: it is loaded the full way."""
+
+
 def _safe_yaml():
     """A loader for claim files: ruamel.yaml's C parser with its safe constructor, YAML 1.2 rules.
 
     `YAML(typ="safe").load` builds a new loader class and a new resolver table for every document
     (a third of a load) and keeps a record of every document it ever read; a 100,000-file index
     build needs neither, so the loader class is put together once, as ruamel.yaml's own CSafeLoader is.
+
+    A claim file is nearly always plain data: mappings, lists and scalars, with no tags, anchors or
+    merge keys. Such a document is built straight from the parser's events, which halves a load
+    (composing a node graph and walking it is the other half). Anything else, including every error
+    that is not a syntax error, is handed to ruamel.yaml's own composer and constructor, so both ways
+    give the same data and the same messages.
     """
     from ruamel.yaml.constructor import SafeConstructor
     from ruamel.yaml.resolver import VersionedResolver
@@ -67,6 +77,11 @@ def _safe_yaml():
         from ruamel.yaml import YAML
 
         return YAML(typ="safe", pure=True)
+    from ruamel.yaml.events import (
+        DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
+        SequenceEndEvent, SequenceStartEvent, StreamEndEvent,
+    )
+    from ruamel.yaml.nodes import ScalarNode
 
     class Yaml12Resolver(VersionedResolver):
         processing_version = (1, 2)  # claim files are YAML 1.2: no need to look it up per scalar
@@ -89,9 +104,72 @@ def _safe_yaml():
         def load(cls, text: str):
             loader = cls(text)
             try:
+                return loader._build_plain()
+            except _Unusual:
+                pass
+            finally:
+                loader.dispose()
+            loader = cls(text)
+            try:
                 return loader.get_single_data()
             finally:
                 loader.dispose()
+
+        def _plain_scalar(self, value: str):
+            """A plain (unquoted) scalar, typed by the YAML 1.2 rules: 12 is an int, 2025-08-22 a date."""
+            for tag, pattern in self.versioned_resolver.get(value[0] if value else "", ()):
+                if pattern.match(value):
+                    try:
+                        return self.yaml_constructors[tag](self, ScalarNode(tag, value))
+                    except Exception:  # let the full constructor raise it, with its mark
+                        raise _Unusual from None
+            return value
+
+        def _build_plain(self):
+            get = self.get_event
+            get()  # the stream's start
+            if type(get()) is not DocumentStartEvent:
+                raise _Unusual  # an empty stream
+            open_nodes: list = []  # the mappings and lists being filled, innermost last
+            pending_keys: list = []  # per open node: the key waiting for its value, or NO_KEY
+            NO_KEY = pending_keys
+            root = None
+            while True:
+                event = get()
+                kind = type(event)
+                if kind is MappingEndEvent or kind is SequenceEndEvent:
+                    open_nodes.pop()
+                    pending_keys.pop()
+                    continue
+                if kind is DocumentEndEvent:
+                    break
+                if kind is ScalarEvent:
+                    if event.anchor is not None or event.tag is not None:
+                        raise _Unusual
+                    value = self._plain_scalar(event.value) if event.implicit[0] else event.value
+                elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                    if event.anchor is not None or event.tag is not None:
+                        raise _Unusual
+                    value = {} if kind is MappingStartEvent else []
+                else:  # an alias
+                    raise _Unusual
+                if not open_nodes:
+                    root = value
+                elif type(parent := open_nodes[-1]) is list:
+                    parent.append(value)
+                elif pending_keys[-1] is NO_KEY:
+                    if type(value) in (dict, list) or value == "<<" or value in parent:
+                        raise _Unusual  # complex and merge keys, and the duplicate-key error
+                    pending_keys[-1] = value
+                else:
+                    parent[pending_keys[-1]] = value
+                    pending_keys[-1] = NO_KEY
+                if kind is not ScalarEvent:
+                    open_nodes.append(value)
+                    pending_keys.append(NO_KEY)
+            if type(get()) is not StreamEndEvent:
+                raise _Unusual  # more than one document
+            return root
 
     return ClaimLoader
 
