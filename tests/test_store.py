@@ -3,7 +3,6 @@
 import os
 
 import pytest
-
 from conftest import write_claim
 
 from factcheck.errors import DataError, FactcheckError

@@ -78,8 +78,14 @@ def _safe_yaml():
 
         return YAML(typ="safe", pure=True)
     from ruamel.yaml.events import (
-        DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
-        SequenceEndEvent, SequenceStartEvent, StreamEndEvent,
+        DocumentEndEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
     )
     from ruamel.yaml.nodes import ScalarNode
 
