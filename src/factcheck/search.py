@@ -21,6 +21,7 @@ bigrams, and 초성/vowel bigrams that survive a one-key typo), then ranked the 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from factcheck import korean
@@ -100,20 +101,18 @@ def doc_keys(record: dict) -> list[list[str]]:
 
 
 def bigrams(text: str) -> list[str]:
-    return [text[i : i + 2] for i in range(len(text) - 1)]
+    return list(map(str.__add__, text, text[1:]))
 
 
-def _hangul_runs(compact_text: str) -> list[str]:
-    return korean.WORD_RE.findall(compact_text) if compact_text else []
+HANGUL_RUN = re.compile("[가-힣]{2,}")  # runs short of a pair have no bigram
 
 
 def typo_grams(hangul: str) -> list[str]:
-    """Bigrams that survive any one-key typo: initials (ㅁㅈ) and vowel+final pairs (ㅕㄴㅔ)."""
-    if len(hangul) < 2:
-        return []
+    """Bigrams of a run of syllables that survive any one-key typo: initials (ㅁㅈ) and vowel+final
+    pairs (ㅕㄴㅔ)."""
     cho = choseong(hangul)
-    rest = [jamo(ch)[1:] for ch in hangul]
-    return bigrams(cho) + [a + b for a, b in zip(rest, rest[1:])]
+    rest = [korean.SYLLABLE_REST[ch] for ch in hangul]
+    return bigrams(cho) + list(map(str.__add__, rest, rest[1:]))
 
 
 # A bigram that spans two words (불리하게 획정 → 게획) is indexed with this mark: 예타면제 may meet 예타 면제
@@ -141,9 +140,8 @@ def doc_grams(keys: list[list[str]]) -> tuple[str, str]:
                 exact.add(previous[-1] + word[0] if len(previous) == 1 else ACROSS + previous[-1] + word[0])
             previous = word
         if name in TYPO_FIELDS:
-            for run in _hangul_runs(text.replace(" ", "")):
-                if korean.is_hangul_word(run):
-                    typo.update(typo_grams(run))
+            for run in HANGUL_RUN.findall(text.replace(" ", "")):
+                typo.update(typo_grams(run))
         exact.update(numbers.split())
     return " ".join(sorted(exact)), " ".join(sorted(typo))
 
@@ -324,7 +322,7 @@ def unit_grams(unit: Unit) -> list[list[tuple[str, ...]]]:
             out.append([(g,) for g in dict.fromkeys(bigrams(text) or [text])])
         else:
             grams = []
-            for run in _hangul_runs(text):
+            for run in korean.WORD_RE.findall(text):
                 if korean.is_hangul_word(run):
                     pairs = bigrams(run)
                     grams += [(g,) if i == 0 else (g, ACROSS + g) for i, g in enumerate(pairs)]
@@ -347,7 +345,7 @@ def query_grams(units: list[Unit]) -> tuple[set[str], set[str]]:
                 continue
             exact |= tokens
             if unit.fuzzy and unit.kind != "number":
-                typo.update(g for run in _hangul_runs(text) if korean.is_hangul_word(run) for g in typo_grams(run))
+                typo.update(g for run in HANGUL_RUN.findall(text) for g in typo_grams(run))
     return exact, typo
 
 
