@@ -5,8 +5,8 @@ usage: bench_search.py [--n 100000] [--runs 5] [--keep DIR] [--top 1000] [--fc P
 
 Generates N synthetic claims (Korean civic news with English translations, plus English-only imported
 claims) into a claims directory laid out like a real repository at scale: --top hand-written claims and
-the 10 seed claims at the top level, the rest under imported/<publisher>/ as `factcheck import` stores
-them. Then it runs the real CLI as subprocesses, each figure a median over several runs in this one
+the 10 seed claims at the top level, the rest under imported/<publisher>/<shard>/ as `factcheck import`
+stores them. Then it runs the real CLI as subprocesses, each figure a median over several runs in this one
 run of the script:
 
 - `python -c pass` (the start-up floor) and a warm search over the seed corpus: ratio, target ≤ 8×;
@@ -40,9 +40,12 @@ import threading
 import time
 from pathlib import Path
 
+from factcheck.store import IMPORTED_SHARDS, imported_folder
+
 HERE = Path(__file__).resolve().parent
 SEED_CLAIMS = HERE.parent / "claims"
 MARKER = ".bench-corpus.json"  # dot files are not claim files: the index skips them
+LAYOUT = "imported/<publisher>/<shard>"  # as `factcheck import` stores claims; an older corpus is not reused
 TEXTS = ".bench-texts.txt"  # one line per claim (claim + claim_en), for fzf
 SEED = 20261124
 
@@ -562,16 +565,17 @@ def generate(root: Path, n: int, top: int, seed: int) -> dict:
             texts_file.write(one_line(record) + "\n")
         done += local
         for (slug, publisher, language), count in zip(PUBLISHERS, counts):
-            (root / "imported" / slug).mkdir(parents=True, exist_ok=True)
             for _ in range(count):
                 record = gen.imported_claim(slug, publisher, language)
-                write_claim(root, f"imported/{slug}", record)
+                folder = imported_folder(slug, record["id"])
+                (root / folder).mkdir(parents=True, exist_ok=True)
+                write_claim(root, folder, record)
                 texts_file.write(one_line(record) + "\n")
                 done += 1
                 if done % 10000 == 0:
                     log(f"  generated {done:,}/{n - len(seeds):,} claims ({time.perf_counter() - t0:.0f} s)")
     layout = {
-        "n": n, "seed": seed, "top_level": local + len(seeds),
+        "n": n, "seed": seed, "layout": LAYOUT, "top_level": local + len(seeds),
         "imported": {slug: c for (slug, _p, _l), c in zip(PUBLISHERS, counts)},
     }
     (root / MARKER).write_text(json.dumps(layout, indent=1), encoding="utf-8")
@@ -752,8 +756,9 @@ def measure(args, fc: str, python: str, work: Path, env: dict) -> dict:
     # ---- the large corpus
     claims = args.keep.resolve() if args.keep else work / "claims"
     marker = claims / MARKER
-    if marker.exists() and json.loads(marker.read_text())["n"] == args.n:
-        layout = json.loads(marker.read_text())
+    known = json.loads(marker.read_text()) if marker.exists() else {}
+    if known.get("n") == args.n and known.get("layout") == LAYOUT:
+        layout = known
         log(f"reusing the corpus in {claims}")
     else:
         if claims.exists() and any(claims.iterdir()):
@@ -794,7 +799,7 @@ def measure(args, fc: str, python: str, work: Path, env: dict) -> dict:
     seed_names = {p.name for p in seed_files()}
     top_file = sorted(p for p in claims.glob("*.yaml") if p.name not in seed_names)[0]
     largest = max(layout["imported"], key=layout["imported"].get)
-    imported_files = sorted((claims / "imported" / largest).glob("*.yaml"))
+    imported_files = sorted((claims / "imported" / largest).glob("*/*.yaml"))
     for label, change, files in (
         ("edit", edit_in_place, [top_file]),
         ("replace", replace_atomically, imported_files),
@@ -887,8 +892,8 @@ def print_table(args, res: dict) -> None:
     header = ("figure", "median", "ratio", "target", "")
     for r in [header, tuple("-" * w for w in widths), *rows]:
         print("  ".join(str(c).ljust(w) if i != 1 else str(c).rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
-    print(f"\nchanged files: top-level {res['edit_file']} (edited in place); imported/{folder}/ ({size:,} files, "
-          f"one replaced by rename per run). Incremental refresh found the changed files' new words: "
+    print(f"\nchanged files: top-level {res['edit_file']} (edited in place); imported/{folder}/ ({size:,} files "
+          f"in {IMPORTED_SHARDS} folders, one file replaced by rename per run). Incremental refresh found the changed files' new words: "
           f"{'yes' if res['refresh_ok'] else 'NO'}")
     print(f"index: {res['indexed']:,} claims, {res['problems']} files with problems\n")
     print("per query (median):")

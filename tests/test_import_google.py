@@ -89,7 +89,7 @@ def test_the_response_imports_as_google_claims(api, empty_claims):
     api.route(API_PATH, paged([[api_claim(1)], [api_claim(2)]]))
     report = import_records(Repo(empty_claims), list(json_items(search_claims("river"))))
     assert report.counts() == {"added": 2, "duplicates": 0, "invalid": 0}
-    assert {a.path.parent.name for a in report.added} == {"afp-fact-check"}
+    assert {a.path.parent.parent.name for a in report.added} == {"afp-fact-check"}
 
 
 def test_no_key_is_a_clear_error(api, monkeypatch):

@@ -38,7 +38,15 @@ def repo(empty_claims) -> Repo:
 def test_new_claims_go_under_imported_publisher(tmp_path, repo):
     report = import_records(repo, items_of(tmp_path, [review(1), review(2, publisher="AP News")]))
     paths = sorted(str(a.path.relative_to(repo.root)) for a in report.added)
-    assert [p.rsplit("/", 1)[0] for p in paths] == ["imported/ap-news", "imported/example-check"]
+    assert [p.rsplit("/", 2)[0] for p in paths] == ["imported/ap-news", "imported/example-check"]
+
+
+def test_a_publishers_claims_are_spread_over_sixteen_folders(tmp_path, repo):
+    report = import_records(repo, items_of(tmp_path, [review(i) for i in range(1, 81)]))
+    shards = {a.path.parent.name for a in report.added}
+    assert shards <= set("0123456789abcdef") and len(shards) > 8
+    again = import_records(Repo(repo.root), items_of(tmp_path, [review(i) for i in range(1, 81)]))
+    assert len(again.duplicates) == 80  # a claim's folder follows from its id, so a re-import finds it
 
 
 def test_imported_files_are_valid_claims_with_the_schema_header(tmp_path, repo):
@@ -47,7 +55,7 @@ def test_imported_files_are_valid_claims_with_the_schema_header(tmp_path, repo):
         record, problems = load_claim_file(added.path)
         assert not problems
         assert record["id"] == added.id
-        assert added.path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schema.json\n")
+        assert added.path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../../schema.json\n")
 
 
 def test_ids_are_ascii_slugs_of_publisher_and_a_stable_hash(tmp_path, repo, empty_claims):

@@ -73,6 +73,21 @@ def test_imported_folders_are_refreshed_when_their_listing_changes(empty_claims)
     assert [r["id"] for r in open_index(repo).records()] == ["imported-three"]
 
 
+def test_a_file_replaced_in_one_of_a_publishers_folders_is_seen(empty_claims):
+    shard = empty_claims / "imported" / "snu" / "3"
+    shard.mkdir(parents=True)
+    path = write_claim(shard, "imported-one", claim="수입된 주장 하나")
+    write_claim(empty_claims / "imported" / "snu" / "a", "imported-two", claim="수입된 주장 둘")
+    repo = Repo(empty_claims)
+    open_index(repo)
+    publisher_mtime = os.stat(empty_claims / "imported" / "snu").st_mtime_ns
+    atomic_write(path, path.read_bytes().replace("하나".encode(), "하나 고침".encode()), overwrite=True)
+    assert os.stat(empty_claims / "imported" / "snu").st_mtime_ns == publisher_mtime  # only the shard changed
+    idx = open_index(repo)
+    assert idx.get("imported-one")["claim"] == "수입된 주장 하나 고침"
+    assert idx.get("imported-two")["claim"] == "수입된 주장 둘"
+
+
 def test_a_full_refresh_sees_an_in_place_edit_under_imported(empty_claims):
     imported = empty_claims / "imported" / "snu"
     imported.mkdir(parents=True)

@@ -5,7 +5,7 @@ Readers turn a file into a list of items, each `(position, record)` or `(positio
 - a saved Google Fact Check Tools `claims:search` response, bare or wrapped as `{fetched_at, count, claims}`;
 - a CSV or TSV spreadsheet with a header row and a `--map field=column,...` mapping.
 
-`import_records` writes the valid new ones under `claims/imported/<publisher>/<id>.yaml`. It reads the
+`import_records` writes the valid new ones under `claims/imported/<publisher>/<0-f>/<id>.yaml`. It reads the
 repository once to learn what is already there, never merges: an item that repeats a stored claim (same
 review URL with the same claim, or the same claim text once normalised) is reported as a duplicate of that
 claim's id. Files are written by a fast YAML emitter and made durable by one `os.sync()` per batch instead of
@@ -44,7 +44,7 @@ from factcheck.claimreview import (
 )
 from factcheck.errors import DataError, FactcheckError
 from factcheck.model import validate_claim
-from factcheck.store import IMPORTED_DIR
+from factcheck.store import imported_folder
 
 FORMATS = ("auto", "claimreview", "google", "csv", "tsv")
 BATCH_SIZE = 500  # files written between two os.sync() calls
@@ -703,7 +703,7 @@ def import_records(
     *,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
-    """Store every new, valid item under claims/imported/<publisher>/; report duplicates and invalid items."""
+    """Store every new, valid item under claims/imported/<publisher>/<0-f>/; report duplicates and invalid items."""
     items = list(records)
     known = known_claims(repo)
     report = ImportReport()
@@ -726,7 +726,7 @@ def import_records(
                 continue
             known.add(record["id"], record)
             added_here.add(record["id"])
-            folder = repo.root / IMPORTED_DIR / publisher_slug(record)
+            folder = repo.root / imported_folder(publisher_slug(record), record["id"])
             positions.append(position)
             pending.append((record, folder / f"{record['id']}.yaml"))
         for position, (record, path, error) in zip(positions, write_claim_files(repo, pending)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -21,8 +22,9 @@ CLAIMS_DIR_ENV = "FACTCHECK_CLAIMS_DIR"
 ALIASES_FILE = "aliases.yaml"
 SETTINGS_FILE = "factcheck.yaml"
 SCHEMA_FILE = "schema.json"
-# Claims written by `factcheck import` live below this folder, one sub-folder per publisher.
+# Claims written by `factcheck import` live below this folder: imported/<publisher>/<0-f>/<id>.yaml.
 IMPORTED_DIR = "imported"
+IMPORTED_SHARDS = 16
 NOT_CLAIMS = {ALIASES_FILE, SETTINGS_FILE}
 ID_HELP = "ids are lowercase ASCII slugs: a-z, 0-9 and '-', 3 to 80 characters"
 
@@ -266,6 +268,17 @@ def load_claim_file(path: Path, text: str | None = None) -> tuple[dict | None, l
         return record, []
     lines = problem_lines(text, problems)
     return None, [FileProblem(path, line, f"{p.where()}: {p.message}") for p, line in zip(problems, lines)]
+
+
+def imported_folder(publisher: str, claim_id: str) -> str:
+    """Where `factcheck import` stores a claim: imported/<publisher>/<h>/, h one hex digit from the id.
+
+    A publisher's claims are spread over sixteen folders so that none grows huge: file browsers and
+    GitHub's web view (which lists at most 1,000 entries) stay usable, and after one file changes a
+    search lists a sixteenth of the publisher's claims again, not all of them.
+    """
+    shard = zlib.crc32(claim_id.encode("utf-8")) % IMPORTED_SHARDS
+    return f"{IMPORTED_DIR}/{publisher}/{shard:x}"
 
 
 # --------------------------------------------------------------------------- atomic writes
