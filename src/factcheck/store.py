@@ -83,7 +83,6 @@ def _safe_yaml():
         DocumentEndEvent,
         DocumentStartEvent,
         MappingEndEvent,
-        MappingStartEvent,
         ScalarEvent,
         SequenceEndEvent,
         SequenceStartEvent,
@@ -138,46 +137,30 @@ def _safe_yaml():
             get()  # the stream's start
             if type(get()) is not DocumentStartEvent:
                 raise _Unusual  # an empty stream
-            open_nodes: list = []  # the mappings and lists being filled, innermost last
-            pending_keys: list = []  # per open node: the key waiting for its value, or NO_KEY
-            NO_KEY = pending_keys
-            root = None
-            while True:
-                event = get()
-                kind = type(event)
-                if kind is MappingEndEvent or kind is SequenceEndEvent:
-                    open_nodes.pop()
-                    pending_keys.pop()
-                    continue
-                if kind is DocumentEndEvent:
-                    break
-                if kind is ScalarEvent:
-                    if event.anchor is not None or event.tag is not None:
-                        raise _Unusual
-                    value = self._plain_scalar(event.value) if event.implicit[0] else event.value
-                elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                    if event.anchor is not None or event.tag is not None:
-                        raise _Unusual
-                    value = {} if kind is MappingStartEvent else []
-                else:  # an alias
-                    raise _Unusual
-                if not open_nodes:
-                    root = value
-                elif type(parent := open_nodes[-1]) is list:
-                    parent.append(value)
-                elif pending_keys[-1] is NO_KEY:
-                    if type(value) in (dict, list) or value == "<<" or value in parent:
-                        raise _Unusual  # complex and merge keys, and the duplicate-key error
-                    pending_keys[-1] = value
-                else:
-                    parent[pending_keys[-1]] = value
-                    pending_keys[-1] = NO_KEY
-                if kind is not ScalarEvent:
-                    open_nodes.append(value)
-                    pending_keys.append(NO_KEY)
-            if type(get()) is not StreamEndEvent:
+            root = self._plain_node(get())
+            if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
                 raise _Unusual  # more than one document
             return root
+
+        def _plain_node(self, event):
+            if event.anchor is not None or event.tag is not None:
+                raise _Unusual  # anchors, aliases and tags
+            kind = type(event)
+            if kind is ScalarEvent:
+                return self._plain_scalar(event.value) if event.implicit[0] else event.value
+            get = self.get_event
+            if kind is SequenceStartEvent:
+                items = []
+                while type(event := get()) is not SequenceEndEvent:
+                    items.append(self._plain_node(event))
+                return items
+            mapping = {}
+            while type(event := get()) is not MappingEndEvent:
+                key = self._plain_node(event)
+                if type(key) in (dict, list) or key == "<<" or key in mapping:
+                    raise _Unusual  # complex and merge keys, and the duplicate-key error
+                mapping[key] = self._plain_node(get())
+            return mapping
 
     return ClaimLoader
 
