@@ -97,6 +97,14 @@ def test_duplicate_keys_are_an_error(empty_claims):
     assert record is None and problems[0].line == 3
 
 
+def test_a_status_that_is_a_mapping_is_reported_not_a_crash(empty_claims):
+    path = empty_claims / "odd-status.yaml"
+    path.write_text("id: odd-status\nclaim: 주장\nstatus: {a: 1}\nsources: []\n", encoding="utf-8")
+    record, problems = load_claim_file(path)
+    assert record is None
+    assert [p.line for p in problems if "status" in p.message] == [3]
+
+
 def test_a_validation_problem_points_at_the_field_line(empty_claims):
     path = write_claim(empty_claims, "bad-source")
     text = path.read_text(encoding="utf-8").replace("publisher: 예시신문", "publisher: ''")

@@ -97,6 +97,9 @@ def _is_trusted(rel_dir: str) -> bool:
     return rel_dir == IMPORTED_DIR or rel_dir.startswith(IMPORTED_DIR + "/")
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) builds one per call
+
+
 def index_entry(path: str) -> tuple:
     """Parse one claim file for the index: (summary, record_json, keys_json, exact, typo, problems_json).
 
@@ -108,12 +111,12 @@ def index_entry(path: str) -> tuple:
 
     record, problems = load_claim_file(Path(path))
     if record is None:
-        return None, None, None, None, None, json.dumps([[p.line, p.message] for p in problems], ensure_ascii=False)
+        return None, None, None, None, None, _to_json([[p.line, p.message] for p in problems])
     keys = doc_keys(record)
     exact, typo = doc_grams(keys)
-    summary = (record["id"], record.get("status"), json.dumps(record.get("tags") or [], ensure_ascii=False),
+    summary = (record["id"], record.get("status"), _to_json(record.get("tags") or []),
                len(record.get("claim") or ""))
-    return summary, json.dumps(record, ensure_ascii=False), json.dumps(keys, ensure_ascii=False), exact, typo, None
+    return summary, _to_json(record), _to_json(keys), exact, typo, None
 
 
 def _index_entries(paths: list[str]):

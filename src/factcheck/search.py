@@ -143,7 +143,7 @@ def doc_grams(keys: list[list[str]]) -> tuple[str, str]:
             for run in HANGUL_RUN.findall(text.replace(" ", "")):
                 typo.update(typo_grams(run))
         exact.update(numbers.split())
-    return " ".join(sorted(exact)), " ".join(sorted(typo))
+    return " ".join(exact), " ".join(typo)
 
 
 @dataclass
