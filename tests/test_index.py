@@ -6,9 +6,11 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
 from conftest import write_claim
 
 from factcheck import index as index_module
+from factcheck.errors import FactcheckError
 from factcheck.index import index_path, open_index
 from factcheck.store import Repo, atomic_write
 
@@ -127,6 +129,24 @@ def test_concurrent_searches_all_succeed(empty_claims, tmp_path):
     outputs = [p.communicate(timeout=120) for p in procs]
     assert [p.returncode for p in procs] == [0] * 6, [o[1] for o in outputs]
     assert all(len(json.loads(out)["results"]) == 10 for out, _err in outputs)
+
+
+def test_an_index_busy_for_too_long_is_an_error_and_is_not_rebuilt(empty_claims, monkeypatch):
+    write_claim(empty_claims, "first-claim")
+    repo = Repo(empty_claims)
+    open_index(repo).conn.close()
+    write_claim(empty_claims, "second-claim")  # the next search must write to the index
+    path = index_path(repo.root)
+    inode = os.stat(path).st_ino
+    writer = sqlite3.connect(path, isolation_level=None)  # another process, mid-refresh
+    writer.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(index_module, "BUSY_TIMEOUT", 0.2)
+    with pytest.raises(FactcheckError, match="index .* is busy"):
+        open_index(repo)
+    assert os.stat(path).st_ino == inode  # the other process's index was left alone
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert sorted(r["id"] for r in open_index(repo).records()) == ["first-claim", "second-claim"]
 
 
 def test_an_interrupted_refresh_leaves_the_previous_index(empty_claims, monkeypatch):

@@ -12,9 +12,10 @@ trusted as it is: every way a file is added, removed or replaced there (our atom
 rename-on-save editors) changes its folder's mtime, and skipping a stat per file is what keeps a
 100,000-claim search fast. `factcheck index` checks every file regardless.
 
-Safety. SQLite's locking lets two processes search at once (one refreshes, the other waits); a
-refresh is one transaction, so an interrupted one leaves the old index. An index that is corrupt or
-was written by another version is deleted and rebuilt without a word.
+Safety. SQLite's locking lets two processes search at once (one refreshes, the other waits, for up to
+BUSY_TIMEOUT, then says so); a refresh is one transaction, so an interrupted one leaves the old index.
+An index that is corrupt or was written by another version is deleted and rebuilt without a word; one
+that is merely busy never is.
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.errors import NotFound
+from factcheck.errors import FactcheckError, NotFound
 from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileError, FileProblem, Repo
 
 INDEX_FORMAT = "factcheck-index-10"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
+# Seconds to wait for another process's refresh of the same index; a first build of a 100,000-claim
+# repository takes about a minute, and giving up sooner would fail a search that only had to wait.
+BUSY_TIMEOUT = 600
 PARALLEL_AT = 2000  # parse this many changed files or more in worker processes, and recount doc_freq whole
 BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
 OWN_SCORED_WHOLE = 200  # the repository's own claims always scored in a large repository (its best, if more)
@@ -454,8 +458,13 @@ def load_alias_file(path: Path) -> list[list[str]]:
     return [[str(form) for form in group] for group in data]
 
 
+def _busy(exc: Exception) -> bool:
+    """SQLite gave up waiting for another process: the index is in use, not broken."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=60, isolation_level=None)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
@@ -499,8 +508,9 @@ def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection:
                 if row and row[0] == INDEX_FORMAT:
                     return conn
                 conn.close()
-            except sqlite3.DatabaseError:  # corrupt, truncated, or not a database at all
-                pass
+            except sqlite3.DatabaseError as exc:  # corrupt, truncated, or not a database at all
+                if _busy(exc):
+                    raise
         return _fresh(path)
 
 
@@ -513,14 +523,25 @@ def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
 
         path = Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
         path.parent.mkdir(parents=True, exist_ok=True)
-    conn = _open_db(path, rebuild)
-    index = Index(repo, conn, path)
     try:
-        index.refresh(full=full or rebuild)
-    except sqlite3.DatabaseError:
-        conn.close()
-        index = Index(repo, _open_db(path, rebuild=True), path)
-        index.refresh(full=True)
+        conn = _open_db(path, rebuild)
+        index = Index(repo, conn, path)
+        try:
+            index.refresh(full=full or rebuild)
+        except sqlite3.DatabaseError as exc:
+            if _busy(exc):
+                raise
+            conn.close()
+            index = Index(repo, _open_db(path, rebuild=True), path)
+            index.refresh(full=True)
+    except sqlite3.OperationalError as exc:
+        if not _busy(exc):
+            raise
+        # Never rebuild an index that another process is still writing: that would delete its work.
+        raise FactcheckError(
+            f"the search index {path} is busy: another factcheck has been updating it for over "
+            f"{BUSY_TIMEOUT:g} s; try again when it has finished"
+        ) from None
     index.aliases()
     index.begin_read()
     return index
