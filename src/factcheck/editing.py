@@ -111,7 +111,7 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
     files = []
     for path in paths:
         if path.is_dir():
-            files += [p for p in repo.claim_files() if p == path or path in p.parents]
+            files += [p for p in repo.claim_files() if path in p.parents]
         elif repo.is_claim_file(path):
             files.append(path)
     problems: list[FileProblem] = []

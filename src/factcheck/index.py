@@ -144,13 +144,14 @@ class Index:
         self._df: dict[str, int] = {}
         self._count_tokens = True
         self._aliases = None
-        self._listings: dict[str, str] = {}
+        self._listings: dict[str, str] = {}  # this refresh's new listings of trusted folders
 
     # -- refresh
 
     def refresh(self, full: bool = False) -> int:
         """Bring the index up to date with the files; returns how many files were (re)parsed."""
         known_dirs = dict(self.conn.execute("SELECT dir, mtime_ns FROM dirs"))
+        self._listings = {}  # a later refresh must not write back a listing this one read
         seen_dirs: dict[str, int] = {}
         changed: list[tuple[str, str, int, int]] = []
         removed: list[tuple[str, str]] = []
@@ -514,6 +515,20 @@ def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection:
         return _fresh(path)
 
 
+def _refreshed(repo: Repo, path: Path, rebuild: bool, full: bool) -> Index:
+    conn = _open_db(path, rebuild)
+    index = Index(repo, conn, path)
+    try:
+        index.refresh(full=full or rebuild)
+    except sqlite3.DatabaseError as exc:
+        if _busy(exc):  # never rebuild an index another process is still writing: it would lose its work
+            raise
+        conn.close()
+        index = Index(repo, _open_db(path, rebuild=True), path)
+        index.refresh(full=True)
+    return index
+
+
 def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
     path = index_path(repo.root)
     try:
@@ -524,20 +539,10 @@ def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
         path = Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = _open_db(path, rebuild)
-        index = Index(repo, conn, path)
-        try:
-            index.refresh(full=full or rebuild)
-        except sqlite3.DatabaseError as exc:
-            if _busy(exc):
-                raise
-            conn.close()
-            index = Index(repo, _open_db(path, rebuild=True), path)
-            index.refresh(full=True)
+        index = _refreshed(repo, path, rebuild, full)
     except sqlite3.OperationalError as exc:
         if not _busy(exc):
             raise
-        # Never rebuild an index that another process is still writing: that would delete its work.
         raise FactcheckError(
             f"the search index {path} is busy: another factcheck has been updating it for over "
             f"{BUSY_TIMEOUT:g} s; try again when it has finished"

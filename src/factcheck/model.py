@@ -8,6 +8,7 @@ validation can never drift apart.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -248,7 +249,9 @@ def _compile(schema: dict) -> Check:
     return check_object
 
 
-_check_claim: Check | None = None
+@functools.cache
+def _claim_checker() -> Check:
+    return _compile(CLAIM_SCHEMA)
 
 
 def normalise(record: dict) -> dict:
@@ -275,11 +278,8 @@ def validate_claim(record: Any, expected_id: str | None = None) -> list[Problem]
     """Return every problem with a (normalised) claim record; an empty list means it is valid."""
     if not isinstance(record, dict):
         return [Problem((), "a claim file must hold a mapping of fields")]
-    global _check_claim
-    if _check_claim is None:
-        _check_claim = _compile(CLAIM_SCHEMA)
     problems: list[Problem] = []
-    _check_claim(record, (), problems)
+    _claim_checker()(record, (), problems)
     if expected_id is not None and isinstance(record.get("id"), str) and record["id"] != expected_id:
         problems.append(Problem(("id",), f"id {record['id']!r} does not match the file name {expected_id!r}"))
     problems.extend(_honesty_problems(record))
