@@ -78,8 +78,11 @@ def imported(done: subprocess.CompletedProcess) -> dict:
 def compare(records: list[dict], folder: Path) -> None:
     import io
 
-    from factcheck.importers import claim_yaml, write_claim_files
-    from factcheck.store import Repo, _round_trip_yaml, atomic_write
+    from factcheck.store.yaml import claim_yaml
+    from factcheck.store.files import write_claim_files
+    from factcheck.store.repo import Repo
+    from factcheck.store.yaml import _round_trip_yaml
+    from factcheck.store.files import atomic_write
 
     repo = Repo(folder)
     sample = records[:500]
@@ -146,14 +149,14 @@ def main() -> int:
         hits = len(json.loads(done.stdout)["results"]) if done.stdout.strip() else 0
         print(f"search right after:      {t5:6.2f} s  ({hits} results)")
 
-        from factcheck.store import load_claim_file
+        from factcheck.store.yaml import load_claim_file
 
         start = time.perf_counter()
         files = list(claims.rglob("*.yaml"))
         bad = [p for p in files if load_claim_file(p)[1]]
         print(f"read back: {len(files)} files, {len(bad)} invalid ({time.perf_counter() - start:.1f} s)")
         if a.compare:
-            from factcheck.store import safe_loader
+            from factcheck.store.yaml import safe_loader
 
             sample = [safe_loader().load(p.read_text(encoding="utf-8")) for p in files[:500]]
             compare(sample, tmp / "compare")

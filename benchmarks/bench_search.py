@@ -40,7 +40,8 @@ import threading
 import time
 from pathlib import Path
 
-from factcheck.store import IMPORTED_SHARDS, imported_folder
+from factcheck.store.names import IMPORTED_SHARDS
+from factcheck.store.repo import imported_folder
 
 HERE = Path(__file__).resolve().parent
 SEED_CLAIMS = HERE.parent / "claims"
@@ -530,7 +531,7 @@ def one_line(record: dict) -> str:
 
 def seed_files() -> list[Path]:
     """The project's own claims (not its settings or alias files)."""
-    from factcheck.store import NOT_CLAIMS
+    from factcheck.store.names import NOT_CLAIMS
 
     return [p for p in sorted(SEED_CLAIMS.glob("*.yaml")) if p.name not in NOT_CLAIMS]
 

@@ -28,7 +28,9 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 
 from http_server import LocalServer, Reply  # noqa: E402
 
-from factcheck.sources import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, SourceTarget, check_sources  # noqa: E402
+from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST
+from factcheck.sources.results import SourceTarget
+from factcheck.sources.check import check_sources  # noqa: E402
 
 HOSTS = 20
 PAGES_PER_HOST = 10

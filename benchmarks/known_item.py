@@ -107,7 +107,7 @@ def build_repo(root: Path, rows: list[dict], with_liar: bool) -> list[dict]:
     root.mkdir(parents=True)
     shutil.copy(SEED_CLAIMS / "schema.json", root / "schema.json")
     records = []
-    from factcheck.store import load_claim_file
+    from factcheck.store.yaml import load_claim_file
 
     for path in seed_files():
         shutil.copy(path, root / path.name)
@@ -321,8 +321,8 @@ def run_factcheck(root: Path, queries: list[str], use_cli: bool, errors: dict[in
             if n % 100 == 0:
                 log(f"  factcheck (cli): {n}/{len(queries)}")
         return results, times
-    from factcheck.search import search_claims
-    from factcheck.store import Repo
+    from factcheck.search.ranking import search_claims
+    from factcheck.store.repo import Repo
 
     repo = Repo(root)
     for n, q in enumerate(queries, 1):
@@ -400,8 +400,8 @@ def evaluate(args, work: Path) -> None:
     log("building the index")
     start = time.perf_counter()
     if not args.cli:
-        from factcheck.index import open_index
-        from factcheck.store import Repo
+        from factcheck.search.index import open_index
+        from factcheck.store.repo import Repo
 
         index = open_index(Repo(root))
         problems = len({p.path for p in index.problems})

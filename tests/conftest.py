@@ -38,7 +38,7 @@ def empty_claims(tmp_path) -> Path:
 @pytest.fixture
 def run():
     """Invoke the CLI in-process: run(claims_dir, *args) -> click Result (stdout and stderr apart)."""
-    from factcheck.cli import cli
+    from factcheck.cli.app import cli
 
     def invoke(claims: Path | None, *args: str, input: str | None = None):
         prefix = ["--claims-dir", str(claims)] if claims else []
@@ -49,7 +49,7 @@ def run():
 
 def write_claim(folder: Path, claim_id: str, **fields) -> Path:
     """Write a minimal valid claim file (plus any fields given) and return its path."""
-    from factcheck.store import Repo
+    from factcheck.store.repo import Repo
 
     record = {
         "id": claim_id,

@@ -9,21 +9,17 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_CLAIMS
-from factcheck.claimreview import (
-    InvalidItem,
-    Settings,
-    from_claimreview,
-    load_settings,
-    parse_date,
-    short_claim,
-    to_claimreview,
-)
+from factcheck.exchange.claimreview import InvalidItem, short_claim, to_claimreview
+from factcheck.store.settings import Settings, load_settings
+from factcheck.exchange.reviews import from_claimreview, parse_date
 from factcheck.errors import FactcheckError
-from factcheck.exporters import export_text
-from factcheck.importers import import_records, read_items
+from factcheck.exchange.exporters import export_text
+from factcheck.exchange.importing.run import import_records
+from factcheck.exchange.importing.read import read_items
 from factcheck.model import VERDICTS, validate_claim
-from factcheck.ratings import RATING_TABLE, status_for_number, status_for_rating
-from factcheck.store import Repo, load_claim_file
+from factcheck.exchange.ratings import RATING_TABLE, status_for_number, status_for_rating
+from factcheck.store.repo import Repo
+from factcheck.store.yaml import load_claim_file
 
 SETTINGS = Settings(site="https://factcheck.example.kr", publisher="예시 팩트체크",
                     publisher_url="https://example.kr", language="ko")
@@ -221,7 +217,7 @@ def test_unknown_ratings_are_not_guessed(label):
 
 
 def test_rating_table_keys_are_unambiguous():
-    from factcheck.ratings import LABELS, rating_key
+    from factcheck.exchange.ratings import LABELS, rating_key
 
     keys = [rating_key(label) for labels in LABELS.values() for label in labels]
     assert len(keys) == len(set(keys)) == len(RATING_TABLE)

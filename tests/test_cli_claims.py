@@ -174,7 +174,8 @@ def test_validate_accepts_a_bare_true_or_false_status(run, empty_claims):
 
 
 def test_every_seed_claim_has_a_source_with_url_publisher_and_quote():
-    from factcheck.store import Repo, load_claim_file
+    from factcheck.store.repo import Repo
+    from factcheck.store.yaml import load_claim_file
 
     files = list(Repo(REPO_CLAIMS).claim_files())
     assert len(files) >= 8
@@ -196,7 +197,7 @@ def test_version_and_python_dash_m_work():
 
 
 def test_help_has_examples_for_every_command(run):
-    from factcheck.cli import cli
+    from factcheck.cli.app import cli
 
     def walk(group, path):
         for name, command in group.commands.items():

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from factcheck.claimreview import Settings
+from factcheck.store.settings import Settings
 from factcheck.errors import FactcheckError
-from factcheck.exporters import CSV_COLUMNS, export_text, select_records
+from factcheck.exchange.exporters import CSV_COLUMNS, export_text, select_records
 
 
 def claim(claim_id: str, **changes) -> dict:

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import SHARED
 from factcheck.errors import DataError, FactcheckError
-from factcheck.importers import parse_mapping, read_items
+from factcheck.exchange.importing.table import parse_mapping
+from factcheck.exchange.importing.read import read_items
 from factcheck.model import validate_claim
 
 DATA = SHARED / "data"

@@ -8,9 +8,10 @@ import socket
 
 import pytest
 
-from factcheck.google_api import GoogleAPIError, search_claims
-from factcheck.importers import import_records, json_items
-from factcheck.store import Repo
+from factcheck.exchange.google_api import GoogleAPIError, search_claims
+from factcheck.exchange.importing.run import import_records
+from factcheck.exchange.importing.read import json_items
+from factcheck.store.repo import Repo
 from http_server import Reply, Seen, web  # noqa: F401
 
 API_PATH = "/v1alpha1/claims:search"

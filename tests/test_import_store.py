@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 
 from conftest import write_claim
-from factcheck.importers import claim_yaml, import_records, read_items, write_claim_files
+from factcheck.store.yaml import claim_yaml
+from factcheck.exchange.importing.run import import_records
+from factcheck.exchange.importing.read import read_items
+from factcheck.store.files import write_claim_files
 from factcheck.model import ID_RE
-from factcheck.store import Repo, load_claim_file, safe_loader
+from factcheck.store.repo import Repo
+from factcheck.store.yaml import load_claim_file, safe_loader
 
 
 def review(n: int, claim: str | None = None, url: str | None = None, publisher: str = "Example Check") -> dict:

@@ -9,10 +9,11 @@ import sys
 import pytest
 from conftest import write_claim
 
-from factcheck import index as index_module
+from factcheck.search import index as index_module
 from factcheck.errors import FactcheckError
-from factcheck.index import index_path, open_index
-from factcheck.store import Repo, atomic_write
+from factcheck.search.index import index_path, open_index
+from factcheck.store.repo import Repo
+from factcheck.store.files import atomic_write
 
 
 def test_the_index_lives_in_the_cache_directory_not_in_claims(empty_claims):

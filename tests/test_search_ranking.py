@@ -4,8 +4,8 @@ import pytest
 
 from conftest import write_claim
 
-from factcheck.search import search_claims
-from factcheck.store import Repo
+from factcheck.search.ranking import search_claims
+from factcheck.store.repo import Repo
 
 CLAIMS = {
     "target-yeta": dict(claim="김제 피지컬 AI 사업은 8월 22일 국무회의 의결로 예비타당성조사(예타) 면제가 확정됐다",
@@ -78,7 +78,7 @@ def test_numbers_and_dates_written_any_way(repo):
 
 def test_a_question_word_with_an_ending_is_still_a_question_word(repo):
     assert top(repo, "국가예산 3년 연속 확보 사실이야") == top(repo, "국가예산 3년 연속 확보") == ["target-budget"]
-    from factcheck.search import parse_query
+    from factcheck.search.ranking import parse_query
 
     assert [u.text for u in parse_query("예타 면제 진짜로 된 게 사실이야")] == ["예타", "면제"]
 
@@ -122,9 +122,9 @@ def test_between_equal_matches_the_repositorys_own_claim_comes_before_an_importe
 
 
 def test_a_large_repository_chooses_candidates_from_the_index_with_the_same_answers(repo, monkeypatch):
-    import factcheck.search as search_module
+    import factcheck.search.ranking as search_module
 
-    import factcheck.index as index_module
+    import factcheck.search.index as index_module
 
     monkeypatch.setattr(search_module, "SCORE_ALL_BELOW", 0)
     monkeypatch.setattr(index_module, "OWN_SCORED_WHOLE", 2)  # own claims also chosen by the index
@@ -150,7 +150,7 @@ def test_choseong_typed_without_spaces_splits_into_words(repo):
 
 def test_a_typo_is_not_met_by_syllables_either_side_of_a_space(repo, monkeypatch):
     # 불리하게 획정 holds 게획 only across the space: a typo of 계획, not the word.
-    import factcheck.search as search_module
+    import factcheck.search.ranking as search_module
 
     monkeypatch.setattr(search_module, "SCORE_ALL_BELOW", 0)
     write_claim(repo.root / "imported" / "desk", "imported-districts", claim="선거구가 군소 정당에 불리하게 획정되었다")
@@ -160,7 +160,7 @@ def test_a_typo_is_not_met_by_syllables_either_side_of_a_space(repo, monkeypatch
 
 
 def test_a_query_without_spaces_still_meets_words_across_a_space(repo, monkeypatch):
-    import factcheck.search as search_module
+    import factcheck.search.ranking as search_module
 
     monkeypatch.setattr(search_module, "SCORE_ALL_BELOW", 0)
     assert top(repo, "예타면제") == ["target-yeta"]

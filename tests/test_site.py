@@ -15,10 +15,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from factcheck.claimreview import load_settings
+from factcheck.store.settings import load_settings
 from factcheck.errors import DataError, FactcheckError
-from factcheck.html_report import build_site
-from factcheck.store import Repo, bundled_claims_dir, load_claim_file
+from factcheck.publish.site import build_site
+from factcheck.store.repo import Repo, bundled_claims_dir
+from factcheck.store.yaml import load_claim_file
 
 SITE = "https://factcheck.example/"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}

@@ -9,8 +9,9 @@ import pytest
 from http_server import Reply, unused_port, web  # noqa: F401  (web is a fixture)
 
 from factcheck.errors import FactcheckError
-from factcheck.sources import SourceTarget, check_sources
-from factcheck.webtext import fingerprint, visible_text
+from factcheck.sources.results import SourceTarget
+from factcheck.sources.check import check_sources
+from factcheck.sources.webtext import fingerprint, visible_text
 
 QUOTE = "지난 18일 이재명 대통령 주재 국무회의에서 예비타당성 조사 면제가 의결됐다"
 ARTICLE = f"""<!doctype html><html><head><title>뉴스</title></head><body>

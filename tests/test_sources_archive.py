@@ -8,7 +8,9 @@ import pytest
 from http_server import Reply, Seen, web  # noqa: F401  (web is a fixture)
 
 from factcheck.errors import FactcheckError
-from factcheck.sources import SAVE_URL_ENV, WAYBACK_URL_ENV, SourceTarget, archive_lookup, archive_save, archive_sources
+from factcheck.sources.defaults import SAVE_URL_ENV, WAYBACK_URL_ENV
+from factcheck.sources.results import SourceTarget
+from factcheck.sources.archive import archive_lookup, archive_save, archive_sources
 
 PAGE = "https://news1.kr/articles/5880123"
 SNAPSHOT = f"http://web.archive.org/web/20250822093000/{PAGE}"

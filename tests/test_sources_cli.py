@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from http_server import Reply, Seen, web  # noqa: F401  (web is a fixture)
 
-from factcheck.cli import cli
-from factcheck.sources import SAVE_URL_ENV, WAYBACK_URL_ENV
-from factcheck.store import Repo
+from factcheck.cli.app import cli
+from factcheck.sources.defaults import SAVE_URL_ENV, WAYBACK_URL_ENV
+from factcheck.store.repo import Repo
 
 QUOTE = "지난 18일 이재명 대통령 주재 국무회의"
 PAGE = f"<html><body><nav>메뉴</nav><p>{QUOTE}에서 예타 면제가 의결됐다.</p></body></html>"
@@ -226,8 +226,8 @@ def test_sources_that_already_have_an_archive_url_are_skipped(archive, claims):
 
 
 def test_the_cli_defaults_are_the_librarys():
-    from factcheck.cli import sources_check
-    from factcheck.sources import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
+    from factcheck.cli.sources import sources_check
+    from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
 
     defaults = {p.name: p.default for p in sources_check.params}
     assert (defaults["concurrency"], defaults["per_host"], defaults["timeout"]) == (

@@ -9,16 +9,10 @@ import zlib
 
 import pytest
 
-from factcheck.sources import (
-    CappedBody,
-    TooLarge,
-    address_refusal,
-    content_kind,
-    retry_after_seconds,
-    same_page,
-    scheme_refusal,
-)
-from factcheck.webtext import decode, find_quote, fingerprint, normalise_text, visible_text
+from factcheck.sources.http import CappedBody, TooLarge, content_kind, retry_after_seconds
+from factcheck.sources.guard import address_refusal, scheme_refusal
+from factcheck.sources.judge import same_page
+from factcheck.sources.webtext import decode, find_quote, fingerprint, normalise_text, visible_text
 
 KOREAN = "<p>김제시는 국가예산 1조 원 시대를 열었다. 똠방각하</p>"
 

@@ -7,16 +7,10 @@ from pathlib import Path
 import pytest
 from http_server import Reply, web  # noqa: F401  (web is a fixture)
 
-from factcheck.sources import (
-    ArchiveResult,
-    SourceResult,
-    apply_archive,
-    apply_results,
-    archive_targets,
-    check_sources,
-    targets_for,
-)
-from factcheck.store import Repo
+from factcheck.sources.archive import ArchiveResult, apply_archive, archive_targets
+from factcheck.sources.results import SourceResult, targets_for
+from factcheck.sources.check import apply_results, check_sources
+from factcheck.store.repo import Repo
 
 QUOTE = "지난 18일 이재명 대통령 주재 국무회의"
 CLAIM = """\

@@ -6,7 +6,9 @@ import pytest
 from conftest import write_claim
 
 from factcheck.errors import DataError, FactcheckError
-from factcheck.store import Repo, atomic_write, load_claim_file, safe_loader
+from factcheck.store.repo import Repo
+from factcheck.store.files import atomic_write
+from factcheck.store.yaml import load_claim_file, safe_loader
 
 # Documents the fast loader must read exactly as ruamel.yaml's own safe loader does: plain claim data,
 # typed scalars, and every feature it hands back to ruamel.yaml (anchors, merge keys, tags, errors).

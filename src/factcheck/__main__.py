@@ -1,3 +1,3 @@
-from factcheck.cli import main
+from factcheck.cli.app import main
 
 main()

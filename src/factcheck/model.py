@@ -41,6 +41,10 @@ ID_RE = re.compile(ID_PATTERN)
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 DATE_RE = re.compile(DATE_PATTERN)
 URL_PATTERN = r"^https?://\S+$"
+# A web address with a host, as publishing settings and imported reviews need it.
+HTTP_URL_RE = re.compile(r"^https?://[^\s/?#]+\S*$")
+# A BCP-47 language code such as ko or en-GB.
+LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 SOURCE_KINDS = ("primary", "secondary")
 CHECK_STATUSES = ("ok", "quote-missing", "changed", "moved", "dead", "error", "blocked")

@@ -15,18 +15,17 @@ import json
 import re
 from html import escape
 from pathlib import Path
-from typing import Any, Iterable
-from urllib.parse import quote, urlsplit
+from typing import Any
+from urllib.parse import urlsplit
 
-from factcheck.claimreview import REPORTS_FOLDER, Settings, settings_from, to_claimreview
-from factcheck.errors import DataError, FactcheckError
-from factcheck.model import VERDICTS, text_of, verdict
-from factcheck.store import atomic_write, check_id
+from factcheck.exchange.claimreview import to_claimreview
+from factcheck.model import LANGUAGE_RE, VERDICTS, text_of, verdict
+from factcheck.store.repo import check_id
+from factcheck.store.settings import REPORTS_FOLDER, Settings, settings_from
 
 GENERATOR = "factcheck"
 CLAIMS_FOLDER = REPORTS_FOLDER  # claims/<id>.html: where ClaimReview's `url` says each report lives
 CLAIMREVIEW_FILE = "claimreview.json"
-_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
 
 # Labels are bilingual: the Korean newsroom reads the first part, an English reader the second.
@@ -99,7 +98,7 @@ def page_lang(record: dict, settings: Settings) -> str:
     """The claim's own language (an imported claim records it), else the publisher's (ko by default)."""
     origin = record.get("origin") or {}
     lang = origin.get("language") if isinstance(origin, dict) else None
-    return lang if isinstance(lang, str) and _LANG_RE.match(lang) else settings.language
+    return lang if isinstance(lang, str) and LANGUAGE_RE.match(lang) else settings.language
 
 
 def _relative_luminance(hex_colour: str) -> float:
@@ -178,84 +177,12 @@ def _verdict_css() -> str:
     )
 
 
-CSS = """
-:root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#59636e;--line:#d1d9e0;--soft:#f6f8fa;--link:#0969da}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#3d444d;--soft:#151b23;--link:#4493f8}}
-*{box-sizing:border-box}
-[hidden]{display:none!important}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--fg);line-height:1.7;font-size:17px;
- font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Apple SD Gothic Neo","Malgun Gothic","Noto Sans KR","Nanum Gothic",sans-serif;
- word-break:keep-all;overflow-wrap:break-word}
-main,.site{max-width:46rem;margin:0 auto;padding:0 1rem}
-main{padding-top:.5rem}
-main.wide,.site.wide{max-width:72rem}
-.site{display:flex;flex-wrap:wrap;gap:.5rem 1rem;justify-content:space-between;padding-top:.75rem;padding-bottom:.75rem;border-bottom:1px solid var(--line);font-size:.9rem;color:var(--muted)}
-a{color:var(--link)}
-.url{overflow-wrap:anywhere}
-h1{font-size:1.5rem;line-height:1.45;margin:.5rem 0}
-h2{font-size:1.1rem;margin:2rem 0 .5rem;padding-bottom:.25rem;border-bottom:1px solid var(--line)}
-.badge{display:inline-block;border-radius:.4rem;padding:.2rem .7rem;font-weight:700;line-height:1.4;
- -webkit-print-color-adjust:exact;print-color-adjust:exact}
-.badge.small{font-size:.8rem;padding:.05rem .45rem;white-space:nowrap}
-.badge-en{font-weight:400;opacity:.9}
-p.verdict{margin:1.5rem 0 .5rem;font-size:1.25rem}
-.claim-en{color:var(--muted);margin:.25rem 0 1rem}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.75rem 0;font-size:.95rem}
-.facts dt{color:var(--muted)}
-.facts dd{margin:0}
-.facts b{font-weight:600}
-@media (max-width:480px){.facts{grid-template-columns:1fr;gap:0}.facts dd{margin-bottom:.4rem}}
-blockquote{margin:.5rem 0;padding:.5rem .9rem;border-left:4px solid var(--line);background:var(--soft);border-radius:0 .3rem .3rem 0}
-blockquote p{margin:0}
-blockquote p+p{margin-top:.5rem}
-.sources{padding-left:1.25rem}
-.sources li{margin-bottom:1.25rem}
-.src-title{font-weight:600;margin:0}
-.src-meta{margin:0;color:var(--muted);font-size:.9rem}
-.warn{color:#b35900}
-.chips{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.4rem}
-.chips li,.chip{display:inline-block;border:1px solid var(--line);border-radius:1rem;padding:0 .6rem;font-size:.85rem;white-space:nowrap}
-.history{list-style:none;padding:0}
-.history li{margin:.35rem 0}
-footer{margin:2.5rem 0 2rem;padding-top:.75rem;border-top:1px solid var(--line);color:var(--muted);font-size:.85rem}
-.summary{display:flex;flex-wrap:wrap;gap:.5rem 1.1rem;margin:1rem 0;padding:0;list-style:none}
-.summary a,.chips a{text-decoration:none}
-.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:1rem 0;padding:.75rem;background:var(--soft);border-radius:.4rem}
-.filters label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
-.filters input,.filters select{font:inherit;font-size:1rem;height:2.3rem;padding:.2rem .4rem;min-width:9rem;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:.3rem}
-.filters input{min-width:14rem}
-.count{font-size:.9rem;color:var(--muted)}
-table{width:100%;border-collapse:collapse}
-th,td{text-align:left;vertical-align:top;padding:.55rem .5rem;border-bottom:1px solid var(--line)}
-th{font-size:.85rem;color:var(--muted);font-weight:600}
-th button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-decoration:underline dotted}
-td.date{white-space:nowrap}
-@media (min-width:701px){td.verdict,td.date{width:1%;white-space:nowrap}td.claimant{width:8rem}td.tags{width:24%}}
-td.claim a{font-weight:600}
-.claim-en-row{display:block;color:var(--muted);font-size:.9rem}
-@media (max-width:700px){
- body{font-size:16px}
- thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
- table,tbody,tr,td{display:block;width:100%}
- tr{padding:.6rem 0;border-bottom:1px solid var(--line)}
- td{border:0;padding:.15rem 0}
- td.claimant,td.date{display:inline;width:auto;color:var(--muted);font-size:.9rem}
- td.claimant+td.date::before{content:" · "}
- .filters{gap:.5rem}
- .filters input,.filters select{min-width:0;width:100%}
- .filters label{flex:1 1 28%;min-width:0}
- .filters label[for=q]{flex-basis:100%}
-}
-@media print{
- :root{--fg:#000;--bg:#fff;--muted:#444;--line:#bbb;--soft:#f3f3f3;--link:#000}
- body{font-size:11pt}
- .site nav,.filters,.noprint{display:none!important}
- a{text-decoration:none}
- .sources a[href]:not(.url)::after,.facts a[href]::after{content:" <" attr(href) ">";font-size:8.5pt;overflow-wrap:anywhere}
- blockquote,li,tr{break-inside:avoid}
-}
-"""
+def package_text(name: str) -> str:
+    """A text file shipped beside this module (the site's stylesheet and script live as real files)."""
+    return (Path(__file__).parent / name).read_text(encoding="utf-8")
+
+
+CSS = package_text("site.css")
 
 
 def _css() -> str:
@@ -435,214 +362,3 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
         "</html>",
     ]
     return head + "\n" + "\n".join(b for b in body if b) + "\n"
-
-
-# --------------------------------------------------------------------------- the index and the site
-
-# Filters the table in place. The table is complete without it; this only hides rows. State lives in
-# the URL fragment (#q=…&verdict=…&tag=…&year=…), so a filtered view can be linked and the verdict
-# and tag links on the page work as filters.
-INDEX_JS = r"""
-(function () {
-  "use strict";
-  var form = document.getElementById("filters");
-  var fields = { q: "q", verdict: "f-verdict", tag: "f-tag", year: "f-year" };
-  var input = {};
-  Object.keys(fields).forEach(function (k) { input[k] = document.getElementById(fields[k]); });
-  var tbody = document.querySelector("#claims tbody");
-  var count = document.getElementById("count");
-  var sortButton = document.getElementById("sort-date");
-  function norm(s) { return (s || "").normalize("NFC").toLowerCase(); }
-  var rows = Array.prototype.map.call(tbody.rows, function (tr) {
-    return {
-      tr: tr,
-      text: norm(tr.textContent + " " + (tr.getAttribute("data-search") || "")),
-      verdict: tr.getAttribute("data-verdict"),
-      tags: JSON.parse(tr.getAttribute("data-tags") || "[]"),
-      date: tr.getAttribute("data-date") || ""
-    };
-  });
-  function apply() {
-    var words = norm(input.q.value).split(/\s+/).filter(Boolean);
-    var v = input.verdict.value, t = input.tag.value, y = input.year.value, shown = 0;
-    rows.forEach(function (r) {
-      var ok = (!v || r.verdict === v) && (!t || r.tags.indexOf(t) >= 0) &&
-        (!y || r.date.slice(0, 4) === y) &&
-        words.every(function (w) { return r.text.indexOf(w) >= 0; });
-      r.tr.hidden = !ok;
-      if (ok) { shown++; }
-    });
-    count.textContent = shown + " / " + rows.length;
-    var params = new URLSearchParams();
-    Object.keys(input).forEach(function (k) { if (input[k].value) { params.set(k, input[k].value); } });
-    var hash = params.toString();
-    try {
-      history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
-    } catch (err) { /* some hosts forbid it; filtering still works */ }
-  }
-  function readHash() {
-    var params = new URLSearchParams(location.hash.slice(1));
-    Object.keys(input).forEach(function (k) {
-      var value = params.get(k) || "";
-      var el = input[k];
-      if (el.tagName === "SELECT" && !Array.prototype.some.call(el.options, function (o) { return o.value === value; })) {
-        value = "";
-      }
-      el.value = value;
-    });
-    apply();
-  }
-  var descending = true;
-  sortButton.addEventListener("click", function () {
-    descending = !descending;
-    rows.sort(function (a, b) { return (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) * (descending ? -1 : 1); });
-    rows.forEach(function (r) { tbody.appendChild(r.tr); });
-    sortButton.parentNode.setAttribute("aria-sort", descending ? "descending" : "ascending");
-  });
-  form.addEventListener("input", apply);
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", function (ev) { ev.preventDefault(); apply(); });
-  window.addEventListener("hashchange", readHash);
-  form.hidden = false;
-  readHash();
-  document.documentElement.setAttribute("data-js", "ready");
-})();
-"""
-
-
-def _sort_key(record: dict) -> tuple:
-    return (record.get("claim_date") or "", record.get("reviewed") or "", record["id"])
-
-
-def _index_row(record: dict) -> str:
-    v = verdict(record["status"])
-    claimant = (record.get("claimant") or {}).get("name", "")
-    tags = record.get("tags") or []
-    date = record.get("claim_date") or ""
-    search = " ".join([record["id"], v.code, *(record.get("entities") or [])])
-    claim_en = (f'<span class="claim-en-row" lang="en">{e(record["claim_en"])}</span>'
-                if record.get("claim_en") else "")
-    tag_links = "".join(
-        f'<li><a href="#{e("tag=" + _fragment_value(t))}">{e(t)}</a></li>' for t in tags
-    )
-    return (
-        f'<tr data-verdict="{e(v.code)}" data-date="{e(date)}" '
-        f'data-tags="{e(json.dumps(tags, ensure_ascii=False))}" data-search="{e(search)}">'
-        f'<td class="verdict">{badge(v.code, small=True)}</td>'
-        f'<td class="claim"><a href="{CLAIMS_FOLDER}/{e(record["id"])}.html">{e(record["claim"])}</a>{claim_en}</td>'
-        f'<td class="claimant">{e(claimant)}</td>'
-        f'<td class="date">{_time(date)}</td>'
-        f'<td class="tags"><ul class="chips">{tag_links}</ul></td>'
-        "</tr>"
-    )
-
-
-def _fragment_value(value: str) -> str:
-    return quote(value, safe="")
-
-
-def _options(pairs: Iterable[tuple[str, str]]) -> str:
-    return f'<option value="">{LABELS["any"]}</option>' + "".join(
-        f'<option value="{e(value)}">{e(label)}</option>' for value, label in pairs
-    )
-
-
-def render_index(records: list[dict], settings: Any) -> str:
-    """The site's index.html: every claim in one table, newest first, with client-side filters."""
-    records = sorted(records, key=_sort_key, reverse=True)
-    settings = settings_from(settings)
-    publisher = settings.publisher
-    heading = publisher or LABELS["index_title"]
-    title = f"{publisher} — {LABELS['index_title']}" if publisher else heading
-    counts = {v.code: 0 for v in VERDICTS}
-    for r in records:
-        counts[r["status"]] += 1
-    tags = sorted({t for r in records for t in (r.get("tags") or [])})
-    years = sorted({(r.get("claim_date") or "")[:4] for r in records} - {""}, reverse=True)
-    canonical = f"{settings.site}/index.html" if settings.site else ""
-
-    summary = "".join(
-        f'<li><a href="#verdict={e(v.code)}">{badge(v.code, small=True)}</a> {counts[v.code]}</li>'
-        for v in VERDICTS if counts[v.code]
-    )
-    verdict_options = _options((v.code, f"{v.ko} · {v.en}") for v in VERDICTS if counts[v.code])
-    filters = (
-        '<form id="filters" class="filters" role="search" hidden>'
-        f'<label for="q">{LABELS["search"]}<input id="q" type="search" autocomplete="off"></label>'
-        f'<label for="f-verdict">{LABELS["verdict"]}<select id="f-verdict">{verdict_options}</select></label>'
-        f'<label for="f-tag">{LABELS["tag"]}<select id="f-tag">{_options((t, t) for t in tags)}</select></label>'
-        f'<label for="f-year">{LABELS["year"]}<select id="f-year">{_options((y, y) for y in years)}</select></label>'
-        f'<span class="count" aria-live="polite"><span id="count">{len(records)} / {len(records)}</span> {LABELS["shown"]}</span>'
-        "</form>"
-    )
-    table = (
-        '<table id="claims"><thead><tr>'
-        f'<th scope="col">{LABELS["verdict"]}</th><th scope="col">{LABELS["claim"]}</th>'
-        f'<th scope="col">{LABELS["claimant"]}</th>'
-        f'<th scope="col" aria-sort="descending"><button id="sort-date" type="button">{LABELS["date"]}</button></th>'
-        f'<th scope="col">{LABELS["tags"]}</th>'
-        "</tr></thead><tbody>"
-        + "".join(_index_row(r) for r in records)
-        + "</tbody></table>"
-    )
-    head = _head(title, lang=settings.language, description=title, canonical=canonical, script=INDEX_JS)
-    body = [
-        "<body>",
-        '<main class="wide">',
-        f"<h1>{e(heading)}</h1>",
-        f'<ul class="summary">{summary}</ul>',
-        filters,
-        table,
-        f'<footer><p><a href="{CLAIMREVIEW_FILE}">ClaimReview JSON-LD</a></p></footer>',
-        "</main>",
-        f"<script>{INDEX_JS}</script>",
-        "</body>",
-        "</html>",
-    ]
-    return head + "\n" + "\n".join(b for b in body if b) + "\n"
-
-
-def _is_ours(path: Path) -> bool:
-    try:
-        with path.open("r", encoding="utf-8", errors="replace") as handle:
-            return _GENERATOR_META in handle.read(2048)
-    except OSError:
-        return False
-
-
-def build_site(records: Iterable[dict], out_dir: Path, settings: Any) -> list[Path]:
-    """Write index.html, claims/<id>.html for every claim and claimreview.json; return the paths written.
-
-    Pages this function wrote before for claims that are gone are removed (they carry its generator
-    tag); any other file in the folder is left alone.
-    """
-    records = list(records)
-    settings = settings_from(settings)
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise FactcheckError(f"{out_dir}: exists and is not a directory")
-    seen: dict[str, dict] = {}
-    for record in records:
-        claim_id = check_id(record.get("id", ""))
-        if claim_id in seen:
-            raise DataError(f"two claims share the id {claim_id!r}; the site needs one page per id")
-        seen[claim_id] = record
-    claims_dir = out_dir / CLAIMS_FOLDER
-    claims_dir.mkdir(parents=True, exist_ok=True)
-
-    written: list[Path] = []
-
-    def write(path: Path, text: str) -> None:
-        atomic_write(path, text.encode("utf-8"), overwrite=True)
-        written.append(path)
-
-    reviews = []
-    for record in sorted(records, key=lambda r: r["id"]):
-        reviews.append(to_claimreview(record, settings))
-        write(claims_dir / f"{record['id']}.html", render_claim_page(record, settings, site_root=".."))
-    for stale in sorted(claims_dir.glob("*.html")):
-        if stale.stem not in seen and _is_ours(stale):
-            stale.unlink()
-    write(out_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
-    write(out_dir / "index.html", render_index(records, settings))
-    return written

@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import FactcheckError, NotFound
-from factcheck.store import ALIASES_FILE, IMPORTED_DIR, NOT_CLAIMS, FileError, FileProblem, Repo
+from factcheck.store.names import (
+    ALIASES_FILE,
+    IMPORTED_DIR,
+    NOT_CLAIMS,
+    FileError,
+    FileProblem,
+)
+from factcheck.store.repo import Repo
 
 INDEX_FORMAT = "factcheck-index-10"
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
@@ -110,8 +117,8 @@ def index_entry(path: str) -> tuple:
     Runs in worker processes on a large build, so it hands over everything the insert needs (the
     summary is id, status, tags, claim length) and the main process never parses the record again.
     """
-    from factcheck.search import doc_grams, doc_keys
-    from factcheck.store import load_claim_file
+    from factcheck.search.ranking import doc_grams, doc_keys
+    from factcheck.store.yaml import load_claim_file
 
     record, problems = load_claim_file(Path(path))
     if record is None:
@@ -397,7 +404,7 @@ class Index:
         return [json.loads(r) for (r,) in self.conn.execute("SELECT record FROM claims ORDER BY id")]
 
     def get(self, claim_id: str) -> dict:
-        from factcheck.store import check_id
+        from factcheck.store.repo import check_id
 
         check_id(claim_id)
         found = self.conn.execute("SELECT record FROM claims WHERE id = ?", (claim_id,)).fetchone()
@@ -412,7 +419,7 @@ class Index:
         rebuilt only when the bundled groups or aliases.yaml change.
         """
         if self._aliases is None:
-            from factcheck.aliases import ALIAS_GROUPS, Aliases
+            from factcheck.search.text.aliases import ALIAS_GROUPS, Aliases
 
             path = self.repo.root / ALIASES_FILE
             try:
@@ -451,7 +458,7 @@ class Index:
 
 def load_alias_file(path: Path) -> list[list[str]]:
     """claims/aliases.yaml: a list of groups (lists of strings). A bad file is reported, not fatal."""
-    from factcheck.store import parse_yaml, read_text
+    from factcheck.store.yaml import parse_yaml, read_text
 
     data = parse_yaml(read_text(path), path)
     if not isinstance(data, list) or not all(isinstance(g, list) for g in data):

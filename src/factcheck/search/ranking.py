@@ -24,9 +24,17 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from factcheck import korean
-from factcheck.korean import STEM_FACTOR, choseong, compact, fold, jamo, latin_stem, words
-from factcheck.numbers import find_numbers, number_tokens
+from factcheck.search.text import korean
+from factcheck.search.text.korean import (
+    STEM_FACTOR,
+    choseong,
+    compact,
+    fold,
+    jamo,
+    latin_stem,
+    words,
+)
+from factcheck.search.text.numbers import find_numbers, number_tokens
 from factcheck.textclean import clean
 
 # (field, weight): where a match counts most. Appearance (the article) is left out on purpose: every
@@ -240,7 +248,7 @@ class Unit:
 
 
 def parse_query(query: str, aliases=None) -> list[Unit]:
-    from factcheck.aliases import Aliases
+    from factcheck.search.text.aliases import Aliases
 
     aliases = aliases if aliases is not None else Aliases([])
     folded = " " + " ".join(fold(query).split()) + " "
@@ -290,7 +298,7 @@ def _unit(word: str, aliases: dict[str, list[str]]) -> Unit:
         forms = [(latin_stem(word), 1.0, "word")]
         forms += [(compact(alt), ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(word, [])]
         return Unit(word, "latin", forms)
-    from factcheck.places import place_of
+    from factcheck.search.text.places import place_of
 
     forms = [(word, 1.0, "exact")]
     forms += [(stem, STEM_FACTOR, f"stem {stem}") for stem in korean.stems(word)]
@@ -443,7 +451,9 @@ def match_unit(unit: Unit, fld: Field) -> tuple[float, str]:
             continue
         keys = jamo(text)
         if len(keys) >= 4:
-            from rapidfuzz import fuzz  # only now: an exact query never pays for loading it
+            from rapidfuzz import (
+                fuzz,  # only now: an exact query never pays for loading it
+            )
 
             cutoff = _typo_cutoff(len(keys))
             ratio = fuzz.partial_ratio(keys, fld.jamo, score_cutoff=cutoff)
@@ -606,7 +616,7 @@ class SearchOutcome:
 
 
 def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, explain=False) -> SearchOutcome:
-    from factcheck.index import open_index
+    from factcheck.search.index import open_index
 
     index = open_index(repo)
     units = parse_query(query, index.aliases())

@@ -1,226 +1,16 @@
-"""schema.org ClaimReview JSON-LD, both ways: a claim record out, and a publisher's review in.
-
-Out (`to_claimreview`) follows Google's ClaimReview guidelines: a short `claimReviewed` (under about 75
-characters, never the verdict), `reviewRating` with `alternateName` and the 1..5 scale of `model.VERDICTS`
-(none for `unverified`), `url` where the report is published, `author`, `datePublished`, `itemReviewed` as a
-`Claim` with its author, date and appearance, and `inLanguage`. It also carries what an import needs to give
-the same claim back: `identifier` (the id), the full claim text (`itemReviewed.text`), the English
-translation (`itemReviewed.workTranslation`), the rationale (`reviewBody`), tags (`keywords`), entities
-(`about`), and every source as a `citation` CreativeWork whose `text` is the quote.
-
-Not exported: `history` and the link-check fields of sources (`checked`, `check_status`, `final_url`,
-`fingerprint`); they are the newsroom's working notes, not part of the published review.
-
-In (`from_claimreview`, `review_record`) turns any publisher's review into a valid claim record; the rating
-table lives in `factcheck.ratings`.
-"""
+"""ClaimReview in: any publisher's review, JSON-LD or a reader's fields, as a valid claim record."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from factcheck.errors import FactcheckError
-from factcheck.model import ID_RE, VERDICT_BY_CODE, today as _today, verdict
-from factcheck.ratings import status_for_number, status_for_rating
-from factcheck.store import SETTINGS_FILE
-
-SCHEMA_ORG = "https://schema.org"
-CLAIM_REVIEWED_LIMIT = 75  # Google: "less than 75 characters to minimize wrapping on mobile devices"
-REPORTS_FOLDER = "claims"  # a report is published at <site>/claims/<id>.html (as `factcheck site` writes it)
-DEFAULT_LANGUAGE = "ko"
-_LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_URL_RE = re.compile(r"^https?://[^\s/?#]+\S*$")
-# Claim texts that only hold a placeholder (the Google data has claims whose text is just "CLAIM").
-PLACEHOLDER_CLAIMS = {"claim", "claims", "claimtext", "na", "none", "null", "tbd", "unknown"}
-# Control characters (but tab and newline), DEL, C1 controls, lone surrogates: never stored.
-_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-class InvalidItem(ValueError):
-    """An item that cannot become a claim; the message is the reason shown to the user."""
-
-
-# --------------------------------------------------------------------------- settings
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Where reports are published and by whom; from `claims/factcheck.yaml` and `--site`."""
-
-    site: str = ""  # base URL, no trailing slash
-    publisher: str = ""  # the publishing organisation's name
-    publisher_url: str = ""
-    language: str = DEFAULT_LANGUAGE  # inLanguage, and the language of the verdict label
-
-    def report_url(self, claim_id: str) -> str:
-        return f"{self.site}/{REPORTS_FOLDER}/{claim_id}.html" if self.site else ""
-
-    @property
-    def label_language(self) -> str:
-        return "ko" if self.language.lower().startswith("ko") else "en"
-
-
-def load_settings(repo_root: str | Path, site: str | None = None) -> Settings:
-    """Settings from `<claims dir>/factcheck.yaml`, with `site` (the --site option) taking precedence.
-
-    The file is optional; it may hold `site`, `publisher: {name, url}` (or just a name) and `language`.
-    """
-    path = Path(repo_root) / SETTINGS_FILE
-    data: dict = {}
-    if path.is_file():
-        from factcheck.store import parse_yaml, read_text
-
-        loaded = parse_yaml(read_text(path), path)
-        if loaded is not None and not isinstance(loaded, dict):
-            raise FactcheckError(f"{path}: settings must be a mapping (site, publisher, language)")
-        data = loaded or {}
-    return settings_from(data, site=site, where=str(path))
-
-
-def settings_from(data: Any, site: str | None = None, where: str = "settings") -> Settings:
-    """A Settings from a Settings, a plain dict like factcheck.yaml's, or None."""
-    if isinstance(data, Settings):
-        return data if site is None else Settings(_site(site, "--site"), data.publisher, data.publisher_url,
-                                                  data.language)
-    data = data if isinstance(data, dict) else {}
-    publisher = data.get("publisher") or {}
-    if isinstance(publisher, str):
-        publisher = {"name": publisher}
-    if not isinstance(publisher, dict):
-        raise FactcheckError(f"{where}: publisher must be a name or a mapping with name and url")
-    publisher_url = str(publisher.get("url") or data.get("publisher_url") or "").strip()
-    if publisher_url and not _URL_RE.match(publisher_url):
-        raise FactcheckError(f"{where}: publisher url {publisher_url!r} is not an http(s) address")
-    language = str(data.get("language") or DEFAULT_LANGUAGE).strip()
-    if not _LANGUAGE_RE.match(language):
-        raise FactcheckError(f"{where}: language {language!r} is not a language code such as ko or en")
-    chosen = site if site is not None else data.get("site")
-    return Settings(
-        site=_site(chosen, "--site" if site is not None else f"{where}: site"),
-        publisher=str(publisher.get("name") or data.get("publisher_name") or "").strip(),
-        publisher_url=publisher_url,
-        language=language,
-    )
-
-
-def _site(value: Any, where: str) -> str:
-    text = str(value or "").strip().rstrip("/")
-    if text and not _URL_RE.match(text):
-        raise FactcheckError(f"{where}: {text!r} is not an http(s) address such as https://factcheck.example.kr")
-    return text
-
-
-# --------------------------------------------------------------------------- export
-
-
-def short_claim(text: str, limit: int = CLAIM_REVIEWED_LIMIT) -> str:
-    """The claim on one line, cut at a word boundary with an ellipsis when longer than `limit`."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    space = cut.rfind(" ")
-    if space >= limit // 2:  # a word boundary not too far back; else (unspaced text) cut where we are
-        cut = cut[:space]
-    return cut.rstrip(" ,.;:·、，") + "…"
-
-
-def _organization(name: str, url: str = "") -> dict:
-    org = {"@type": "Organization", "name": name}
-    if url:
-        org["url"] = url
-    return org
-
-
-def _author(claimant: dict) -> dict:
-    """The claimant as a schema.org Person or Organization; no @type when the record does not say which."""
-    out: dict = {}
-    if claimant.get("type"):
-        out["@type"] = claimant["type"]
-    out["name"] = claimant["name"]
-    if claimant.get("role"):
-        out["jobTitle" if claimant.get("type") != "Organization" else "description"] = claimant["role"]
-    return out
-
-
-def _appearance(appearance: dict) -> dict:
-    work: dict = {"@type": "CreativeWork"}
-    for key, prop in (("url", "url"), ("title", "headline"), ("date", "datePublished")):
-        if appearance.get(key):
-            work[prop] = appearance[key]
-    if appearance.get("publisher"):
-        work["publisher"] = _organization(appearance["publisher"])
-    return work
-
-
-def _citation(source: dict) -> dict:
-    work: dict = {"@type": "CreativeWork", "url": source["url"]}
-    if source.get("title"):
-        work["name"] = source["title"]
-    work["publisher"] = _organization(source["publisher"])
-    if source.get("published"):
-        work["datePublished"] = source["published"]
-    work["text"] = source["quote"]
-    if source.get("kind"):
-        work["genre"] = source["kind"]  # primary | secondary
-    if source.get("archive_url"):
-        work["archivedAt"] = source["archive_url"]
-    return work
-
-
-def _review_body(rationale: Any) -> Any:
-    """A plain string stays a string; {ko, en} becomes JSON-LD language-tagged values."""
-    if isinstance(rationale, dict):
-        return [{"@language": lang, "@value": text} for lang, text in rationale.items() if text]
-    return rationale
-
-
-def to_claimreview(record: dict, settings: Any = None) -> dict:
-    """One claim record as a ClaimReview JSON-LD object (a plain dict ready for json.dumps)."""
-    s = settings_from(settings)
-    v = verdict(record["status"])
-    rating: dict = {"@type": "Rating", "alternateName": v.ko if s.label_language == "ko" else v.en}
-    if v.rating is not None:
-        rating.update(ratingValue=v.rating, bestRating=5, worstRating=1)
-
-    claim: dict = {"@type": "Claim", "text": record["claim"]}
-    if record.get("claimant"):
-        claim["author"] = _author(record["claimant"])
-    if record.get("claim_date"):
-        claim["datePublished"] = record["claim_date"]
-    if record.get("appearance"):
-        work = _appearance(record["appearance"])
-        claim["appearance"] = work
-        claim["firstAppearance"] = work
-    if record.get("claim_en"):
-        claim["workTranslation"] = {"@type": "Claim", "inLanguage": "en", "text": record["claim_en"]}
-
-    review: dict = {"@context": SCHEMA_ORG, "@type": "ClaimReview", "identifier": record["id"]}
-    if s.site:
-        review["url"] = s.report_url(record["id"])
-    review["claimReviewed"] = short_claim(record["claim"])
-    review["reviewRating"] = rating
-    review["itemReviewed"] = claim
-    if s.publisher:
-        review["author"] = _organization(s.publisher, s.publisher_url)
-    if record.get("reviewed"):
-        review["datePublished"] = record["reviewed"]
-    review["inLanguage"] = s.language
-    if record.get("rationale"):
-        review["reviewBody"] = _review_body(record["rationale"])
-    if record.get("tags"):
-        review["keywords"] = list(record["tags"])
-    if record.get("entities"):
-        review["about"] = [{"@type": "Thing", "name": name} for name in record["entities"]]
-    # Always present, even empty: an import then knows the claim had no sources of its own.
-    review["citation"] = [_citation(source) for source in record.get("sources") or []]
-    return review
-
+from factcheck.exchange.claimreview import _UNSTORABLE, PLACEHOLDER_CLAIMS, InvalidItem
+from factcheck.exchange.ratings import status_for_number, status_for_rating
+from factcheck.model import HTTP_URL_RE, ID_RE, VERDICT_BY_CODE
+from factcheck.model import today as _today
 
 # --------------------------------------------------------------------------- import: shared by all readers
 
@@ -237,7 +27,7 @@ def clean_text(value: Any, single_line: bool = True) -> str:
 
 def clean_url(value: Any) -> str:
     text = clean_text(value)
-    return text if _URL_RE.match(text) else ""
+    return text if HTTP_URL_RE.match(text) else ""
 
 
 _DATE_PARTS = re.compile(r"^\s*(\d{4})(?:\s*[-./년]\s*(\d{1,2})(?:\s*[-./월]\s*(\d{1,2})\s*[.일]?)?\s*\.?)?")

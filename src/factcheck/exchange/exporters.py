@@ -108,7 +108,8 @@ def export_text(records: Iterable[dict], fmt: str, settings: Any = None) -> str:
     if fmt == "csv":
         return to_csv(records)
     if fmt == "claimreview":
-        from factcheck.claimreview import settings_from, to_claimreview
+        from factcheck.exchange.claimreview import to_claimreview
+        from factcheck.store.settings import settings_from
 
         s = settings_from(settings)
         return json.dumps([to_claimreview(r, s) for r in records], ensure_ascii=False, indent=2) + "\n"

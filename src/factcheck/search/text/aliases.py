@@ -9,7 +9,7 @@ A claims repository extends this table with its own `claims/aliases.yaml`, a lis
 
 from __future__ import annotations
 
-from factcheck.korean import compact, fold
+from factcheck.search.text.korean import compact, fold
 
 ALIAS_GROUPS: list[list[str]] = [
     # budgets and procedures

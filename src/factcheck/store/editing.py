@@ -9,7 +9,9 @@ from typing import Callable
 
 from factcheck.errors import FactcheckError
 from factcheck.model import ID_RE, today
-from factcheck.store import FileProblem, Repo, load_claim_file
+from factcheck.store.names import FileProblem
+from factcheck.store.repo import Repo
+from factcheck.store.yaml import load_claim_file
 
 DUPLICATE_SIMILARITY = 80  # percent; below this two claims are different claims
 _SLUG_WORDS = 7
@@ -72,8 +74,8 @@ def near_duplicates(repo: Repo, record: dict, limit: int = 5) -> list[tuple[int,
     """Stored claims that say nearly the same thing, with their similarity in percent."""
     from rapidfuzz import fuzz
 
-    from factcheck.korean import compact
-    from factcheck.search import search_claims
+    from factcheck.search.ranking import search_claims
+    from factcheck.search.text.korean import compact
 
     text = compact(record["claim"])
     found = []

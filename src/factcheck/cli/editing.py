@@ -1,0 +1,139 @@
+"""Commands that write claims: add, verdict, and validate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from factcheck.cli.app import (
+    EXIT_USER_ERROR,
+    State,
+    UserError,
+    cli,
+    json_option,
+    pass_state,
+    print_json,
+)
+from factcheck.model import STATUS_CODES
+
+# --------------------------------------------------------------------------- add / verdict
+
+
+@cli.command()
+@click.option("--claim", "claim_text", help="The claim as it was said (usually Korean).")
+@click.option("--claim-en", help="English translation.")
+@click.option("--claimant", help="Who made the claim.")
+@click.option("--claimant-role", help="The claimant's role, e.g. 김제시장.")
+@click.option("--date", "claim_date", help="When it was said: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--status", type=click.Choice(STATUS_CODES), help="The verdict.")
+@click.option("--rationale", help="Why that verdict.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--entity", "entities", multiple=True, help="A person, place or organisation (repeatable).")
+@click.option("--source", "source_urls", multiple=True, help="A source URL (repeatable, paired in order).")
+@click.option("--quote", "quotes", multiple=True, help="The exact quote at the paired --source.")
+@click.option("--publisher", "publishers", multiple=True, help="The publisher of the paired --source.")
+@click.option("--id", "claim_id", help="The claim id (default: generated from the claim).")
+@click.option("--yes", "-y", is_flag=True, help="Write even when near-duplicates exist (still warns).")
+@json_option
+@pass_state
+def add(state: State, json_, yes, **fields):
+    """Add a claim, by flags or interactively (prompts for what is missing on a TTY).
+
+    Warns about near-duplicate claims already stored, validates, and writes atomically.
+    An existing id is never overwritten.
+
+    \b
+    Examples:
+      factcheck add --claim "김제시는 3년 연속 국가예산 1조 원을 확보했다" \\
+        --claimant 김제시 --date 2025-01 --status mostly-true \\
+        --rationale "…" --source https://example.org/a --publisher 쿠키뉴스 --quote "…"
+      factcheck add            # interactive
+    """
+    from factcheck.store import editing
+
+    interactive = sys.stdin.isatty() and not yes
+    if interactive:
+        from factcheck.terminal import render
+
+        fields = render.prompt_missing_fields(fields)
+    record = editing.new_claim(**fields)
+    duplicates = editing.near_duplicates(state.repo, record)
+    if duplicates:
+        from factcheck.terminal import render
+
+        render.print_duplicates(duplicates)
+        if interactive and not click.confirm("Add it anyway?", default=False, err=True):
+            raise UserError("not added")
+        if not interactive and not yes:
+            raise UserError("near-duplicate claims exist (listed above); add --yes to write anyway")
+    path = state.repo.create(record)
+    if json_:
+        print_json({"id": record["id"], "path": str(path)})
+    click.echo(f"added {record['id']} ({path})", err=True)
+
+
+@cli.command()
+@click.argument("claim_id")
+@click.argument("status", type=click.Choice(STATUS_CODES))
+@click.option("--note", required=True, help="Why the verdict changed (kept in history).")
+@click.option("--source", "source_url", help="A new source URL supporting the verdict.")
+@click.option("--quote", help="The exact quote at --source.")
+@click.option("--publisher", help="The publisher of --source.")
+@json_option
+@pass_state
+def verdict(state: State, claim_id, status, note, source_url, quote, publisher, json_):
+    """Change a claim's verdict and record it in its history.
+
+    The file keeps its comments and key order.
+
+    \b
+    Examples:
+      factcheck verdict gimje-budget-three-years mostly-true --note "4년 연속으로 갱신"
+      factcheck verdict ID false --note "…" --source https://… --publisher 뉴스1 --quote "…"
+    """
+    from factcheck.store import editing
+
+    record = state.repo.update(
+        claim_id, editing.verdict_change(status, note, source_url, quote, publisher)
+    )
+    if json_:
+        print_json(record)
+    click.echo(f"{claim_id}: verdict is now {status}", err=True)
+
+
+# --------------------------------------------------------------------------- validate
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@json_option
+@pass_state
+def validate(state: State, paths, json_):
+    """Check claim files against the claim model.
+
+    Prints `file:line: message` for each problem and exits 2 if there is any. With no PATH,
+    checks every claim file in the repository. Works as a pre-commit hook.
+
+    \b
+    Examples:
+      factcheck validate
+      factcheck validate claims/gimje-budget-three-years.yaml
+    """
+    from factcheck.store.editing import validate_files
+
+    repo = state.repo
+    files = [repo.inside(p) for p in paths] if paths else list(repo.claim_files())
+    problems, checked = validate_files(repo, files)
+    if json_:
+        print_json({"checked": checked, "problems": [str(p) for p in problems]})
+    else:
+        from factcheck.textclean import clean
+
+        for problem in problems:
+            click.echo(clean(str(problem)))
+    if problems:
+        click.echo(f"{len(problems)} problem(s) in {checked} file(s)", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    click.echo(f"{checked} claim file(s) valid", err=True)

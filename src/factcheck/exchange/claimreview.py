@@ -1,0 +1,127 @@
+"""schema.org ClaimReview out: a claim record as Google's ClaimReview guidelines ask."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factcheck.model import verdict
+from factcheck.store.settings import settings_from
+
+SCHEMA_ORG = "https://schema.org"
+CLAIM_REVIEWED_LIMIT = 75  # Google: "less than 75 characters to minimize wrapping on mobile devices"
+# Claim texts that only hold a placeholder (the Google data has claims whose text is just "CLAIM").
+PLACEHOLDER_CLAIMS = {"claim", "claims", "claimtext", "na", "none", "null", "tbd", "unknown"}
+# Control characters (but tab and newline), DEL, C1 controls, lone surrogates: never stored.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+class InvalidItem(ValueError):
+    """An item that cannot become a claim; the message is the reason shown to the user."""
+
+
+# --------------------------------------------------------------------------- export
+
+
+def short_claim(text: str, limit: int = CLAIM_REVIEWED_LIMIT) -> str:
+    """The claim on one line, cut at a word boundary with an ellipsis when longer than `limit`."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:  # a word boundary not too far back; else (unspaced text) cut where we are
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:·、，") + "…"
+
+
+def _organization(name: str, url: str = "") -> dict:
+    org = {"@type": "Organization", "name": name}
+    if url:
+        org["url"] = url
+    return org
+
+
+def _author(claimant: dict) -> dict:
+    """The claimant as a schema.org Person or Organization; no @type when the record does not say which."""
+    out: dict = {}
+    if claimant.get("type"):
+        out["@type"] = claimant["type"]
+    out["name"] = claimant["name"]
+    if claimant.get("role"):
+        out["jobTitle" if claimant.get("type") != "Organization" else "description"] = claimant["role"]
+    return out
+
+
+def _appearance(appearance: dict) -> dict:
+    work: dict = {"@type": "CreativeWork"}
+    for key, prop in (("url", "url"), ("title", "headline"), ("date", "datePublished")):
+        if appearance.get(key):
+            work[prop] = appearance[key]
+    if appearance.get("publisher"):
+        work["publisher"] = _organization(appearance["publisher"])
+    return work
+
+
+def _citation(source: dict) -> dict:
+    work: dict = {"@type": "CreativeWork", "url": source["url"]}
+    if source.get("title"):
+        work["name"] = source["title"]
+    work["publisher"] = _organization(source["publisher"])
+    if source.get("published"):
+        work["datePublished"] = source["published"]
+    work["text"] = source["quote"]
+    if source.get("kind"):
+        work["genre"] = source["kind"]  # primary | secondary
+    if source.get("archive_url"):
+        work["archivedAt"] = source["archive_url"]
+    return work
+
+
+def _review_body(rationale: Any) -> Any:
+    """A plain string stays a string; {ko, en} becomes JSON-LD language-tagged values."""
+    if isinstance(rationale, dict):
+        return [{"@language": lang, "@value": text} for lang, text in rationale.items() if text]
+    return rationale
+
+
+def to_claimreview(record: dict, settings: Any = None) -> dict:
+    """One claim record as a ClaimReview JSON-LD object (a plain dict ready for json.dumps)."""
+    s = settings_from(settings)
+    v = verdict(record["status"])
+    rating: dict = {"@type": "Rating", "alternateName": v.ko if s.label_language == "ko" else v.en}
+    if v.rating is not None:
+        rating.update(ratingValue=v.rating, bestRating=5, worstRating=1)
+
+    claim: dict = {"@type": "Claim", "text": record["claim"]}
+    if record.get("claimant"):
+        claim["author"] = _author(record["claimant"])
+    if record.get("claim_date"):
+        claim["datePublished"] = record["claim_date"]
+    if record.get("appearance"):
+        work = _appearance(record["appearance"])
+        claim["appearance"] = work
+        claim["firstAppearance"] = work
+    if record.get("claim_en"):
+        claim["workTranslation"] = {"@type": "Claim", "inLanguage": "en", "text": record["claim_en"]}
+
+    review: dict = {"@context": SCHEMA_ORG, "@type": "ClaimReview", "identifier": record["id"]}
+    if s.site:
+        review["url"] = s.report_url(record["id"])
+    review["claimReviewed"] = short_claim(record["claim"])
+    review["reviewRating"] = rating
+    review["itemReviewed"] = claim
+    if s.publisher:
+        review["author"] = _organization(s.publisher, s.publisher_url)
+    if record.get("reviewed"):
+        review["datePublished"] = record["reviewed"]
+    review["inLanguage"] = s.language
+    if record.get("rationale"):
+        review["reviewBody"] = _review_body(record["rationale"])
+    if record.get("tags"):
+        review["keywords"] = list(record["tags"])
+    if record.get("entities"):
+        review["about"] = [{"@type": "Thing", "name": name} for name in record["entities"]]
+    # Always present, even empty: an import then knows the claim had no sources of its own.
+    review["citation"] = [_citation(source) for source in record.get("sources") or []]
+    return review

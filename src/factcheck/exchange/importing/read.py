@@ -1,0 +1,175 @@
+"""Reading an import file: detect its format and turn it into items, `(position, record)` or `(position, reason)`."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+from factcheck.errors import DataError, FactcheckError
+from factcheck.exchange.claimreview import InvalidItem
+from factcheck.exchange.importing.google import google_claim_items, google_items
+from factcheck.exchange.importing.items import FORMATS, Item
+from factcheck.exchange.importing.table import read_table
+from factcheck.exchange.reviews import claimreview_fields, is_claimreview, review_record
+
+
+def read_source(source: str | os.PathLike, stdin: Any = None) -> tuple[str, str]:
+    """(name, text) of a file, or of standard input for "-": UTF-8, with or without a BOM."""
+    name = str(source)
+    try:
+        if name == "-":
+            stream = stdin if stdin is not None else sys.stdin
+            raw = stream.buffer.read() if hasattr(stream, "buffer") else stream.read()
+            name = "<stdin>"
+        else:
+            raw = Path(source).read_bytes()
+    except FileNotFoundError:
+        raise FactcheckError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise FactcheckError(f"{name}: is a directory; give a file") from None
+    except OSError as exc:
+        raise FactcheckError(f"{name}: cannot read: {exc.strerror}") from None
+    if isinstance(raw, str):
+        return name, raw.removeprefix("\ufeff")
+    try:
+        return name, raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{name}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8 "
+            "(in Excel: File > Save As > CSV UTF-8)"
+        ) from None
+
+
+def detect_format(name: str, text: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix in (".csv",):
+        return "csv"
+    if suffix in (".tsv", ".tab"):
+        return "tsv"
+    start = text.lstrip()[:1]
+    if start in ("{", "[", "") or suffix in (".json", ".jsonl", ".jsonld", ".ndjson"):
+        return "json"  # ClaimReview or a Google response: told apart by their shape
+    first_line = text.split("\n", 1)[0]
+    return "tsv" if "\t" in first_line else "csv"
+
+
+def read_items(
+    source: str | os.PathLike,
+    fmt: str = "auto",
+    *,
+    mapping: str | dict | None = None,
+    publisher: str | None = None,
+    language: str | None = None,
+    stdin: Any = None,
+) -> tuple[str, list[Item]]:
+    """(format read, items) from a file or "-"; raises FactcheckError when the file cannot be read at all."""
+    if fmt not in FORMATS:
+        raise FactcheckError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    name, text = read_source(source, stdin)
+    kind = detect_format(name, text) if fmt == "auto" else fmt
+    if kind in ("csv", "tsv"):
+        return kind, read_table(text, delimiter="," if kind == "csv" else "\t", mapping=mapping,
+                                publisher=publisher, language=language, fmt=kind, name=name)
+    if mapping:
+        raise FactcheckError("--map is for CSV and TSV files only")
+    kind, items = read_json_text(text, name)
+    if fmt in ("google", "claimreview") and kind != fmt:
+        raise DataError(f"{name}: this looks like a {kind} file, not {fmt}; try --format auto")
+    return kind, items
+
+
+def json_kind(value: Any) -> str:
+    """"google" for a Fact Check Tools response or its claims, else "claimreview"."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, dict)), None)
+    if isinstance(value, dict) and not is_claimreview(value):
+        if isinstance(value.get("claims"), list) or "claimReview" in value:
+            return "google"
+    return "claimreview"
+
+
+def read_json_text(text: str, name: str = "<input>") -> tuple[str, list[Item]]:
+    """(kind, items) from JSON text: ClaimReview (object, list, @graph), a Google response, or JSON Lines."""
+    if not text.strip():
+        return "claimreview", []
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg != "Extra data":
+            raise DataError(f"{name}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    else:
+        return json_kind(value), list(json_items(value))
+    first_line = next(line for line in text.splitlines() if line.strip())
+    try:
+        kind = json_kind(json.loads(first_line))
+    except json.JSONDecodeError:
+        kind = "claimreview"
+    return kind, list(json_lines_items(text))
+
+
+def json_lines_items(text: str) -> Iterator[Item]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield f"line {number}", f"not valid JSON: {exc.msg} at column {exc.colno}"
+            continue
+        for position, item in json_items(value, f"line {number}"):
+            yield position, item
+
+
+def json_items(value: Any, where: str = "") -> Iterator[Item]:
+    """Items from one parsed JSON value, whatever accepted shape it has."""
+    def at(label: str) -> str:
+        return f"{where}, {label}" if where else label
+
+    if isinstance(value, list):
+        for number, element in enumerate(value, 1):
+            if isinstance(element, dict) and "claimReview" in element and not is_claimreview(element):
+                yield from google_claim_items(element, at(f"item {number}"))
+            else:
+                yield at(f"item {number}"), _claimreview_item(element)
+        return
+    if isinstance(value, dict) and isinstance(value.get("@graph"), list):
+        yield from graph_items(value["@graph"], where)
+        return
+    if isinstance(value, dict) and isinstance(value.get("claims"), list):
+        yield from google_items(value, where)
+        return
+    if isinstance(value, dict) and "claimReview" in value and not is_claimreview(value):
+        yield from google_claim_items(value, where or "item 1")
+        return
+    yield where or "item 1", _claimreview_item(value)
+
+
+def _claimreview_item(value: Any) -> Any:
+    try:
+        return review_record(claimreview_fields(value), fmt="claimreview")
+    except InvalidItem as exc:
+        return str(exc)
+
+
+def graph_items(nodes: list, where: str = "") -> Iterator[Item]:
+    """The ClaimReview nodes of an @graph (other nodes, such as WebPage, are skipped), @id references resolved."""
+    by_id = {node["@id"]: node for node in nodes if isinstance(node, dict) and isinstance(node.get("@id"), str)}
+
+    def resolve(value: Any, depth: int = 0) -> Any:
+        if depth > 8:
+            return value
+        if isinstance(value, dict):
+            if set(value) == {"@id"} and value["@id"] in by_id:
+                return resolve(by_id[value["@id"]], depth + 1)
+            return {k: resolve(v, depth + 1) for k, v in value.items()}
+        if isinstance(value, list):
+            return [resolve(v, depth + 1) for v in value]
+        return value
+
+    for number, node in enumerate(nodes, 1):
+        if is_claimreview(node):
+            label = f"@graph item {number}"
+            yield (f"{where}, {label}" if where else label), _claimreview_item(resolve(node))

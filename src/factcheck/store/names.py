@@ -1,0 +1,39 @@
+"""The names a claims repository uses on disk, and the problem record for one file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.errors import DataError
+
+CLAIMS_DIR_ENV = "FACTCHECK_CLAIMS_DIR"
+ALIASES_FILE = "aliases.yaml"
+SETTINGS_FILE = "factcheck.yaml"
+SCHEMA_FILE = "schema.json"
+# Claims written by `factcheck import` live below this folder: imported/<publisher>/<0-f>/<id>.yaml.
+IMPORTED_DIR = "imported"
+IMPORTED_SHARDS = 16
+NOT_CLAIMS = {ALIASES_FILE, SETTINGS_FILE}
+ID_HELP = "ids are lowercase ASCII slugs: a-z, 0-9 and '-', 3 to 80 characters"
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """A problem with one claim file, printed as `file:line: message`."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+class FileError(DataError):
+    """A DataError about one file that keeps its FileProblem, so callers need not parse the message."""
+
+    def __init__(self, problem: FileProblem):
+        super().__init__(str(problem))
+        self.problem = problem

@@ -1,0 +1,189 @@
+"""The claims repository: finding it, listing its claim files, reading and editing one claim."""
+
+from __future__ import annotations
+
+import io
+import os
+import zlib
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from factcheck.errors import DataError, FactcheckError, NotFound
+from factcheck.model import ID_RE, normalise, validate_claim
+from factcheck.store.files import atomic_write
+from factcheck.store.names import (
+    CLAIMS_DIR_ENV,
+    ID_HELP,
+    IMPORTED_DIR,
+    IMPORTED_SHARDS,
+    NOT_CLAIMS,
+    SCHEMA_FILE,
+)
+from factcheck.store.yaml import (
+    _round_trip_yaml,
+    load_claim_file,
+    parse_yaml,
+    read_text,
+)
+
+
+def imported_folder(publisher: str, claim_id: str) -> str:
+    """Where `factcheck import` stores a claim: imported/<publisher>/<h>/, h one hex digit from the id.
+
+    A publisher's claims are spread over sixteen folders so that none grows huge: file browsers and
+    GitHub's web view (which lists at most 1,000 entries) stay usable, and after one file changes a
+    search lists a sixteenth of the publisher's claims again, not all of them.
+    """
+    shard = zlib.crc32(claim_id.encode("utf-8")) % IMPORTED_SHARDS
+    return f"{IMPORTED_DIR}/{publisher}/{shard:x}"
+
+
+# --------------------------------------------------------------------------- the repository
+
+
+def bundled_claims_dir() -> Path:
+    """The seed claims shipped inside the package (or, in a source checkout, the repository's claims/)."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "claims"
+    return installed if installed.is_dir() else package.parent.parent / "claims"
+
+
+def find_claims_dir(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:
+    """--claims-dir, else $FACTCHECK_CLAIMS_DIR, else the nearest claims/ upwards, else the bundled claims."""
+    chosen = explicit or os.environ.get(CLAIMS_DIR_ENV)
+    if chosen:
+        path = Path(chosen).expanduser()
+        if not path.is_dir():
+            raise FactcheckError(f"claims directory not found: {path}")
+        return path.resolve()
+    start = (cwd or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "claims"
+        if candidate.is_dir():
+            return candidate
+    return bundled_claims_dir()
+
+
+def check_id(claim_id: str) -> str:
+    if not isinstance(claim_id, str) or not ID_RE.match(claim_id):
+        raise FactcheckError(f"invalid claim id {claim_id!r}: {ID_HELP}")
+    return claim_id
+
+
+class Repo:
+    """A claims directory: one YAML file per claim, `<id>.yaml`, anywhere below the root."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root).resolve()
+
+    @classmethod
+    def find(cls, explicit: str | os.PathLike | None = None) -> "Repo":
+        return cls(find_claims_dir(explicit))
+
+    # -- reading
+
+    def is_claim_file(self, path: Path) -> bool:
+        rel = path.relative_to(self.root)
+        if path.suffix != ".yaml" or any(part.startswith(".") for part in rel.parts):
+            return False
+        return not (len(rel.parts) == 1 and rel.name in NOT_CLAIMS)
+
+    def claim_files(self) -> Iterator[Path]:
+        for folder, dirs, files in os.walk(self.root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                path = Path(folder, name)
+                if self.is_claim_file(path):
+                    yield path
+
+    def inside(self, path: str | os.PathLike) -> Path:
+        """Resolve a user-given path and refuse it unless it lies inside the claims directory."""
+        resolved = Path(path).expanduser().resolve()
+        if resolved != self.root and self.root not in resolved.parents:
+            raise FactcheckError(f"{path}: outside the claims directory {self.root}")
+        return resolved
+
+    def new_path(self, claim_id: str, folder: str | None = None) -> Path:
+        check_id(claim_id)
+        base = self.root
+        if folder:
+            base = self.inside(self.root / folder)
+        return base / f"{claim_id}.yaml"
+
+    def locate(self, claim_id: str) -> Path:
+        """The file that holds claim `claim_id`, at the top level or in a sub-folder such as imported/."""
+        check_id(claim_id)
+        top = self.root / f"{claim_id}.yaml"
+        if top.is_file():
+            return top
+        for folder, dirs, _files in os.walk(self.root):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            candidate = Path(folder, f"{claim_id}.yaml")
+            if candidate.is_file():
+                return candidate
+        raise NotFound(f"no claim with id {claim_id!r} in {self.root}")
+
+    def load(self, claim_id: str) -> dict:
+        path = self.locate(claim_id)
+        record, problems = load_claim_file(path)
+        if problems:
+            raise DataError(str(problems[0]))
+        return record
+
+    # -- writing
+
+    def dump(self, record: dict, path: Path) -> bytes:
+        """The YAML text of a new claim file, pointing editors at the schema for live checking."""
+        schema = os.path.relpath(self.root / SCHEMA_FILE, path.parent)
+        out = io.StringIO()
+        out.write(f"# yaml-language-server: $schema={schema}\n")
+        _round_trip_yaml().dump(record, out)
+        return out.getvalue().encode("utf-8")
+
+    def create(self, record: dict, folder: str | None = None) -> Path:
+        """Validate and write a new claim; refuses (DataError) if the id is taken anywhere."""
+        record = normalise(record)
+        claim_id = check_id(record.get("id", ""))
+        path = self.new_path(claim_id, folder)
+        problems = validate_claim(record, expected_id=claim_id)
+        if problems:
+            raise DataError(f"{claim_id}: {problems[0].where()}: {problems[0].message}")
+        try:
+            existing = self.locate(claim_id)
+        except NotFound:
+            existing = None
+        if existing is not None:
+            raise DataError(f"claim {claim_id!r} already exists ({existing}); refusing to overwrite it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, self.dump(record, path), overwrite=False)
+        return path
+
+    def update(self, claim_id: str, change: Callable[[Any], None]) -> dict:
+        """Apply `change` to the claim's round-trip document, validate, and replace the file atomically.
+
+        The round-trip document keeps comments and key order, so only what `change` touches differs.
+        """
+        path = self.locate(claim_id)
+        text = read_text(path)
+        parse_yaml(text, path)  # the safe loader first: an unsafe tag is refused before anything else
+        yaml = _round_trip_yaml()
+        doc = yaml.load(text)
+        change(doc)
+        record = normalise(_plain(doc))
+        problems = validate_claim(record, expected_id=claim_id)
+        if problems:
+            raise DataError(f"{claim_id}: {problems[0].where()}: {problems[0].message}")
+        out = io.StringIO()
+        yaml.dump(doc, out)
+        atomic_write(path, out.getvalue().encode("utf-8"), overwrite=True)
+        return record
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node

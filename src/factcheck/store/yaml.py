@@ -1,0 +1,287 @@
+"""YAML in and out: a fast safe loader for claim files, the round-trip editor, and a fast emitter for new files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from factcheck.model import Problem, normalise, validate_claim
+from factcheck.store.names import FileError, FileProblem
+
+# --------------------------------------------------------------------------- YAML
+
+
+class _Unusual(Exception):
+    """A document outside the plain subset the fast builder handles: it is loaded the full way."""
+
+
+def _safe_yaml():
+    """A loader for claim files: ruamel.yaml's C parser with its safe constructor, YAML 1.2 rules.
+
+    `YAML(typ="safe").load` builds a new loader class and a new resolver table for every document
+    (a third of a load) and keeps a record of every document it ever read; a 100,000-file index
+    build needs neither, so the loader class is put together once, as ruamel.yaml's own CSafeLoader is.
+
+    A claim file is nearly always plain data: mappings, lists and scalars, with no tags, anchors or
+    merge keys. Such a document is built straight from the parser's events, which halves a load
+    (composing a node graph and walking it is the other half). Anything else, including every error
+    that is not a syntax error, is handed to ruamel.yaml's own composer and constructor, so both ways
+    give the same data and the same messages.
+    """
+    from ruamel.yaml.constructor import SafeConstructor
+    from ruamel.yaml.resolver import VersionedResolver
+
+    try:
+        from ruamel.yaml.cyaml import CParser
+    except ImportError:  # no ruamel.yaml.clib: the pure-Python loader, six times slower
+        from ruamel.yaml import YAML
+
+        return YAML(typ="safe", pure=True)
+    from ruamel.yaml.events import (
+        DocumentEndEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+        StreamEndEvent,
+    )
+    from ruamel.yaml.nodes import ScalarNode
+
+    class Yaml12Resolver(VersionedResolver):
+        processing_version = (1, 2)  # claim files are YAML 1.2: no need to look it up per scalar
+        _rules = None
+
+        @property
+        def versioned_resolver(self):
+            if Yaml12Resolver._rules is None:
+                Yaml12Resolver._rules = VersionedResolver.versioned_resolver.fget(self)
+            return Yaml12Resolver._rules
+
+    class ClaimLoader(CParser, SafeConstructor, Yaml12Resolver):
+        def __init__(self, text: str):
+            CParser.__init__(self, text)
+            self._parser = self._composer = self
+            SafeConstructor.__init__(self, loader=self)
+            Yaml12Resolver.__init__(self, loadumper=self)
+
+        @classmethod
+        def load(cls, text: str):
+            loader = cls(text)
+            try:
+                return loader._build_plain()
+            except _Unusual:
+                pass
+            finally:
+                loader.dispose()
+            loader = cls(text)
+            try:
+                return loader.get_single_data()
+            finally:
+                loader.dispose()
+
+        def _plain_scalar(self, value: str):
+            """A plain (unquoted) scalar, typed by the YAML 1.2 rules: 12 is an int, 2025-08-22 a date."""
+            for tag, pattern in self.versioned_resolver.get(value[0] if value else "", ()):
+                if pattern.match(value):
+                    try:
+                        return self.yaml_constructors[tag](self, ScalarNode(tag, value))
+                    except Exception:  # let the full constructor raise it, with its mark
+                        raise _Unusual from None
+            return value
+
+        def _build_plain(self):
+            get = self.get_event
+            get()  # the stream's start
+            if type(get()) is not DocumentStartEvent:
+                raise _Unusual  # an empty stream
+            root = self._plain_node(get())
+            if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
+                raise _Unusual  # more than one document
+            return root
+
+        def _plain_node(self, event):
+            if event.anchor is not None or event.tag is not None:
+                raise _Unusual  # anchors, aliases and tags
+            kind = type(event)
+            if kind is ScalarEvent:
+                return self._plain_scalar(event.value) if event.implicit[0] else event.value
+            get = self.get_event
+            if kind is SequenceStartEvent:
+                items = []
+                while type(event := get()) is not SequenceEndEvent:
+                    items.append(self._plain_node(event))
+                return items
+            mapping = {}
+            while type(event := get()) is not MappingEndEvent:
+                key = self._plain_node(event)
+                if type(key) in (dict, list) or key == "<<" or key in mapping:
+                    raise _Unusual  # complex and merge keys, and the duplicate-key error
+                mapping[key] = self._plain_node(get())
+            return mapping
+
+    return ClaimLoader
+
+
+def _round_trip_yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 4096  # never fold a long Korean sentence over several lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.preserve_quotes = True
+    return yaml
+
+
+_SAFE = None
+
+
+def safe_loader():
+    global _SAFE
+    if _SAFE is None:
+        _SAFE = _safe_yaml()
+    return _SAFE
+
+
+def c_parser_in_use() -> bool:
+    """True when the fast C parser backs safe loading (ruamel.yaml.clib is installed)."""
+    return any(base.__name__ == "CParser" for base in getattr(safe_loader(), "__mro__", ()))
+
+
+def _yaml_error_line(exc: Exception) -> tuple[int | None, str]:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).strip().splitlines()[0]
+    line = mark.line + 1 if mark is not None else None
+    if "could not determine a constructor" in str(exc) or "python/" in str(problem):
+        problem = "unsafe or unknown YAML tag refused: " + (problem or "")
+    return line, " ".join(str(problem).split())
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """Parse YAML text with the safe loader; a syntax error or unsafe tag becomes a DataError with its line."""
+    try:
+        return safe_loader().load(text)
+    except Exception as exc:  # ruamel raises many classes; every one is a data problem here
+        raise FileError(FileProblem(path, *_yaml_error_line(exc))) from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:  # bytes, then decode: a third faster than text mode
+            return handle.read().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileError(FileProblem(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")) from None
+    except OSError as exc:
+        raise FileError(FileProblem(path, None, f"cannot read: {exc.strerror}")) from None
+
+
+def problem_lines(text: str, problems: Iterable[Problem]) -> list[int | None]:
+    """Line numbers for validation problems, found with the (slow) round-trip loader only when needed."""
+    try:
+        doc = _round_trip_yaml().load(text)
+    except Exception:
+        return [None for _ in problems]
+    lines = []
+    for problem in problems:
+        node, line = doc, None
+        for step in problem.path:
+            try:
+                lc = node.lc
+                pos = lc.key(step) if isinstance(step, str) else lc.item(step)
+                line = pos[0] + 1
+                node = node[step]
+            except Exception:
+                break
+        lines.append(line or 1)
+    return lines
+
+
+def load_claim_file(path: Path, text: str | None = None) -> tuple[dict | None, list[FileProblem]]:
+    """Read one claim file: (normalised record or None, problems). Never raises for bad data."""
+    try:
+        if text is None:
+            text = read_text(path)
+        data = parse_yaml(text, path)
+    except FileError as exc:
+        return None, [exc.problem]
+    record = normalise(data) if isinstance(data, dict) else data
+    problems = validate_claim(record, expected_id=path.stem)
+    if not problems:
+        return record, []
+    lines = problem_lines(text, problems)
+    return None, [FileProblem(path, line, f"{p.where()}: {p.message}") for p, line in zip(problems, lines)]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+# Characters YAML allows unescaped; also excluded: NEL and the Unicode line/paragraph separators, which
+# a YAML 1.1 parser (libyaml) reads as line breaks, and a BOM.
+_NOT_PLAIN_SAFE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
+_ESCAPE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = str(value)
+    plain = (
+        text[:1].isalpha()
+        and text == text.strip()
+        and ": " not in text
+        and " #" not in text
+        and not text.endswith(":")
+        and text.casefold() not in _YAML_WORDS
+        and not _NOT_PLAIN_SAFE.search(text)
+    )
+    if plain:
+        return text
+    # A JSON string is a YAML double-quoted scalar; escape what YAML may not hold raw.
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _yaml_lines(mapping: dict, indent: int) -> Iterator[str]:
+    pad = " " * indent
+    for key, value in mapping.items():
+        if value is None:
+            continue
+        key = _yaml_scalar(key)
+        if isinstance(value, dict):
+            if value:
+                yield f"{pad}{key}:"
+                yield from _yaml_lines(value, indent + 2)
+            else:
+                yield f"{pad}{key}: {{}}"
+        elif isinstance(value, list):
+            if not value:
+                yield f"{pad}{key}: []"
+                continue
+            yield f"{pad}{key}:"
+            for element in value:
+                if isinstance(element, dict) and element:
+                    lines = list(_yaml_lines(element, indent + 4))
+                    lines[0] = f"{pad}  - {lines[0][indent + 4:]}"
+                    yield from lines
+                elif isinstance(element, (dict, list)):
+                    raise TypeError("nested lists and empty mappings in lists are not claim fields")
+                else:
+                    yield f"{pad}  - {_yaml_scalar(element)}"
+        else:
+            yield f"{pad}{key}: {_yaml_scalar(value)}"
+
+
+def claim_yaml(record: dict, schema_ref: str = "schema.json") -> str:
+    """A claim file's text: the schema header line, then block YAML in the record's key order.
+
+    About 30x faster than ruamel's round-trip dumper, which matters at 10,000 files; the output is plain
+    block YAML that the safe loader reads back to the same record (tests check awkward strings).
+    """
+    lines = [f"# yaml-language-server: $schema={schema_ref}"]
+    lines.extend(_yaml_lines(record, 0))
+    return "\n".join(lines) + "\n"
