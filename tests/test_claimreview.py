@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO_CLAIMS
 from factcheck.exchange.claimreview import InvalidItem, short_claim, to_claimreview
-from factcheck.store.settings import Settings, load_settings
+from factcheck.store.settings import PublishSettings, load_settings
 from factcheck.exchange.reviews import from_claimreview, parse_date
 from factcheck.errors import FactcheckError
 from factcheck.exchange.exporters import export_text
@@ -21,7 +21,7 @@ from factcheck.exchange.ratings import RATING_TABLE, status_for_number, status_f
 from factcheck.store.repo import Repo
 from factcheck.store.yaml import load_claim_file
 
-SETTINGS = Settings(site="https://factcheck.example.kr", publisher="예시 팩트체크",
+SETTINGS = PublishSettings(site="https://factcheck.example.kr", publisher="예시 팩트체크",
                     publisher_url="https://example.kr", language="ko")
 # What a published ClaimReview leaves out: the newsroom's working notes.
 NOT_EXPORTED = ("history",)
@@ -87,7 +87,7 @@ def test_unverified_has_no_numeric_rating():
 
 
 def test_english_language_setting_gives_english_labels_and_inlanguage():
-    review = to_claimreview(record(), Settings(site="https://x.example", language="en"))
+    review = to_claimreview(record(), PublishSettings(site="https://x.example", language="en"))
     assert review["reviewRating"]["alternateName"] == "Mostly false"
     assert review["inLanguage"] == "en"
 
@@ -130,7 +130,7 @@ def test_short_claim_cuts_unspaced_text_hard():
 
 
 def test_without_site_there_is_no_url():
-    assert "url" not in to_claimreview(record(), Settings())
+    assert "url" not in to_claimreview(record(), PublishSettings())
 
 
 def test_sources_become_citations_with_their_quote():
@@ -166,7 +166,7 @@ def test_site_option_overrides_the_settings_file(tmp_path):
 
 
 def test_settings_file_is_optional(tmp_path):
-    assert load_settings(tmp_path) == Settings()
+    assert load_settings(tmp_path) == PublishSettings()
 
 
 def test_a_site_that_is_not_a_url_is_a_clear_error(tmp_path):
@@ -217,9 +217,9 @@ def test_unknown_ratings_are_not_guessed(label):
 
 
 def test_rating_table_keys_are_unambiguous():
-    from factcheck.exchange.ratings import LABELS, rating_key
+    from factcheck.exchange.ratings import RATING_LABELS, rating_key
 
-    keys = [rating_key(label) for labels in LABELS.values() for label in labels]
+    keys = [rating_key(label) for labels in RATING_LABELS.values() for label in labels]
     assert len(keys) == len(set(keys)) == len(RATING_TABLE)
 
 

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from factcheck.store.settings import Settings
+from factcheck.store.settings import PublishSettings
 from factcheck.errors import FactcheckError
 from factcheck.exchange.exporters import CSV_COLUMNS, export_text, select_records
 
@@ -84,7 +84,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(text):
 
 
 def test_claimreview_export_is_a_list_of_claimreview_objects():
-    reviews = json.loads(export_text(CLAIMS, "claimreview", Settings(site="https://fc.example.kr")))
+    reviews = json.loads(export_text(CLAIMS, "claimreview", PublishSettings(site="https://fc.example.kr")))
     assert [r["@type"] for r in reviews] == ["ClaimReview"] * 3
     assert [r["url"] for r in reviews] == [f"https://fc.example.kr/claims/{c['id']}.html" for c in CLAIMS]
 

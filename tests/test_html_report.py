@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.store.settings import load_settings
-from factcheck.publish.html import badge_text_colour, e, is_http_url, json_for_script, render_claim_page
+from factcheck.publish.html import badge_text_colour, escaped, is_http_url, json_for_script, render_claim_page
 from factcheck.model import VERDICTS, validate_claim, verdict
 
 SITE = "https://factcheck.example/"
@@ -307,7 +307,7 @@ def test_non_http_urls_are_shown_as_text_never_linked(tmp_path, url):
     text = page(tmp_path, sources=[source], appearance=appearance, origin={"url": url, "publisher": "P"})
     elements = Elements(text)
     assert not [a for tag, a in elements.tags for v in a.values() if v and url.lower() in v.lower()]
-    assert e(url) in text
+    assert escaped(url) in text
 
 
 @pytest.mark.parametrize(

@@ -116,10 +116,10 @@ def import_google(state: State, query, language, max_age_days, limit, save, json
       FACTCHECK_GOOGLE_API_KEY=… factcheck import google --query "기후 변화" --language ko
       factcheck import google -q "minimum wage" --max-age-days 30 --save response.json
     """
-    from factcheck.exchange.google_api import search_claims
+    from factcheck.exchange.google_api import fetch_google_claims
     from factcheck.exchange.importing.read import json_items
 
-    response = search_claims(query, language=language, max_age_days=max_age_days, limit=limit)
+    response = fetch_google_claims(query, language=language, max_age_days=max_age_days, limit=limit)
     if save is not None:
         from factcheck.store.files import atomic_write
 

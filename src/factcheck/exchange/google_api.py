@@ -64,7 +64,7 @@ def _http_error(response) -> GoogleAPIError:
     return GoogleAPIError(f"Google Fact Check API error (HTTP {code}){detail}")
 
 
-def search_claims(
+def fetch_google_claims(
     query: str,
     *,
     language: str | None = None,

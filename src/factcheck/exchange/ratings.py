@@ -13,7 +13,7 @@ import unicodedata
 
 # verdict code -> labels in English and Korean. SNU FactCheck's 6-level scale is the Korean set:
 # 사실, 대체로 사실, 절반의 사실, 대체로 사실 아님, 전혀 사실 아님, 판단 유보.
-LABELS: dict[str, tuple[str, ...]] = {
+RATING_LABELS: dict[str, tuple[str, ...]] = {
     "true": (
         "True", "Correct", "Accurate", "Correct Attribution", "Verified", "Fact",
         "사실", "참", "사실임", "진실",
@@ -63,7 +63,7 @@ def rating_key(label: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-RATING_TABLE: dict[str, str] = {rating_key(label): code for code, labels in LABELS.items() for label in labels}
+RATING_TABLE: dict[str, str] = {rating_key(label): code for code, labels in RATING_LABELS.items() for label in labels}
 _FILLER_KEYS: tuple[str, ...] = tuple(sorted({rating_key(f) for f in FILLERS}, key=len, reverse=True))
 
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from factcheck.exchange.claimreview import to_claimreview
 from factcheck.model import LANGUAGE_RE, VERDICTS, text_of, verdict
 from factcheck.store.repo import check_id
-from factcheck.store.settings import REPORTS_FOLDER, Settings, settings_from
+from factcheck.store.settings import REPORTS_FOLDER, PublishSettings, settings_from
 
 GENERATOR = "factcheck"
 CLAIMS_FOLDER = REPORTS_FOLDER  # claims/<id>.html: where ClaimReview's `url` says each report lives
@@ -29,7 +29,7 @@ CLAIMREVIEW_FILE = "claimreview.json"
 _GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
 
 # Labels are bilingual: the Korean newsroom reads the first part, an English reader the second.
-LABELS = {
+PAGE_LABELS = {
     "all_claims": "← 전체 목록 · All claims",
     "claimant": "발언자 · Claimant",
     "said_on": "발언일 · Said on",
@@ -61,7 +61,7 @@ LABELS = {
 # --------------------------------------------------------------------------- small helpers
 
 
-def e(value: Any) -> str:
+def escaped(value: Any) -> str:
     """HTML-escape any value (quotes too, so the result is safe in attributes)."""
     return escape("" if value is None else str(value), quote=True)
 
@@ -79,13 +79,13 @@ def is_http_url(url: Any) -> bool:
 
 def link(url: Any, text: Any = None, cls: str = "") -> str:
     """An <a> for an http(s) URL; any other URL (javascript:, data:…) is shown as plain text, never linked."""
-    label = e(text if text else url)
+    label = escaped(text if text else url)
     if not is_http_url(url):
         if not url or not text or text == url:
             return f'<span class="url">{label}</span>' if url else label
-        return f'{label} <span class="url">({e(url)})</span>'
+        return f'{label} <span class="url">({escaped(url)})</span>'
     attr = f' class="{cls}"' if cls else ""
-    return f'<a{attr} href="{e(url)}">{label}</a>'
+    return f'<a{attr} href="{escaped(url)}">{label}</a>'
 
 
 def json_for_script(data: Any) -> str:
@@ -94,7 +94,7 @@ def json_for_script(data: Any) -> str:
     return text.replace("<!--", "\\u003c!--").replace("</", "<\\/")
 
 
-def page_lang(record: dict, settings: Settings) -> str:
+def page_lang(record: dict, settings: PublishSettings) -> str:
     """The claim's own language (an imported claim records it), else the publisher's (ko by default)."""
     origin = record.get("origin") or {}
     lang = origin.get("language") if isinstance(origin, dict) else None
@@ -120,13 +120,13 @@ def badge(code: str, *, small: bool = False) -> str:
     v = verdict(code)
     size = " small" if small else ""
     return (
-        f'<span class="badge v-{e(v.code)}{size}" data-verdict="{e(v.code)}">'
-        f'<span lang="ko">{e(v.ko)}</span> <span class="badge-en" lang="en">{e(v.en)}</span></span>'
+        f'<span class="badge v-{escaped(v.code)}{size}" data-verdict="{escaped(v.code)}">'
+        f'<span lang="ko">{escaped(v.ko)}</span> <span class="badge-en" lang="en">{escaped(v.en)}</span></span>'
     )
 
 
 def _time(date: Any) -> str:
-    return f'<time datetime="{e(date)}">{e(date)}</time>' if date else ""
+    return f'<time datetime="{escaped(date)}">{escaped(date)}</time>' if date else ""
 
 
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?。、]")
@@ -136,15 +136,15 @@ def linkify(text: str) -> str:
     """Escape text, turning the http(s) URLs written in it (a rationale cites pages) into links."""
     out, end = [], 0
     for match in _URL_IN_TEXT.finditer(text):
-        out += [e(text[end:match.start()]), link(match.group(), None, "url")]
+        out += [escaped(text[end:match.start()]), link(match.group(), None, "url")]
         end = match.end()
-    return "".join(out) + e(text[end:])
+    return "".join(out) + escaped(text[end:])
 
 
 def _paragraphs(text: str, lang: str | None = None, *, links: bool = False) -> str:
     """Blank lines separate paragraphs, single newlines become <br>: the text stays text."""
-    attr = f' lang="{e(lang)}"' if lang else ""
-    show = linkify if links else e
+    attr = f' lang="{escaped(lang)}"' if lang else ""
+    show = linkify if links else escaped
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text or "") if b.strip()]
     return "".join(f"<p{attr}>{'<br>'.join(show(line) for line in b.splitlines())}</p>" for b in blocks)
 
@@ -193,19 +193,19 @@ def _head(title: str, *, lang: str, description: str = "", canonical: str = "", 
           script: str | None = None) -> str:
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{e(lang)}">',
+        f'<html lang="{escaped(lang)}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{e(content_security_policy(script))}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{escaped(content_security_policy(script))}">',
         '<meta name="referrer" content="strict-origin-when-cross-origin">',
         _GENERATOR_META,
-        f"<title>{e(title)}</title>",
+        f"<title>{escaped(title)}</title>",
     ]
     if description:
-        parts.append(f'<meta name="description" content="{e(description)}">')
+        parts.append(f'<meta name="description" content="{escaped(description)}">')
     if is_http_url(canonical):
-        parts.append(f'<link rel="canonical" href="{e(canonical)}">')
+        parts.append(f'<link rel="canonical" href="{escaped(canonical)}">')
     parts += ['<link rel="icon" href="data:,">', f"<style>{_css()}</style>", extra, "</head>"]
     return "\n".join(p for p in parts if p)
 
@@ -218,20 +218,20 @@ def _facts(record: dict) -> str:
     rows = []
     claimant = record.get("claimant") or {}
     if claimant.get("name"):
-        role = f" ({e(claimant['role'])})" if claimant.get("role") else ""
-        rows.append(("claimant", f"<b>{e(claimant['name'])}</b>{role}"))
+        role = f" ({escaped(claimant['role'])})" if claimant.get("role") else ""
+        rows.append(("claimant", f"<b>{escaped(claimant['name'])}</b>{role}"))
     if record.get("claim_date"):
         rows.append(("said_on", _time(record["claim_date"])))
     app = record.get("appearance") or {}
     if any(app.get(k) for k in ("publisher", "title", "url", "date")):
         title = app.get("title") or app.get("publisher") or app.get("url") or ""
-        bits = [link(app["url"], title) if app.get("url") else e(title)]
-        bits += [e(app["publisher"])] if app.get("publisher") and app.get("publisher") != title else []
+        bits = [link(app["url"], title) if app.get("url") else escaped(title)]
+        bits += [escaped(app["publisher"])] if app.get("publisher") and app.get("publisher") != title else []
         bits += [_time(app["date"])] if app.get("date") else []
         rows.append(("appearance", " · ".join(b for b in bits if b)))
     if not rows:
         return ""
-    items = "".join(f"<dt>{LABELS[key]}</dt><dd>{value}</dd>" for key, value in rows)
+    items = "".join(f"<dt>{PAGE_LABELS[key]}</dt><dd>{value}</dd>" for key, value in rows)
     return f'<dl class="facts">{items}</dl>'
 
 
@@ -243,41 +243,41 @@ def _rationale_section(record: dict) -> str:
         body = "".join(_paragraphs(text_of(rationale, lang), lang, links=True) for lang in ("ko", "en"))
     else:
         body = _paragraphs(text_of(rationale), links=True)
-    return f'<section id="rationale"><h2>{LABELS["rationale"]}</h2>{body}</section>'
+    return f'<section id="rationale"><h2>{PAGE_LABELS["rationale"]}</h2>{body}</section>'
 
 
 def _source_item(source: dict) -> str:
     url = source.get("url", "")
     title = source.get("title") or source.get("publisher") or url
-    meta = [e(source["publisher"])] if source.get("publisher") and source["publisher"] != title else []
+    meta = [escaped(source["publisher"])] if source.get("publisher") and source["publisher"] != title else []
     if source.get("published"):
         meta.append(_time(source["published"]))
     if source.get("kind") in ("primary", "secondary"):
-        meta.append(LABELS[source["kind"]])
+        meta.append(PAGE_LABELS[source["kind"]])
     lines = [
         f'<p class="src-title">{link(url, title)}</p>',
     ]
     if any(meta):
         lines.append(f'<p class="src-meta">{" · ".join(m for m in meta if m)}</p>')
     if source.get("quote"):
-        cite = f' cite="{e(url)}"' if is_http_url(url) else ""
+        cite = f' cite="{escaped(url)}"' if is_http_url(url) else ""
         lines.append(f"<blockquote{cite}>{_paragraphs(source['quote'])}</blockquote>")
     if is_http_url(url) and title != url:
         lines.append(f'<p class="src-meta">{link(url, url, "url")}</p>')
     if source.get("archive_url"):
-        lines.append(f'<p class="src-meta">{LABELS["archive"]}: {link(source["archive_url"], None, "url")}</p>')
+        lines.append(f'<p class="src-meta">{PAGE_LABELS["archive"]}: {link(source["archive_url"], None, "url")}</p>')
     if source.get("checked"):
         status = source.get("check_status", "")
         warn = ' class="src-meta warn"' if status and status != "ok" else ' class="src-meta"'
-        lines.append(f'<p{warn}>{LABELS["checked"]}: {_time(source["checked"])} {e(status)}</p>')
+        lines.append(f'<p{warn}>{PAGE_LABELS["checked"]}: {_time(source["checked"])} {escaped(status)}</p>')
     return "<li>" + "".join(lines) + "</li>"
 
 
 def _sources_section(record: dict) -> str:
     sources = record.get("sources") or []
     items = "".join(_source_item(s) for s in sources) if sources else ""
-    body = f'<ol class="sources">{items}</ol>' if items else f'<p>{LABELS["no_sources"]}</p>'
-    return f'<section id="sources"><h2>{LABELS["sources"]}</h2>{body}</section>'
+    body = f'<ol class="sources">{items}</ol>' if items else f'<p>{PAGE_LABELS["no_sources"]}</p>'
+    return f'<section id="sources"><h2>{PAGE_LABELS["sources"]}</h2>{body}</section>'
 
 
 def _history_section(record: dict) -> str:
@@ -285,18 +285,18 @@ def _history_section(record: dict) -> str:
     if not history:
         return ""
     items = "".join(
-        f"<li>{_time(h.get('date'))} {badge(h['status'], small=True)} {e(h.get('note', ''))}</li>"
+        f"<li>{_time(h.get('date'))} {badge(h['status'], small=True)} {escaped(h.get('note', ''))}</li>"
         for h in history
     )
-    return f'<section id="history"><h2>{LABELS["history"]}</h2><ul class="history">{items}</ul></section>'
+    return f'<section id="history"><h2>{PAGE_LABELS["history"]}</h2><ul class="history">{items}</ul></section>'
 
 
 def _chips_section(record: dict, field: str) -> str:
     values = record.get(field) or []
     if not values:
         return ""
-    items = "".join(f"<li>{e(v)}</li>" for v in values)
-    return f'<section id="{field}"><h2>{LABELS[field]}</h2><ul class="chips">{items}</ul></section>'
+    items = "".join(f"<li>{escaped(v)}</li>" for v in values)
+    return f'<section id="{field}"><h2>{PAGE_LABELS[field]}</h2><ul class="chips">{items}</ul></section>'
 
 
 def _origin_line(record: dict) -> str:
@@ -304,10 +304,10 @@ def _origin_line(record: dict) -> str:
     if not origin:
         return ""
     who = origin.get("publisher") or origin.get("format") or ""
-    bits = [link(origin["url"], who or origin["url"]) if origin.get("url") else e(who)]
+    bits = [link(origin["url"], who or origin["url"]) if origin.get("url") else escaped(who)]
     if origin.get("rating"):
-        bits.append(f'{LABELS["original_rating"]}: “{e(origin["rating"])}”')
-    return f'<p>{LABELS["origin"]}: {" · ".join(b for b in bits if b)}</p>'
+        bits.append(f'{PAGE_LABELS["original_rating"]}: “{escaped(origin["rating"])}”')
+    return f'<p>{PAGE_LABELS["origin"]}: {" · ".join(b for b in bits if b)}</p>'
 
 
 def render_claim_page(record: dict, settings: Any, *, site_root: str | None = None) -> str:
@@ -332,22 +332,22 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
     nav = ""
     if site_root is not None:
         index = "index.html" if site_root in ("", ".") else f"{site_root.rstrip('/')}/index.html"
-        nav = f'<nav><a href="{e(index)}">{LABELS["all_claims"]}</a></nav>'
-    by = link(settings.publisher_url, publisher) if settings.publisher_url and publisher else e(publisher)
+        nav = f'<nav><a href="{escaped(index)}">{PAGE_LABELS["all_claims"]}</a></nav>'
+    by = link(settings.publisher_url, publisher) if settings.publisher_url and publisher else escaped(publisher)
     header = f'<header class="site">{nav}<span>{by}</span></header>' if nav or publisher else ""
 
-    claim_en = f'<p class="claim-en" lang="en">{e(record["claim_en"])}</p>' if record.get("claim_en") else ""
-    footer_bits = [f'{LABELS["reviewed"]}: {_time(record["reviewed"])}'] if record.get("reviewed") else []
-    footer_bits.append(f"ID: <code>{e(record['id'])}</code>")
+    claim_en = f'<p class="claim-en" lang="en">{escaped(record["claim_en"])}</p>' if record.get("claim_en") else ""
+    footer_bits = [f'{PAGE_LABELS["reviewed"]}: {_time(record["reviewed"])}'] if record.get("reviewed") else []
+    footer_bits.append(f"ID: <code>{escaped(record['id'])}</code>")
     if publisher:
-        footer_bits.append(e(publisher))
+        footer_bits.append(escaped(publisher))
     body = [
         "<body>",
         header,
         "<main>",
         "<article>",
         f'<p class="verdict">{badge(v.code)}</p>',
-        f'<h1 class="claim">{e(record["claim"])}</h1>',
+        f'<h1 class="claim">{escaped(record["claim"])}</h1>',
         claim_en,
         _facts(record),
         _rationale_section(record),

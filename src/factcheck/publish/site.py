@@ -14,11 +14,11 @@ from factcheck.publish.html import (
     _GENERATOR_META,
     CLAIMREVIEW_FILE,
     CLAIMS_FOLDER,
-    LABELS,
+    PAGE_LABELS,
     _head,
     _time,
     badge,
-    e,
+    escaped,
     package_text,
     render_claim_page,
 )
@@ -44,17 +44,17 @@ def _index_row(record: dict) -> str:
     tags = record.get("tags") or []
     date = record.get("claim_date") or ""
     search = " ".join([record["id"], v.code, *(record.get("entities") or [])])
-    claim_en = (f'<span class="claim-en-row" lang="en">{e(record["claim_en"])}</span>'
+    claim_en = (f'<span class="claim-en-row" lang="en">{escaped(record["claim_en"])}</span>'
                 if record.get("claim_en") else "")
     tag_links = "".join(
-        f'<li><a href="#{e("tag=" + _fragment_value(t))}">{e(t)}</a></li>' for t in tags
+        f'<li><a href="#{escaped("tag=" + _fragment_value(t))}">{escaped(t)}</a></li>' for t in tags
     )
     return (
-        f'<tr data-verdict="{e(v.code)}" data-date="{e(date)}" '
-        f'data-tags="{e(json.dumps(tags, ensure_ascii=False))}" data-search="{e(search)}">'
+        f'<tr data-verdict="{escaped(v.code)}" data-date="{escaped(date)}" '
+        f'data-tags="{escaped(json.dumps(tags, ensure_ascii=False))}" data-search="{escaped(search)}">'
         f'<td class="verdict">{badge(v.code, small=True)}</td>'
-        f'<td class="claim"><a href="{CLAIMS_FOLDER}/{e(record["id"])}.html">{e(record["claim"])}</a>{claim_en}</td>'
-        f'<td class="claimant">{e(claimant)}</td>'
+        f'<td class="claim"><a href="{CLAIMS_FOLDER}/{escaped(record["id"])}.html">{escaped(record["claim"])}</a>{claim_en}</td>'
+        f'<td class="claimant">{escaped(claimant)}</td>'
         f'<td class="date">{_time(date)}</td>'
         f'<td class="tags"><ul class="chips">{tag_links}</ul></td>'
         "</tr>"
@@ -66,8 +66,8 @@ def _fragment_value(value: str) -> str:
 
 
 def _options(pairs: Iterable[tuple[str, str]]) -> str:
-    return f'<option value="">{LABELS["any"]}</option>' + "".join(
-        f'<option value="{e(value)}">{e(label)}</option>' for value, label in pairs
+    return f'<option value="">{PAGE_LABELS["any"]}</option>' + "".join(
+        f'<option value="{escaped(value)}">{escaped(label)}</option>' for value, label in pairs
     )
 
 
@@ -76,8 +76,8 @@ def render_index(records: list[dict], settings: Any) -> str:
     records = sorted(records, key=_sort_key, reverse=True)
     settings = settings_from(settings)
     publisher = settings.publisher
-    heading = publisher or LABELS["index_title"]
-    title = f"{publisher} — {LABELS['index_title']}" if publisher else heading
+    heading = publisher or PAGE_LABELS["index_title"]
+    title = f"{publisher} — {PAGE_LABELS['index_title']}" if publisher else heading
     counts = {v.code: 0 for v in VERDICTS}
     for r in records:
         counts[r["status"]] += 1
@@ -86,25 +86,25 @@ def render_index(records: list[dict], settings: Any) -> str:
     canonical = f"{settings.site}/index.html" if settings.site else ""
 
     summary = "".join(
-        f'<li><a href="#verdict={e(v.code)}">{badge(v.code, small=True)}</a> {counts[v.code]}</li>'
+        f'<li><a href="#verdict={escaped(v.code)}">{badge(v.code, small=True)}</a> {counts[v.code]}</li>'
         for v in VERDICTS if counts[v.code]
     )
     verdict_options = _options((v.code, f"{v.ko} · {v.en}") for v in VERDICTS if counts[v.code])
     filters = (
         '<form id="filters" class="filters" role="search" hidden>'
-        f'<label for="q">{LABELS["search"]}<input id="q" type="search" autocomplete="off"></label>'
-        f'<label for="f-verdict">{LABELS["verdict"]}<select id="f-verdict">{verdict_options}</select></label>'
-        f'<label for="f-tag">{LABELS["tag"]}<select id="f-tag">{_options((t, t) for t in tags)}</select></label>'
-        f'<label for="f-year">{LABELS["year"]}<select id="f-year">{_options((y, y) for y in years)}</select></label>'
-        f'<span class="count" aria-live="polite"><span id="count">{len(records)} / {len(records)}</span> {LABELS["shown"]}</span>'
+        f'<label for="q">{PAGE_LABELS["search"]}<input id="q" type="search" autocomplete="off"></label>'
+        f'<label for="f-verdict">{PAGE_LABELS["verdict"]}<select id="f-verdict">{verdict_options}</select></label>'
+        f'<label for="f-tag">{PAGE_LABELS["tag"]}<select id="f-tag">{_options((t, t) for t in tags)}</select></label>'
+        f'<label for="f-year">{PAGE_LABELS["year"]}<select id="f-year">{_options((y, y) for y in years)}</select></label>'
+        f'<span class="count" aria-live="polite"><span id="count">{len(records)} / {len(records)}</span> {PAGE_LABELS["shown"]}</span>'
         "</form>"
     )
     table = (
         '<table id="claims"><thead><tr>'
-        f'<th scope="col">{LABELS["verdict"]}</th><th scope="col">{LABELS["claim"]}</th>'
-        f'<th scope="col">{LABELS["claimant"]}</th>'
-        f'<th scope="col" aria-sort="descending"><button id="sort-date" type="button">{LABELS["date"]}</button></th>'
-        f'<th scope="col">{LABELS["tags"]}</th>'
+        f'<th scope="col">{PAGE_LABELS["verdict"]}</th><th scope="col">{PAGE_LABELS["claim"]}</th>'
+        f'<th scope="col">{PAGE_LABELS["claimant"]}</th>'
+        f'<th scope="col" aria-sort="descending"><button id="sort-date" type="button">{PAGE_LABELS["date"]}</button></th>'
+        f'<th scope="col">{PAGE_LABELS["tags"]}</th>'
         "</tr></thead><tbody>"
         + "".join(_index_row(r) for r in records)
         + "</tbody></table>"
@@ -113,7 +113,7 @@ def render_index(records: list[dict], settings: Any) -> str:
     body = [
         "<body>",
         '<main class="wide">',
-        f"<h1>{e(heading)}</h1>",
+        f"<h1>{escaped(heading)}</h1>",
         f'<ul class="summary">{summary}</ul>',
         filters,
         table,

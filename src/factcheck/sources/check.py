@@ -18,7 +18,7 @@ from factcheck.sources.defaults import (
     MAX_RETRY_WAIT,
 )
 from factcheck.sources.guard import _refusal_policy
-from factcheck.sources.http import Settings, _client, _Fetcher
+from factcheck.sources.http import FetchLimits, _client, _Fetcher
 from factcheck.sources.judge import judge
 from factcheck.sources.results import (
     UNREAD,
@@ -31,7 +31,7 @@ from factcheck.sources.results import (
 
 
 async def check_sources_async(
-    targets: Sequence[SourceTarget], settings: Settings, on_progress: ProgressCallback | None = None
+    targets: Sequence[SourceTarget], settings: FetchLimits, on_progress: ProgressCallback | None = None
 ) -> list[SourceResult]:
     settings.check()
     refusal = _refusal_policy(settings.allow_private, settings.allow_networks)
@@ -79,7 +79,7 @@ def check_sources(
     `on_progress(done, total, result)` is called as each source finishes (from the event loop's thread).
     Raises FactcheckError for bad settings; every problem with a page is a result, never an exception.
     """
-    settings = Settings(
+    settings = FetchLimits(
         allow_private=allow_private,
         allow_networks=tuple(allow_networks),
         concurrency=concurrency,

@@ -176,7 +176,7 @@ class _Response:
 
 
 @dataclass(frozen=True)
-class Settings:
+class FetchLimits:
     allow_private: bool = False
     allow_networks: tuple[str, ...] = ()
     concurrency: int = DEFAULT_CONCURRENCY
@@ -199,7 +199,7 @@ class Settings:
             raise FactcheckError("retries must be 0 or more")
 
 
-def _client(settings: Settings, refusal: Callable[[str], str | None]):
+def _client(settings: FetchLimits, refusal: Callable[[str], str | None]):
     from http.cookiejar import CookieJar, DefaultCookiePolicy
 
     import httpcore
@@ -228,7 +228,7 @@ def _client(settings: Settings, refusal: Callable[[str], str | None]):
 
 
 class _Fetcher:
-    def __init__(self, client, settings: Settings):
+    def __init__(self, client, settings: FetchLimits):
         self.client = client
         self.settings = settings
         self.everyone = asyncio.Semaphore(settings.concurrency)

@@ -27,14 +27,14 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        publish(Path(tmp), path, overwrite=overwrite)
+        link_into_place(Path(tmp), path, overwrite=overwrite)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     fsync_dir(path.parent)
 
 
-def publish(tmp: Path, path: Path, *, overwrite: bool) -> None:
+def link_into_place(tmp: Path, path: Path, *, overwrite: bool) -> None:
     if overwrite:
         os.replace(tmp, path)
         return
@@ -68,7 +68,7 @@ def write_claim_files(repo, entries: list[tuple[dict, Path]]) -> list[tuple[dict
     into place, which fails instead of overwriting if the name was taken meanwhile. Returns
     (record, path, error or None) for each entry.
     """
-    from factcheck.store.files import fsync_dir, publish
+    from factcheck.store.files import fsync_dir, link_into_place
     from factcheck.store.names import SCHEMA_FILE
 
     temps: list[tuple[dict, Path, Path]] = []
@@ -88,7 +88,7 @@ def write_claim_files(repo, entries: list[tuple[dict, Path]]) -> list[tuple[dict
             os.sync()  # one flush for the batch instead of an fsync per file
         for record, tmp, path in temps:
             try:
-                publish(tmp, path, overwrite=False)
+                link_into_place(tmp, path, overwrite=False)
                 results.append((record, path, None))
             except FactcheckError as exc:
                 results.append((record, path, str(exc)))

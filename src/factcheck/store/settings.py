@@ -18,7 +18,7 @@ DEFAULT_LANGUAGE = "ko"
 
 
 @dataclass(frozen=True)
-class Settings:
+class PublishSettings:
     """Where reports are published and by whom; from `claims/factcheck.yaml` and `--site`."""
 
     site: str = ""  # base URL, no trailing slash
@@ -34,8 +34,8 @@ class Settings:
         return "ko" if self.language.lower().startswith("ko") else "en"
 
 
-def load_settings(repo_root: str | Path, site: str | None = None) -> Settings:
-    """Settings from `<claims dir>/factcheck.yaml`, with `site` (the --site option) taking precedence.
+def load_settings(repo_root: str | Path, site: str | None = None) -> PublishSettings:
+    """PublishSettings from `<claims dir>/factcheck.yaml`, with `site` (the --site option) taking precedence.
 
     The file is optional; it may hold `site`, `publisher: {name, url}` (or just a name) and `language`.
     """
@@ -51,10 +51,10 @@ def load_settings(repo_root: str | Path, site: str | None = None) -> Settings:
     return settings_from(data, site=site, where=str(path))
 
 
-def settings_from(data: Any, site: str | None = None, where: str = "settings") -> Settings:
-    """A Settings from a Settings, a plain dict like factcheck.yaml's, or None."""
-    if isinstance(data, Settings):
-        return data if site is None else Settings(_site(site, "--site"), data.publisher, data.publisher_url,
+def settings_from(data: Any, site: str | None = None, where: str = "settings") -> PublishSettings:
+    """A PublishSettings from a PublishSettings, a plain dict like factcheck.yaml's, or None."""
+    if isinstance(data, PublishSettings):
+        return data if site is None else PublishSettings(_site(site, "--site"), data.publisher, data.publisher_url,
                                                   data.language)
     data = data if isinstance(data, dict) else {}
     publisher = data.get("publisher") or {}
@@ -69,7 +69,7 @@ def settings_from(data: Any, site: str | None = None, where: str = "settings") -
     if not LANGUAGE_RE.match(language):
         raise FactcheckError(f"{where}: language {language!r} is not a language code such as ko or en")
     chosen = site if site is not None else data.get("site")
-    return Settings(
+    return PublishSettings(
         site=_site(chosen, "--site" if site is not None else f"{where}: site"),
         publisher=str(publisher.get("name") or data.get("publisher_name") or "").strip(),
         publisher_url=publisher_url,

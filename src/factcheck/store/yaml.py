@@ -145,11 +145,6 @@ def safe_loader():
     return _SAFE
 
 
-def c_parser_in_use() -> bool:
-    """True when the fast C parser backs safe loading (ruamel.yaml.clib is installed)."""
-    return any(base.__name__ == "CParser" for base in getattr(safe_loader(), "__mro__", ()))
-
-
 def _yaml_error_line(exc: Exception) -> tuple[int | None, str]:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).strip().splitlines()[0]

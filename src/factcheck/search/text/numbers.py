@@ -7,9 +7,7 @@
     2026~2030 = 2026년부터 2030년까지             → n2026 n2030
     three years = 3년                             → n3
 
-No library parses mixed Korean numbers reliably (see docs/korean-search.md), so this is a small
-table-driven parser in the manner of Elasticsearch's nori_number filter. A month-day without a year
-stays a month-day: news dates take their year from context, so we never guess one.
+No library parses mixed Korean numbers reliably, so this is a small in the manner of Elasticsearch's nori_number filter. A month-day without a year stays a month-day: news dates take their year from context, so we never guess one.
 """
 
 from __future__ import annotations
@@ -35,7 +33,6 @@ EN_MONTHS = {m: i for i, m in enumerate(
 EN_MONTHS.update({m[:3]: i for m, i in list(EN_MONTHS.items())})
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
-_SINO = "[영공일이삼사오육륙칠팔구십백천]+"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _PATTERNS = [
