@@ -7,7 +7,9 @@
     2026~2030 = 2026년부터 2030년까지             → n2026 n2030
     three years = 3년                             → n3
 
-No library parses mixed Korean numbers reliably, so this is a small in the manner of Elasticsearch's nori_number filter. A month-day without a year stays a month-day: news dates take their year from context, so we never guess one.
+No library parses mixed Korean numbers reliably, so this is a small table-driven parser in the manner
+of Elasticsearch's nori_number filter. A month-day without a year stays a month-day: news dates take
+their year from context, so we never guess one.
 """
 
 from __future__ import annotations
