@@ -119,7 +119,7 @@ def test_hangul_words_that_look_like_numbers_are_left_alone():
 
 
 def test_a_field_holds_text_across_a_space_only_with_more_than_one_syllable_before_it():
-    from factcheck.search.ranking import fields_of
+    from factcheck.search.analysis import fields_of
 
     (field,) = fields_of([["claim", "예타 면제 불리하게 획정 시 예산", ""]])
     assert field.holds("예타면제") == 1.0 and field.holds("타면제") == 0.0
@@ -129,7 +129,7 @@ def test_a_field_holds_text_across_a_space_only_with_more_than_one_syllable_befo
 
 
 def test_a_word_deep_inside_a_longer_one_is_held_less_surely():
-    from factcheck.search.ranking import INSIDE_FACTOR, fields_of
+    from factcheck.search.analysis import INSIDE_FACTOR, fields_of
 
     (field,) = fields_of([["claim", "피겨 금메달리스트 공공배달앱", ""]])
     assert field.holds("메달") == INSIDE_FACTOR < 1.0

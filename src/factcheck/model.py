@@ -313,3 +313,17 @@ def text_of(value: Any, lang: str | None = None) -> str:
 
 def today() -> str:
     return _dt.date.today().isoformat()
+
+
+def claimant_text(record: dict) -> str:
+    """Who made the claim, as a reader is shown it: `name (role)`."""
+    claimant = record.get("claimant") or {}
+    name, role = claimant.get("name", ""), claimant.get("role", "")
+    return f"{name} ({role})" if name and role else name or role
+
+
+def best_source(record: dict) -> dict | None:
+    """The source to show first: a primary one when there is one."""
+    sources = record.get("sources") or []
+    primary = [s for s in sources if s.get("kind") == "primary"]
+    return (primary or sources or [None])[0]

@@ -51,6 +51,7 @@ def add(state: State, json_, yes, **fields):
         --rationale "…" --source https://example.org/a --publisher 쿠키뉴스 --quote "…"
       factcheck add            # interactive
     """
+    from factcheck.search.similar import near_duplicates
     from factcheck.store import editing
 
     interactive = sys.stdin.isatty() and not yes
@@ -59,7 +60,7 @@ def add(state: State, json_, yes, **fields):
 
         fields = render.prompt_missing_fields(fields)
     record = editing.new_claim(**fields)
-    duplicates = editing.near_duplicates(state.repo, record)
+    duplicates = near_duplicates(state.repo, record)
     if duplicates:
         from factcheck.terminal import render
 

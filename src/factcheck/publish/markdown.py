@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.model import VERDICT_BY_CODE
-from factcheck.terminal.layout import claimant_text
+from factcheck.model import VERDICT_BY_CODE, claimant_text
 from factcheck.textclean import clean
 
 

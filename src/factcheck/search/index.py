@@ -117,7 +117,7 @@ def index_entry(path: str) -> tuple:
     Runs in worker processes on a large build, so it hands over everything the insert needs (the
     summary is id, status, tags, claim length) and the main process never parses the record again.
     """
-    from factcheck.search.ranking import doc_grams, doc_keys
+    from factcheck.search.analysis import doc_grams, doc_keys
     from factcheck.store.yaml import load_claim_file
 
     record, problems = load_claim_file(Path(path))

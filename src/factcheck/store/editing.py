@@ -13,7 +13,6 @@ from factcheck.store.names import FileProblem
 from factcheck.store.repo import Repo
 from factcheck.store.yaml import load_claim_file
 
-DUPLICATE_SIMILARITY = 80  # percent; below this two claims are different claims
 _SLUG_WORDS = 7
 
 
@@ -68,22 +67,6 @@ def make_id(claim_text: str, claim_en: str | None = None, claim_date: str | None
     if not ID_RE.match(candidate):
         candidate = f"claim-{digest}"
     return candidate
-
-
-def near_duplicates(repo: Repo, record: dict, limit: int = 5) -> list[tuple[int, dict]]:
-    """Stored claims that say nearly the same thing, with their similarity in percent."""
-    from rapidfuzz import fuzz
-
-    from factcheck.search.ranking import search_claims
-    from factcheck.search.text.korean import compact
-
-    text = compact(record["claim"])
-    found = []
-    for result in search_claims(repo, record["claim"], limit=limit).results:
-        similarity = round(fuzz.ratio(text, compact(result.record.get("claim", ""))))
-        if similarity >= DUPLICATE_SIMILARITY or result.record.get("id") == record["id"]:
-            found.append((similarity, result.record))
-    return found
 
 
 def verdict_change(status: str, note: str, url=None, quote=None, publisher=None) -> Callable:

@@ -1,4 +1,4 @@
-"""Layout without a terminal library: search results as lines of styled spans, and Markdown reports.
+"""Layout without a terminal library: search results as lines of styled spans.
 
 Kept apart from render.py so that `factcheck search` into a pipe never imports rich: start-up time is
 most of what a search costs. Every piece of data passes through `clean()` here, once.
@@ -6,22 +6,10 @@ most of what a search costs. Every piece of data passes through `clean()` here, 
 
 from __future__ import annotations
 
-from factcheck.model import VERDICT_BY_CODE
+from factcheck.model import VERDICT_BY_CODE, best_source, claimant_text
 from factcheck.textclean import clean
 
 Span = tuple[str, str]  # (text, rich style); style "badge:<code>" stands for a verdict badge
-
-
-def claimant_text(record: dict) -> str:
-    claimant = record.get("claimant") or {}
-    name, role = claimant.get("name", ""), claimant.get("role", "")
-    return f"{name} ({role})" if name and role else name or role
-
-
-def best_source(record: dict) -> dict | None:
-    sources = record.get("sources") or []
-    primary = [s for s in sources if s.get("kind") == "primary"]
-    return (primary or sources or [None])[0]
 
 
 def _one_line(value: object) -> str:

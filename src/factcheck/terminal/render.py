@@ -14,8 +14,13 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.model import STATUS_CODES, VERDICT_BY_CODE, VERDICTS, text_of
-from factcheck.terminal.layout import claimant_text
+from factcheck.model import (
+    STATUS_CODES,
+    VERDICT_BY_CODE,
+    VERDICTS,
+    claimant_text,
+    text_of,
+)
 from factcheck.textclean import clean
 
 
