@@ -1,0 +1,173 @@
+"""An article as text: its body paragraphs, headline, byline, publisher and date.
+
+HTML goes through trafilatura, a maintained extractor that scores the page's blocks and reads its
+metadata (og:title, article:published_time, author, site name); when it finds no body, the page's visible
+text is used instead. Plain text is taken as given: a headline (and deck lines) before the first blank
+line, then the body. Either way the byline opening the body and a copyright line at its end tell the
+reporter and the publisher when the metadata does not.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field, replace
+
+from factcheck.articles.boilerplate import Byline, byline_line, copyright_holder, not_a_claim, split_byline
+
+# A headline is short and rarely ends like a sentence ("…개최했다."); a lede does.
+HEADLINE_MAX = 150
+_SENTENCE_END = re.compile(r"(?:다|요|까)[.?!]?[\"'”’]?$")
+# "입력 2025.09.24 14:30", "기사입력 : 2025-09-24", "2025년 09월 24일 등록": a date printed in the text.
+_PRINTED_DATE = re.compile(
+    r"(?:입력|등록|승인|기사입력|발행|송고)\s*:?\s*(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})"
+)
+
+
+@dataclass
+class Article:
+    """What `extract` reads. `paragraphs` are the body's, one string each, in order."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    headlines: list[str] = field(default_factory=list)  # the title and deck lines, as printed
+    url: str | None = None
+    publisher: str | None = None
+    date: str | None = None  # YYYY-MM-DD when known
+    byline: Byline | None = None
+
+    def source(self) -> dict:
+        return {
+            "url": self.url,
+            "title": self.title,
+            "publisher": self.publisher,
+            "date": self.date,
+            "byline": str(self.byline) if self.byline and self.byline.name else None,
+        }
+
+    def with_known(self, url=None, title=None, publisher=None, date=None) -> "Article":
+        """The article with what the user said about it filling in (or correcting) what it says itself."""
+        return replace(
+            self,
+            url=url or self.url,
+            title=title or self.title,
+            publisher=publisher or self.publisher,
+            date=date or self.date,
+        )
+
+
+def from_plain(text: str) -> Article:
+    blocks = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [" ".join(line.split()) for line in blocks]
+    headlines: list[str] = []
+    first = next((i for i, line in enumerate(lines) if line), None)
+    body_start = first or 0
+    if first is not None and _is_headline(lines[first]):
+        i = first
+        while i < len(lines) and lines[i] and _is_headline(lines[i]) and len(headlines) < 3:
+            headlines.append(lines[i])
+            i += 1
+        body_start = i if i < len(lines) and not lines[i] else first
+        if body_start == first:
+            headlines = []
+    article = Article([line for line in lines[body_start:] if line], headlines[0] if headlines else None, headlines)
+    return _read_own_marks(article)
+
+
+def _is_headline(line: str) -> bool:
+    return 0 < len(line) <= HEADLINE_MAX and not _SENTENCE_END.search(line) and not_a_claim(line) is None
+
+
+def from_html(html: str, url: str | None = None) -> Article:
+    """The article in an HTML page: trafilatura's body and metadata, else the page's visible text."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, deduplicate=False, favor_recall=True)
+    except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has visible text
+        doc = None
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        return _read_own_marks(from_plain(_visible_text(html)).with_known(url=url))
+    paragraphs = [_untabled(" ".join(line.split())) for line in body.splitlines()]
+    title = _clean(getattr(doc, "title", None))
+    article = Article(
+        [p for p in paragraphs if p],
+        title,
+        [title] if title else [],
+        url=_clean(getattr(doc, "url", None)) or url,
+        publisher=_clean(getattr(doc, "sitename", None)),
+        date=_iso_date(getattr(doc, "date", None)),
+    )
+    author = _clean(getattr(doc, "author", None))
+    if author:
+        article.byline = byline_line(author) or Byline(author.removesuffix(" 기자").strip())
+    return _read_own_marks(article)
+
+
+def _untabled(line: str) -> str:
+    """A line of a layout table as trafilatura writes it ("| cell |", bars inside escaped as "\\|")."""
+    if line.startswith("|") and line.endswith("|"):
+        line = line[1:-1].strip()
+    return line.replace("\\|", "|")
+
+
+def _visible_text(html: str) -> str:
+    from factcheck.sources.webtext import visible_text
+
+    return visible_text(html)
+
+
+def _clean(value) -> str | None:
+    text = " ".join(str(value).split()) if value else ""
+    return text or None
+
+
+def _iso_date(value) -> str | None:
+    try:
+        return _dt.date.fromisoformat(str(value)[:10]).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def _read_own_marks(article: Article) -> Article:
+    """Fill in the byline, publisher and date from what the text itself prints."""
+    for paragraph in article.paragraphs[:4]:
+        byline, _rest = split_byline(paragraph)
+        if byline:
+            if article.byline is None or not article.byline.place:
+                article.byline = byline if byline.name or article.byline is None else article.byline
+            article.publisher = article.publisher or byline.publisher
+            break
+    for paragraph in reversed(article.paragraphs[-4:]):
+        if not_a_claim(paragraph) == "copyright":
+            article.publisher = article.publisher or copyright_holder(paragraph)
+        elif article.byline is None and (found := byline_line(paragraph)) and found.name:
+            article.byline = found
+    if article.date is None:
+        for paragraph in article.paragraphs[:6] + article.paragraphs[-4:]:
+            match = _PRINTED_DATE.search(paragraph)
+            if match:
+                article.date = _iso_date("%s-%02d-%02d" % (match.group(1), int(match.group(2)), int(match.group(3))))
+                break
+    return article
+
+
+_LOOKS_HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b", re.IGNORECASE | re.DOTALL)
+
+
+def from_document(document: str, media_type: str | None = None, url: str | None = None) -> Article:
+    """An article from a decoded document: HTML when it says or looks so, else plain text."""
+    html = media_type in ("text/html", "application/xhtml+xml") or (
+        media_type in (None, "") and _LOOKS_HTML.match(document[:4096]) is not None
+    )
+    article = from_html(document, url) if html else from_plain(document)
+    return article.with_known(url=url) if url and not article.url else article
+
+
+def from_bytes(data: bytes, url: str | None = None) -> Article:
+    """An article from a file's or stdin's bytes, its charset found as for web pages (EUC-KR too)."""
+    from factcheck.sources.webtext import decode
+
+    text, _codec = decode(data)
+    return from_document(text, None, url)

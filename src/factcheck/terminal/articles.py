@@ -1,0 +1,110 @@
+"""Layout of `extract` and `scan` output as lines of styled spans (no terminal library needed).
+
+On a TTY the lines go through render.print_lines for colour and badges; into a pipe they are plain text.
+Every piece of article text passes through `clean()` here: a web page's control characters are shown
+as escapes, never sent raw to the terminal.
+"""
+
+from __future__ import annotations
+
+from factcheck.model import VERDICT_BY_CODE, claimant_text
+from factcheck.terminal.layout import Span
+from factcheck.textclean import clean
+
+
+def _one(value: object) -> str:
+    return clean("" if value is None else value, single_line=True)
+
+
+def _verdict(code: str | None) -> str:
+    verdict = VERDICT_BY_CODE.get(code or "")
+    return verdict.ko if verdict else _one(code)
+
+
+def source_lines(source: dict) -> list[list[Span]]:
+    head: list[Span] = [(_one(source.get("title") or "(no headline)"), "bold")]
+    meta = [_one(v) for v in (source.get("publisher"), source.get("byline"), source.get("date")) if v]
+    lines = [head]
+    if meta:
+        lines.append([(" · ".join(meta), "cyan")])
+    if source.get("url"):
+        lines.append([(_one(source["url"]), "blue underline")])
+    return lines + [[]]
+
+
+def match_lines(candidate, indent: str = "   ") -> list[list[Span]]:
+    lines = []
+    for match in candidate.matches:
+        label = "already checked" if match.tier == "match" else "related"
+        lines.append([(f"{indent}{label}: ", "bold" if match.tier == "match" else "dim"),
+                      (f"[{_verdict(match.status)}]", f"badge:{match.status}"),
+                      (f" · {_one(match.id)}", ""), (f" ({match.tier} {match.score})", "dim")])
+    return lines
+
+
+def candidate_lines(candidate, rank: int) -> list[list[Span]]:
+    lines: list[list[Span]] = [[(f"{rank}. ", "bold"), (f"[{candidate.score:>3}] ", "bold magenta"),
+                                (_one(candidate.text), "bold")]]
+    who = claimant_text({"claimant": candidate.claimant.as_json()}) if candidate.claimant else "(claimant unknown)"
+    meta: list[Span] = [("   ", ""), (_one(who), "cyan")]
+    if candidate.claim_date:
+        meta.append((f" · {_one(candidate.claim_date)}", ""))
+    if candidate.entities:
+        meta.append((" · " + ", ".join(_one(e) for e in candidate.entities), "dim"))
+    lines.append(meta)
+    if candidate.signals:
+        shown = " · ".join(
+            f"{s.name} {s.weight:+d}" + (f" ({_one(s.match)})" if s.match else "") for s in candidate.signals
+        )
+        lines.append([("   signals: ", "dim"), (shown, "dim")])
+    return lines + match_lines(candidate)
+
+
+def extraction_lines(extraction, limit: int, min_score: int = 0) -> list[list[Span]]:
+    lines = source_lines(extraction.article.source())
+    shown = [c for c in extraction.candidates if c.score >= min_score][:limit]
+    for rank, candidate in enumerate(shown, 1):
+        lines += candidate_lines(candidate, rank) + [[]]
+    if not shown:
+        lines.append([("no check-worthy sentence", "dim")])
+    return lines
+
+
+def added_lines(results) -> list[list[Span]]:
+    lines = []
+    for result in results:
+        if result.id:
+            lines.append([("added ", "green"), (_one(result.id), "bold"), (f"  {_one(result.text)}", "")])
+        else:
+            lines.append([("skipped ", "yellow"), (f"({_one(result.reason)}) ", "dim"), (_one(result.text), "")])
+    return lines
+
+
+def scan_lines(report) -> list[list[Span]]:
+    lines: list[list[Span]] = []
+    for article in report.articles:
+        mark = ("REPEAT ", "bold red") if article.alarming else (("repeat ", "yellow") if article.repeats else ("new    ", "dim"))
+        lines.append([mark, (_one(article.title or article.url), "bold")])
+        lines.append([("       ", ""), (_one(article.url), "blue underline")]
+                     + ([(f" · {_one(article.date)}", "")] if article.date else []))
+        for candidate in article.repeats:
+            match = candidate.stored
+            lines.append([("       repeats ", "bold"), (f"[{_verdict(match.status)}]", f"badge:{match.status}"),
+                          (f" · {_one(match.id)} ({match.tier} {match.score})", "dim")])
+            lines.append([("         “", ""), (_one(candidate.text), ""), ("”", "")])
+        for candidate in article.candidates:
+            lines.append([("       candidate ", "dim"), (f"[{candidate.score:>3}] ", "magenta"), (_one(candidate.text), "")])
+        lines.append([])
+    flagged = sum(1 for a in report.articles if a.repeats)
+    summary = f"{len(report.articles)} new article(s), {flagged} repeating a checked claim"
+    if report.skipped:
+        summary += f", {report.skipped} seen before"
+    lines.append([(summary, "bold")])
+    return lines
+
+
+def prompt_hint(candidate) -> str:
+    stored = candidate.stored
+    if stored is not None:
+        return f"already stored as {stored.id}: [s]kip, [q]uit"
+    return "[a]ccept, [e]dit, [s]kip, [q]uit"
