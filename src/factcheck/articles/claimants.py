@@ -186,6 +186,11 @@ def entities_of(sentence: str, mentions: Mentions) -> list[str]:
     for body in places + bodies:
         if not any(body != other and body in other for other in bodies):
             found.append(body)
+    # A place named bare ("김제 AI 피지컬 사업"), as the local government the article covers.
+    for name in mentions.locals.values():
+        stem = re.sub(r"(?:특별자치시|특별자치도|광역시|특별시|시|군|구|도)$", "", name)
+        if stem and re.search(rf"(?<![가-힣]){stem}(?=\s)", sentence):
+            found.append(name)
     for generic in ("시", "군"):
         if re.search(rf"(?:^|\s){generic}(?:는|가|의|에)\s", sentence) and generic in mentions.locals:
             found.append(mentions.locals[generic])
