@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import SHARED
 
+from factcheck.articles.boilerplate import not_a_claim, split_byline
 from factcheck.articles.sentences import article_sentences, inline_items, split_sentences
 from factcheck.articles.text import from_bytes, from_plain
 
@@ -108,3 +111,43 @@ def test_an_euc_kr_table_layout_page_is_read_without_its_menus():
     assert article.title == "순천시, 2026년 국비 8,420억 원 확보…역대 최대" and article.date == "2025-12-05"
     assert not any("|" in text for text in found)
     assert sum("역대 최대 실적" in text for text in found) == 1  # printed twice in the page
+
+
+@pytest.mark.parametrize(
+    "opening, name, publisher, place",
+    [
+        ("[일요서울 | 전북 전광훈 기자]", "전광훈", "일요서울", "전북"),
+        ("(김제=뉴스1) 유경석 기자 =", "유경석", "뉴스1", "김제"),
+        ("[전북=뉴시스]고석중 기자 =", "고석중", "뉴시스", "전북"),
+        ("【파이낸셜뉴스 광주=홍길동 기자】", "홍길동", "파이낸셜뉴스", "광주"),
+        ("[김제=아시아투데이 박윤근 기자]", "박윤근", "아시아투데이", "김제"),
+        ("[남도타임즈 = 정하늘 기자]", "정하늘", "남도타임즈", None),
+        ("[이데일리 홍길동 기자]", "홍길동", "이데일리", None),
+        ("강릉=동해신문 최서윤 기자 =", "최서윤", "동해신문", "강릉"),
+    ],
+)
+def test_the_bylines_korean_news_opens_with_are_cut_off_and_read(opening, name, publisher, place):
+    byline, rest = split_byline(f"{opening} 전북 김제시가 국가예산을 확보했다.")
+    assert (byline.name, byline.publisher, byline.place) == (name, publisher, place)
+    assert rest == "전북 김제시가 국가예산을 확보했다."
+
+
+def test_a_sentence_that_opens_with_a_bracket_is_no_byline():
+    assert split_byline("[단독] 김제시는 23일 예산안을 발표했다.")[0] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["<저작권자 ⓒ 1980-2025 ㈜연합뉴스. 무단 전재 재배포 금지, AI 학습 및 활용 금지>", "ⓒ 전북일보 인터넷신문(http://www.jjan.kr)",
+     "▲ 정성주 김제시장 (사진=김제시)", "사진설명 = 보고회 모습", "<사진=김제시 제공>", "hong@newsis.com", "홍길동 기자",
+     "정성주 시장이 보고회를 주재하고 있다.(김제시 제공)", "정치 | 경제 | 사회 | 지역"],
+)
+def test_copyright_caption_byline_and_menu_lines_are_no_claims(line):
+    assert not_a_claim(line) is not None
+
+
+def test_a_headline_ending_like_a_sentence_but_without_a_full_stop_is_still_a_headline():
+    article = from_plain("군산시, 2026년 국가예산 1조 원 시대 열었다\n\n군산시가 2026년 국가예산 1조 원을 처음으로 확보했다.\n")
+    assert article.title == "군산시, 2026년 국가예산 1조 원 시대 열었다"
+    [sentence] = article_sentences(article)
+    assert sentence.text.startswith("군산시가") and sentence.in_headline

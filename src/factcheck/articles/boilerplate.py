@@ -17,14 +17,22 @@ _TITLE = r"(?:기자|특파원|통신원|객원기자|인턴기자)"
 BYLINE_OPENERS = tuple(
     re.compile(pattern)
     for pattern in (
-        # [일요서울 | 전북 전광훈 기자]   [경기한빛일보 ㅣ 박민호 기자]   [남도타임즈 = 정하늘 기자]
-        rf"^\[\s*(?P<publisher>[^\[\]|ㅣ│=]{{2,20}}?)\s*[|ㅣ│=]\s*(?:(?P<place>[가-힣]{{1,10}})\s+)?(?P<name>{_NAME})\s*{_TITLE}\s*\]\s*",
-        # [아시아경제 홍길동 기자]   [전북=뉴스1 홍길동 기자]
-        rf"^\[\s*(?:(?P<place>[가-힣]{{1,10}})\s*=\s*)?(?P<publisher>[^\[\]|=]{{2,20}}?)\s+(?P<name>{_NAME})\s*{_TITLE}\s*\]\s*",
-        # (서울=뉴스1) 홍길동 기자 =     【김제=뉴시스】홍길동 기자 =
+        # [일요서울 | 전북 전광훈 기자]   [경기한빛일보 ㅣ 박민호 기자]
+        rf"^\[\s*(?P<publisher>[^\[\]|ㅣ│=]{{2,20}}?)\s*[|ㅣ│]\s*(?:(?P<place>[가-힣]{{1,10}})\s+)?(?P<name>{_NAME})\s*{_TITLE}\s*\]\s*",
+        # [김제=아시아투데이 박윤근 기자]
+        rf"^\[\s*(?P<place>[가-힣]{{1,6}})=(?P<publisher>[^\[\]|=\s]{{2,15}})\s+(?P<name>{_NAME})\s*{_TITLE}\s*\]\s*",
+        # [남도타임즈 = 정하늘 기자]   [데일리안 = 홍길동 기자]
+        rf"^\[\s*(?P<publisher>[^\[\]|=]{{2,20}}?)\s*=\s*(?P<name>{_NAME})\s*{_TITLE}\s*\]\s*",
+        # [아시아경제 홍길동 기자]
+        rf"^\[\s*(?P<publisher>[^\[\]|=]{{2,20}}?)\s+(?P<name>{_NAME})\s*{_TITLE}\s*\]\s*",
+        # 【파이낸셜뉴스 광주=홍길동 기자】
+        rf"^[【\[]\s*(?P<publisher>[^\s【】=]{{2,15}})\s+(?P<place>[가-힣]{{1,6}})\s*=\s*(?P<name>{_NAME})\s*{_TITLE}\s*[】\]]\s*",
+        # (서울=뉴스1) 홍길동 기자 =     【김제=뉴시스】홍길동 기자 =     [전북=뉴시스]고석중 기자 =
         rf"^[(\[【]\s*(?P<place>[가-힣]{{1,10}})\s*=\s*(?P<publisher>[^)\]】]{{2,15}}?)\s*[)\]】]\s*(?:(?P<name>{_NAME})\s*{_TITLE}\s*=?\s*)?",
         # 강릉=동해신문 최서윤 기자 =     강릉=동해신문 최서윤 기자
         rf"^(?P<place>[가-힣]{{1,10}})\s*=\s*(?P<publisher>[^\s=]{{2,15}})\s+(?P<name>{_NAME})\s*{_TITLE}\s*=?\s*",
+        # 김제=홍길동 기자
+        rf"^(?P<place>[가-힣]{{1,10}})\s*=\s*(?P<name>{_NAME})\s*{_TITLE}\s*=?\s*",
     )
 )
 
@@ -44,7 +52,7 @@ NOT_CLAIMS: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("copyright", r"저작권자|무단\s?전재|재배포\s?금지|all rights reserved|copyright\s*(?:©|ⓒ|\(c\))|^\s*[<\[(]?\s*(?:©|ⓒ)"),
         ("copyright", r"AI\s?학습\s?(?:및\s?)?(?:활용|이용)\s?금지"),
         ("caption", r"[(\[<【]\s*사진\s*(?:[=:]|제공|출처|\s*[)\]>】])"),
-        ("caption", r"(?:^|\s|/)사진\s*(?:제공)?\s*[=:]"),
+        ("caption", r"(?:^|\s|/)사진\s*(?:제공|설명)?\s*[=:]"),
         ("caption", r"[(\[/]\s*[^()\[\]/]{1,20}\s*제공\s*[)\]]?\s*$"),
         # A photo line: a single ▲ sentence describing what the picture shows.
         ("caption", r"^\s*[▲△]\s*[^▲△]*(?:있다|모습|전경|모습이다|기념촬영|기념사진)\s*[.]?\s*$"),

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from factcheck.articles.boilerplate import Byline, byline_line, copyright_holder, not_a_claim, split_byline
 
-# A headline is short and rarely ends like a sentence ("…개최했다."); a lede does.
+# A headline is short and ends without a full stop ("…1조 원 시대 열었다"); a lede ends with one.
 HEADLINE_MAX = 150
-_SENTENCE_END = re.compile(r"(?:다|요|까)[.?!]?[\"'”’]?$")
+_SENTENCE_END = re.compile(r"[.?!。][\"'”’)]?$")
 # "입력 2025.09.24 14:30", "기사입력 : 2025-09-24", "2025년 09월 24일 등록": a date printed in the text.
 _PRINTED_DATE = re.compile(
     r"(?:입력|등록|승인|기사입력|발행|송고)\s*:?\s*(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})"
