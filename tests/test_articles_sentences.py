@@ -151,3 +151,11 @@ def test_a_headline_ending_like_a_sentence_but_without_a_full_stop_is_still_a_he
     assert article.title == "군산시, 2026년 국가예산 1조 원 시대 열었다"
     [sentence] = article_sentences(article)
     assert sentence.text.startswith("군산시가") and sentence.in_headline
+
+
+def test_a_short_brief_keeps_its_paragraphs_apart_and_merges_its_subheading():
+    article = from_bytes((FIXTURES / "iksan-short-brief.html").read_bytes())
+    found = texts(article)
+    assert found[0] == "전북 익산시가 2026년도 본예산으로 1조 8천억 원을 편성했다고 11일 밝혔다."
+    assert "복지 예산은 7,020억 원으로 처음으로 7천억 원을 넘었다." in found
+    assert not any("■" in text or "관련기사" in text or "새만금" in text for text in found)

@@ -63,7 +63,7 @@ def candidates_of(article: Article, table=None) -> list[Candidate]:
     attribution = Attribution(mentions, article.byline, article.publisher)
     found = []
     for sentence in article_sentences(article):
-        points, signals = score(sentence.text, sentence.in_headline, table)
+        points, signals = score(sentence.text, sentence.in_headline, table, fragment=sentence.kind == "subheading")
         who = attribution.claimant(sentence.text)
         when = claim_date(sentence.text, article.date, is_attributed(sentence.text))
         found.append(Candidate(sentence.text, points, signals, who, when, entities_of(sentence.text, mentions),

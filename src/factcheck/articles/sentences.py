@@ -32,6 +32,9 @@ LINE_BULLET = re.compile(r"^\s*(?:[▲△▷○●◆◇■□·•\-]|\d{1,2}[.
 LIST_TAIL = re.compile(r"(?<=[가-힣])[와과]\s?같은(?=\s)|(?:^|\s)등(?:이다|입니다|을|이|의|은|에|으로|과|도)?(?=[\s.,]|$)")
 # A sentence announcing the list below it; its ending is dropped when it frames an item.
 ANNOUNCES_LIST = re.compile(r"\s+(?:다음과\s?같다|다음과\s?같습니다|아래와\s?같다)\s*[.:]?\s*$|\s*:\s*$")
+# A line in the body that ends without a full stop is a subheading, a label or a link, not a sentence.
+FULL_STOP = re.compile(r"[.?!。][\"'”’)\]]?$")
+SUBHEADING_MAX = 80
 SAME_CLAIM = 0.7  # share of the shorter sentence's words the other holds for the two to be one claim
 SAME_AS_HEADLINE = 0.6  # a headline says it in fewer and other words
 SAME_CLAIM_MIN_WORDS = 4
@@ -41,7 +44,7 @@ SAME_CLAIM_MIN_WORDS = 4
 class Sentence:
     text: str
     position: int  # order in the article: headlines first, then the body
-    kind: str = "body"  # body | item | headline | summary (a lede printed above the byline)
+    kind: str = "body"  # body | item | headline | subheading | summary (a lede printed above the byline)
     # What was merged into it, as (kind, text): a headline, a lede printed again in the body.
     merged: list[tuple[str, str]] = field(default_factory=list)
 
@@ -146,7 +149,8 @@ def article_sentences(article: Article) -> list[Sentence]:
             if items:
                 body += [Sentence(item, 0, "item") for item in items]
                 continue
-            body.append(Sentence(text, 0, kind))
+            fragment = not FULL_STOP.search(text) and len(text) <= SUBHEADING_MAX
+            body.append(Sentence(text, 0, "subheading" if fragment else kind))
             if ANNOUNCES_LIST.search(text):
                 frame = ANNOUNCES_LIST.sub("", text).strip()
     sentences = [Sentence(h, 0, "headline") for h in _headlines(article)] + body
@@ -183,11 +187,11 @@ def merge_repeats(sentences: list[Sentence]) -> list[Sentence]:
 
 
 # When two sentences say one thing, the body's wording is kept over a headline's or a summary's.
-RESTATEMENTS = ("headline", "summary")
+RESTATEMENTS = ("headline", "subheading", "summary")
 
 
 def _share(a: Sentence, b: Sentence) -> float:
-    return SAME_AS_HEADLINE if "headline" in (a.kind, b.kind) else SAME_CLAIM
+    return SAME_AS_HEADLINE if {"headline", "subheading"} & {a.kind, b.kind} else SAME_CLAIM
 
 
 def _fuller(a: Sentence, a_words: frozenset, b: Sentence, b_words: frozenset) -> bool:

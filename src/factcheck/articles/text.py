@@ -10,6 +10,7 @@ reporter and the publisher when the metadata does not.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -57,21 +58,18 @@ class Article:
 
 
 def from_plain(text: str) -> Article:
+    """Plain text: up to three headline lines (no full stop at the end) before the body, which starts at
+    a blank line or at the first line that reads like a sentence."""
     blocks = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [" ".join(line.split()) for line in blocks]
-    headlines: list[str] = []
-    first = next((i for i, line in enumerate(lines) if line), None)
-    body_start = first or 0
-    if first is not None and _is_headline(lines[first]):
-        i = first
-        while i < len(lines) and lines[i] and _is_headline(lines[i]) and len(headlines) < 3:
-            headlines.append(lines[i])
-            i += 1
-        body_start = i if i < len(lines) and not lines[i] else first
-        if body_start == first:
-            headlines = []
-    article = Article([line for line in lines[body_start:] if line], headlines[0] if headlines else None, headlines)
-    return _read_own_marks(article)
+    first = next((i for i, line in enumerate(lines) if line), 0)
+    end = first
+    while end < len(lines) and end - first < 3 and lines[end] and _is_headline(lines[end]):
+        end += 1
+    body_follows = end < len(lines) and (not lines[end] or _SENTENCE_END.search(lines[end]))
+    headlines = lines[first:end] if end > first and body_follows else []
+    body = [line for line in lines[first + len(headlines):] if line]
+    return _read_own_marks(Article(body, headlines[0] if headlines else None, headlines))
 
 
 def _is_headline(line: str) -> bool:
@@ -83,7 +81,8 @@ def from_html(html: str, url: str | None = None) -> Article:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, deduplicate=False, favor_recall=True)
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, deduplicate=False, favor_recall=True,
+                                          config=_extraction_settings())
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has visible text
         doc = None
     body = getattr(doc, "text", None) if doc is not None else None
@@ -103,6 +102,20 @@ def from_html(html: str, url: str | None = None) -> Article:
     if author:
         article.byline = byline_line(author) or Byline(author.removesuffix(" 기자").strip())
     return _read_own_marks(article)
+
+
+# trafilatura falls back to the whole page as one line when the body it finds is under 250 characters;
+# a short news brief is still an article, whose paragraphs must stay apart.
+MIN_ARTICLE_CHARS = 50
+
+
+@functools.cache
+def _extraction_settings():
+    from trafilatura.settings import use_config
+
+    settings = use_config()
+    settings.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_ARTICLE_CHARS))
+    return settings
 
 
 def _untabled(line: str) -> str:

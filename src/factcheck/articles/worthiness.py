@@ -83,6 +83,7 @@ SIGNALS: tuple[Signal, ...] = (
 )
 
 HEADLINE = Signal("headline", 6, "the article's headline says it too")
+FRAGMENT = Signal("fragment", -12, "a line that is no sentence: a subheading, a label, a link")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def _compiled(signals: tuple[Signal, ...]) -> list[tuple[Signal, re.Pattern | No
 _TABLE = _compiled(SIGNALS)
 
 
-def score(text: str, in_headline: bool = False, table=None) -> tuple[int, list[Fired]]:
+def score(text: str, in_headline: bool = False, table=None, fragment: bool = False) -> tuple[int, list[Fired]]:
     """The sentence's check-worthiness (0..100) and the signals that fired, strongest first."""
     fired: dict[str, Fired] = {}
     for signal, pattern in table or _TABLE:
@@ -115,8 +116,9 @@ def score(text: str, in_headline: bool = False, table=None) -> tuple[int, list[F
     for signal, _pattern in table or _TABLE:
         if signal.name in fired and any(name in fired for name in signal.unless):
             del fired[signal.name]
-    if in_headline:
-        fired[HEADLINE.name] = Fired(HEADLINE.name, HEADLINE.weight, None)
+    for signal, applies in ((HEADLINE, in_headline), (FRAGMENT, fragment)):
+        if applies:
+            fired[signal.name] = Fired(signal.name, signal.weight, None)
     total = BASE + sum(f.weight for f in fired.values())
     ordered = sorted(fired.values(), key=lambda f: -abs(f.weight))
     return max(0, min(100, total)), ordered
