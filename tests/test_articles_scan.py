@@ -93,10 +93,11 @@ def test_all_reports_every_item_again(run, claims_dir, newsroom):
     assert len(data["articles"]) == 5
 
 
-def test_since_reports_items_published_on_or_after_the_date_seen_or_not(run, claims_dir, newsroom):
-    scan(run, claims_dir, newsroom)
+def test_since_reports_the_items_published_on_or_after_the_date_seen_or_not(run, claims_dir, newsroom):
     _result, data = scan(run, claims_dir, newsroom, "--since", "2025-11-13")
     assert sorted(a["url"].rsplit("/", 1)[1] for a in data["articles"]) == ["gangneung", "suncheon"]
+    _result, data = scan(run, claims_dir, newsroom, "--since", "2025-11-14")  # seen now, reported all the same
+    assert [a["url"].rsplit("/", 1)[1] for a in data["articles"]] == ["gangneung"]
 
 
 def test_euc_kr_articles_are_read_as_korean(run, claims_dir, newsroom):

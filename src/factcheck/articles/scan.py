@@ -1,8 +1,8 @@
 """`scan`: read news feeds and articles, and catch the sentences that repeat a checked claim.
 
 Each address is fetched once, safely (fetch.py). A feed gives its items; an address that is no feed is an
-article itself. Items already read on an earlier run are skipped (seen.py) unless `everything` is set, or
-they were published on or after `since`. Every new article is extracted like `extract` does, and each
+article itself. Items already read on an earlier run are skipped (seen.py); `everything` takes them all,
+and `since` takes those published from that day on, seen or not. Every new article is extracted like `extract` does, and each
 sentence that repeats a stored claim is reported with the claim's verdict. One address failing stops
 nothing else: it is reported, and tried again next time.
 """
@@ -110,11 +110,13 @@ def scan(repo, addresses: list[str], seen=None, *, since: str | None = None, eve
 
 
 def _wanted(item: FeedItem, seen, since: str | None, everything: bool) -> bool:
-    if everything or seen is None:
+    """--all: every item; --since: the items published from that day on, seen or not (one without a
+    date, unless seen); otherwise the items not seen before."""
+    if everything:
         return True
-    if since and item.published and item.published >= since:
-        return True
-    return item.url not in seen
+    if since and item.published:
+        return item.published >= since
+    return seen is None or item.url not in seen
 
 
 def _read(repo, item: FeedItem, fetched: Fetched, min_score: int, failures: list[Failure]) -> ArticleReport | None:

@@ -158,7 +158,7 @@ def _step_through(state: State, extraction, limit: int, min_score: int) -> None:
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, metavar="FEED_OR_URL...")
-@click.option("--since", callback=_date, help="Also report items published on or after YYYY-MM-DD, seen or not.")
+@click.option("--since", callback=_date, help="Report the items published on or after YYYY-MM-DD, seen or not.")
 @click.option("--all", "everything", is_flag=True, help="Report every item, seen before or not.")
 @click.option("--min-score", default=50, show_default=True, type=click.IntRange(0, 100), help="New candidates shown from this score.")
 @click.option("--per-host", default=2, show_default=True, type=click.IntRange(1, 16), help="Requests at once to one host.")
