@@ -159,3 +159,8 @@ def test_a_short_brief_keeps_its_paragraphs_apart_and_merges_its_subheading():
     assert found[0] == "전북 익산시가 2026년도 본예산으로 1조 8천억 원을 편성했다고 11일 밝혔다."
     assert "복지 예산은 7,020억 원으로 처음으로 7천억 원을 넘었다." in found
     assert not any("■" in text or "관련기사" in text or "새만금" in text for text in found)
+
+
+def test_short_items_of_one_list_are_never_merged_for_sharing_their_frame():
+    sentence = "보고회에서는 신규 업무 계획으로 ▲인구정책 ▲청년정책 ▲농업정책 등을 점검했다."
+    assert len(texts(from_plain(sentence))) == 3

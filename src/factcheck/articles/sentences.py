@@ -170,11 +170,11 @@ def _key(paragraph: str) -> str:
 
 def merge_repeats(sentences: list[Sentence]) -> list[Sentence]:
     """Merge each sentence that says again what another says into the fuller one (a body sentence is
-    fuller than a headline); the merged one is remembered in `repeats`."""
+    fuller than a headline); what was merged is remembered in `merged`."""
     words = [content_words(s.text) for s in sentences]
     kept: list[int] = []
     for i, sentence in enumerate(sentences):
-        twin = next((k for k in kept if same_claim(words[k], words[i], _share(sentences[k], sentences[i]))), None)
+        twin = next((k for k in kept if _one_claim(sentences[k], words[k], sentences[i], words[i])), None)
         if twin is None:
             kept.append(i)
             continue
@@ -190,8 +190,11 @@ def merge_repeats(sentences: list[Sentence]) -> list[Sentence]:
 RESTATEMENTS = ("headline", "subheading", "summary")
 
 
-def _share(a: Sentence, b: Sentence) -> float:
-    return SAME_AS_HEADLINE if {"headline", "subheading"} & {a.kind, b.kind} else SAME_CLAIM
+def _one_claim(a: Sentence, a_words: frozenset, b: Sentence, b_words: frozenset) -> bool:
+    if a.kind == b.kind == "item":
+        return False  # two items of one list share their frame, and are two claims all the same
+    share = SAME_AS_HEADLINE if {"headline", "subheading"} & {a.kind, b.kind} else SAME_CLAIM
+    return same_claim(a_words, b_words, share)
 
 
 def _fuller(a: Sentence, a_words: frozenset, b: Sentence, b_words: frozenset) -> bool:
