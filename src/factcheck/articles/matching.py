@@ -37,12 +37,14 @@ def stored_matches(repo, sentence: str, limit: int = 5) -> list[StoredMatch]:
 
     said = content_words(sentence)
     found: dict[str, StoredMatch] = {}
+    checked: set[str] = set()  # each claim is tiered once, however many windows find it
     for query in _queries(sentence):
         for result in search_claims(repo, query, limit=SEARCH_LIMIT).results:
             record = result.record
             claim_id = record.get("id")
-            if not claim_id or claim_id in found:
+            if not claim_id or claim_id in checked:
                 continue
+            checked.add(claim_id)
             claim = content_words(record.get("claim") or "")
             share = _held(claim, said)
             # A sentence that is a part of a longer stored claim (one item of a list) is related to it.
