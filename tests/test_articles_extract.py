@@ -147,6 +147,7 @@ def top(name: str, n: int = 5) -> list[str]:
         ("suwon-2026-budget.html", ["역대 최대 규모인 3조 4815억 원", "2035억 원(6.2%) 늘었다", "수원시가 유일하다"]),
         ("gangneung-work-plan.txt", ["역대 최다를 기록했다", "신규사업 42건", "국비 744억 원"]),
         ("suncheon-national-budget.html", ["국비 8,420억 원을 확보해 역대 최대", "1,110억 원(15.2%) 늘어난"]),
+        ("jeonju-national-budget.txt", ["국가예산 증가율 1위", "1조 1천억 원보다 1천억 원가량", "사업 12건"]),
     ],
 )
 def test_the_most_check_worthy_claims_of_other_cities_articles_are_in_the_top_five(name, claims):
@@ -155,10 +156,10 @@ def test_the_most_check_worthy_claims_of_other_cities_articles_are_in_the_top_fi
         assert any(claim in text for text in found), claim
 
 
-@pytest.mark.parametrize("name", ["suwon-2026-budget.html", "gangneung-work-plan.txt"])
+@pytest.mark.parametrize("name", ["suwon-2026-budget.html", "gangneung-work-plan.txt", "jeonju-national-budget.txt"])
 def test_praise_in_other_articles_ranks_below_every_sentence_with_a_figure(name):
     texts = top(name, 100)
-    praise = [i for i, t in enumerate(texts) if "정평" in t or "두터운 신뢰" in t or "호평" in t]
+    praise = [i for i, t in enumerate(texts) if "정평" in t or "두터운 신뢰" in t or "호평" in t or "높은 평가" in t]
     figures = [i for i, t in enumerate(texts) if re.search(r"\d", t)]
     assert praise and min(praise) > max(figures)
 
@@ -171,6 +172,16 @@ def test_every_signal_fired_is_reported_with_its_weight_and_words():
     names = {f.name: f for f in fired}
     assert names["money"].weight == 22 and names["money"].match == "1조 원"
     assert points == 30 + sum(f.weight for f in fired)
+
+
+@pytest.mark.parametrize("text", ["1조 1천억 원보다 많다", "1천억 원가량 늘었다", "국비 2천억 원을 확보", "3억원씩 지원", "국비 1조 549억을 확보"])
+def test_a_sum_of_money_is_found_however_its_sentence_goes_on(text):
+    assert "money" in {f.name for f in score(text)[1]}
+
+
+@pytest.mark.parametrize("text", ["김 원장은 말했다", "원인을 분석했다", "원칙을 지켰다"])
+def test_words_that_start_with_won_are_no_money(text):
+    assert "money" not in {f.name for f in score(text)[1]}
 
 
 def test_a_plan_with_a_figure_is_not_penalised_as_a_hollow_plan():

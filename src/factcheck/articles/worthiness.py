@@ -28,6 +28,8 @@ _AMOUNT = rf"{_N}\s*(?:[십백천만억조]\s*)*(?:{_N}\s*(?:[십백천만억조
 _COUNTERS = (
     "명|개|곳|건|가구|세대|개소|대|척|톤|채|개국|개사|종|배|회|차례|개월|시간|주년|㎡|㎢|km|ha|평|필지|학급|병상"
 )
+# What follows a sum of money in a sentence: 원을, 원보다, 원가량, 원 규모 (and never 원장, 원인, 원칙).
+_AFTER_AMOUNT = "보다|가량|정도|씩|까지|부터|에서|으로|이상|이하|미만|대의|대에|선을|선|[을를이가은는의에도과와만로]"
 FIGURES = ("money", "percent", "count", "rank", "date", "period")
 
 
@@ -43,7 +45,7 @@ class Signal:
 
 SIGNALS: tuple[Signal, ...] = (
     # --- raise
-    Signal("money", 22, "a sum of money: 1조 549억 원, 2천억 원, 85억", rf"{_AMOUNT}\s*(?:원|달러|유로|엔)(?:[을를이가은는의에도과와만]|으로|씩)?(?![가-힣])|{_AMOUNT}\s*원?\s*(?:규모|예산|사업비|국비|도비|시비|투입)|"
+    Signal("money", 22, "a sum of money: 1조 549억 원, 2천억 원, 85억", rf"{_AMOUNT}\s*(?:원|달러|유로|엔)(?:{_AFTER_AMOUNT})?(?![가-힣])|{_AMOUNT}\s*원?\s*(?:규모|예산|사업비|국비|도비|시비|투입)|"
            rf"(?:국비|도비|시비|군비|예산|사업비|국가예산)\s*(?:약\s*)?{_N}\s*(?:[조억만천]\s*)+(?![\s\d,조억만천]*원)"),
     Signal("percent", 18, "a percentage or points", rf"{_N}\s*(?:%|％|퍼센트|%p|포인트|프로)"),
     Signal("count", 14, "a count of people, places, things: 30여 명, 1천여 곳, 42건", rf"\d[\d,.]*\s*(?:[십백천만]\s*)*여?\s*(?:{_COUNTERS})(?![가-힣])|\d[\d,.]*\s*(?:[십백천만]\s*)*여?\s*(?:{_COUNTERS})(?=[이가을를의은는에과와도만씩])"),
