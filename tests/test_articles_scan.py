@@ -167,3 +167,10 @@ def test_extract_reads_a_url_through_the_safe_fetch(run, claims_dir, web):
     data = json.loads(result.stdout)
     assert data["source"]["url"] == url and data["source"]["publisher"] == "남도타임즈"
     assert run(claims_dir, "extract", url).exit_code == 2  # loopback refused without --allow-private
+
+
+def test_the_scan_commands_per_host_default_is_the_librarys():
+    from factcheck.articles.fetch import SCAN_PER_HOST
+    from factcheck.cli.articles import scan as command
+
+    assert next(p.default for p in command.params if p.name == "per_host") == SCAN_PER_HOST

@@ -70,7 +70,7 @@ def _read_article(source: str, allow_private: bool, timeout: float):
 @click.option("--url", help="The article's address (for a file or stdin; recorded as the claims' appearance).")
 @click.option("--title", help="The article's headline, when the text does not give it.")
 @click.option("--publisher", help="The publisher, when the text does not name it.")
-@click.option("--date", "date_", callback=_date, help="The article's date, YYYY-MM-DD: relative dates are resolved from it.")
+@click.option("--date", "date_", callback=_date, metavar="DATE", help="The article's date, YYYY-MM-DD: relative dates are resolved from it.")
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 1000), help="Candidates shown.")
 @click.option("--min-score", type=click.IntRange(0, 100), help=f"Only candidates scoring at least this (with --add: {ADD_MIN_SCORE}).")
 @click.option("--add", "add_", is_flag=True, help="Add every candidate scoring --min-score or more, as unverified; never one already stored.")
@@ -158,9 +158,10 @@ def _step_through(state: State, extraction, limit: int, min_score: int) -> None:
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True, metavar="FEED_OR_URL...")
-@click.option("--since", callback=_date, help="Report the items published on or after YYYY-MM-DD, seen or not.")
+@click.option("--since", callback=_date, metavar="DATE", help="Report the items published on or after YYYY-MM-DD, seen or not.")
 @click.option("--all", "everything", is_flag=True, help="Report every item, seen before or not.")
 @click.option("--min-score", default=50, show_default=True, type=click.IntRange(0, 100), help="New candidates shown from this score.")
+# fetch.SCAN_PER_HOST, written out so that loading the CLI does not import asyncio (a test keeps them in step).
 @click.option("--per-host", default=2, show_default=True, type=click.IntRange(1, 16), help="Requests at once to one host.")
 @with_fetch_options
 @json_option
