@@ -164,3 +164,15 @@ def test_a_short_brief_keeps_its_paragraphs_apart_and_merges_its_subheading():
 def test_short_items_of_one_list_are_never_merged_for_sharing_their_frame():
     sentence = "보고회에서는 신규 업무 계획으로 ▲인구정책 ▲청년정책 ▲농업정책 등을 점검했다."
     assert len(texts(from_plain(sentence))) == 3
+
+
+def test_reading_a_page_without_date_metadata_never_loads_dateparser():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from factcheck.articles.text import from_bytes; "
+        f"from_bytes(open({str(FIXTURES / 'iksan-short-brief.html')!r}, 'rb').read()); "
+        "print('dateparser' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"

@@ -82,7 +82,7 @@ def from_html(html: str, url: str | None = None) -> Article:
 
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, deduplicate=False, favor_recall=True,
-                                          config=_extraction_settings())
+                                          config=_extraction_settings(), date_extraction_params=DATE_SEARCH)
     except Exception:  # noqa: BLE001 - a page trafilatura chokes on still has visible text
         doc = None
     body = getattr(doc, "text", None) if doc is not None else None
@@ -109,12 +109,19 @@ def from_html(html: str, url: str | None = None) -> Article:
 MIN_ARTICLE_CHARS = 50
 
 
+# htmldate's extensive search hands free text to dateparser, which then guesses the language over all its
+# locales: 11 s for one Korean page without date metadata. The page's date elements and metadata are read
+# all the same, and a date printed in the text ("입력 2025.09.24") is read by _read_own_marks.
+DATE_SEARCH = {"extensive_search": False, "original_date": True}
+
+
 @functools.cache
 def _extraction_settings():
     from trafilatura.settings import use_config
 
     settings = use_config()
     settings.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_ARTICLE_CHARS))
+    settings.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
     return settings
 
 
