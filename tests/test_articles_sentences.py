@@ -176,3 +176,9 @@ def test_reading_a_page_without_date_metadata_never_loads_dateparser():
         "print('dateparser' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip() == "False"
+
+
+def test_a_page_without_date_metadata_is_dated_by_the_date_it_prints_above_the_body():
+    html = (FIXTURES / "suwon-2026-budget.html").read_text(encoding="utf-8")
+    html = html.replace('<meta property="article:published_time" content="2025-11-14T15:32:00+09:00">', "")
+    assert from_bytes(html.encode("utf-8")).date == "2025-11-14"  # "입력 2025.11.14 15:32" in the page header

@@ -101,7 +101,10 @@ def from_html(html: str, url: str | None = None) -> Article:
     author = _clean(getattr(doc, "author", None))
     if author:
         article.byline = byline_line(author) or Byline(author.removesuffix(" 기자").strip())
-    return _read_own_marks(article)
+    article = _read_own_marks(article)
+    if article.date is None:  # a page without date metadata often prints it above the body ("입력 2025.09.24")
+        article.date = _printed_date(_visible_text(html).splitlines()[:40])
+    return article
 
 
 # trafilatura falls back to the whole page as one line when the body it finds is under 250 characters;
@@ -165,12 +168,16 @@ def _read_own_marks(article: Article) -> Article:
         elif article.byline is None and (found := byline_line(paragraph)) and found.name:
             article.byline = found
     if article.date is None:
-        for paragraph in article.paragraphs[:6] + article.paragraphs[-4:]:
-            match = _PRINTED_DATE.search(paragraph)
-            if match:
-                article.date = _iso_date("%s-%02d-%02d" % (match.group(1), int(match.group(2)), int(match.group(3))))
-                break
+        article.date = _printed_date(article.paragraphs[:6] + article.paragraphs[-4:])
     return article
+
+
+def _printed_date(lines: list[str]) -> str | None:
+    for line in lines:
+        match = _PRINTED_DATE.search(line)
+        if match:
+            return _iso_date("%s-%02d-%02d" % (match.group(1), int(match.group(2)), int(match.group(3))))
+    return None
 
 
 _LOOKS_HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|article)\b", re.IGNORECASE | re.DOTALL)
