@@ -101,10 +101,7 @@ def from_html(html: str, url: str | None = None) -> Article:
     author = _clean(getattr(doc, "author", None))
     if author:
         article.byline = byline_line(author) or Byline(author.removesuffix(" 기자").strip())
-    article = _read_own_marks(article)
-    if article.date is None:  # a page without date metadata often prints it above the body ("입력 2025.09.24")
-        article.date = _printed_date(_visible_text(html).splitlines()[:40])
-    return article
+    return _read_own_marks(article)
 
 
 # trafilatura falls back to the whole page as one line when the body it finds is under 250 characters;
