@@ -236,3 +236,20 @@ def test_a_missing_file_is_a_one_line_error(run, claims_dir, tmp_path):
 def test_a_bad_date_is_a_usage_error(run, claims_dir):
     result = run(claims_dir, "extract", str(SEED), "--date", "24/09/2025")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_a_newsroom_tunes_the_weights_in_its_factcheck_yaml(run, claims_dir):
+    settings = claims_dir / "factcheck.yaml"
+    args = ("extract", str(SEED), "--date", SEED_DATE, "--json")
+    before = {c["text"]: c["score"] for c in json.loads(run(claims_dir, *args).stdout)["candidates"]}
+    settings.write_text(settings.read_text(encoding="utf-8") + "check_worthiness:\n  praise: 0\n", encoding="utf-8")
+    after = {c["text"]: c["score"] for c in json.loads(run(claims_dir, *args).stdout)["candidates"]}
+    praise = next(t for t in before if "정평이 나있다" in t)
+    assert after[praise] == before[praise] + 28
+
+
+def test_an_unknown_signal_in_factcheck_yaml_is_a_one_line_error(run, claims_dir):
+    settings = claims_dir / "factcheck.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "check_worthiness:\n  flattery: -10\n", encoding="utf-8")
+    result = run(claims_dir, "extract", str(SEED))
+    assert result.exit_code == 2 and "flattery" in result.stderr and "factcheck.yaml" in result.stderr

@@ -72,7 +72,12 @@ def candidates_of(article: Article, table=None) -> list[Candidate]:
 
 
 def extract(article: Article, repo=None, table=None) -> Extraction:
-    """Candidates of the article, each matched against the stored claims of `repo` (when given)."""
+    """Candidates of the article, each matched against the stored claims of `repo` (when given), scored
+    with `table`, else with the weights the repository's factcheck.yaml sets, else the defaults."""
+    if table is None and repo is not None:
+        from factcheck.articles.worthiness import newsroom_table
+
+        table = newsroom_table(repo.root)
     candidates = candidates_of(article, table)
     if repo is not None:
         for candidate in candidates:

@@ -9,6 +9,7 @@ and what lowers it follow the published work on claim detection:
   and reports of what someone said as checkable, and opinion or characterisation as not.
 - The CLEF CheckThat! check-worthiness tasks rank a document's sentences, as done here.
 
+A newsroom tunes the weights in its repository's factcheck.yaml (`check_worthiness: {praise: -30}`).
 A sentence starts at BASE; each signal that fires adds its weight once (a sentence with three sums of
 money is not three times as checkable as one with one, but MORE_FIGURES rewards several distinct
 figures). `unless` names signals that cancel one: a plan is only hollow when it has no figure.
@@ -128,11 +129,42 @@ def score(text: str, in_headline: bool = False, table=None, fragment: bool = Fal
 
 def tuned(weights: dict[str, int]) -> list[tuple[Signal, re.Pattern | None]]:
     """The table with some weights changed (a newsroom's own), for `score(..., table=...)`."""
+    from factcheck.errors import FactcheckError
+
     unknown = set(weights) - {s.name for s in SIGNALS}
     if unknown:
-        from factcheck.errors import FactcheckError
-
-        raise FactcheckError(f"unknown check-worthiness signal(s): {', '.join(sorted(unknown))}")
+        known = ", ".join(s.name for s in SIGNALS)
+        raise FactcheckError(f"unknown check-worthiness signal(s): {', '.join(sorted(unknown))} (known: {known})")
+    if not all(isinstance(w, int) and not isinstance(w, bool) for w in weights.values()):
+        raise FactcheckError("check-worthiness weights are whole numbers, e.g. praise: -30")
     from dataclasses import replace
 
-    return _compiled(tuple(replace(s, weight=int(weights.get(s.name, s.weight))) for s in SIGNALS))
+    return _compiled(tuple(replace(s, weight=weights.get(s.name, s.weight)) for s in SIGNALS))
+
+
+# In the repository's factcheck.yaml, a newsroom's own weights: `check_worthiness: {praise: -30, money: 25}`.
+SETTINGS_KEY = "check_worthiness"
+
+
+def newsroom_table(repo_root) -> list[tuple[Signal, re.Pattern | None]] | None:
+    """The signals table as the repository's factcheck.yaml tunes it, or None when it does not."""
+    from pathlib import Path
+
+    from factcheck.errors import FactcheckError
+    from factcheck.store.names import SETTINGS_FILE
+
+    path = Path(repo_root) / SETTINGS_FILE
+    if not path.is_file():
+        return None
+    from factcheck.store.yaml import parse_yaml, read_text
+
+    data = parse_yaml(read_text(path), path)
+    weights = data.get(SETTINGS_KEY) if isinstance(data, dict) else None
+    if weights is None:
+        return None
+    if not isinstance(weights, dict):
+        raise FactcheckError(f"{path}: {SETTINGS_KEY} must map signal names to weights, e.g. praise: -30")
+    try:
+        return tuned({str(k): v for k, v in weights.items()})
+    except FactcheckError as exc:
+        raise FactcheckError(f"{path}: {exc}") from None
