@@ -174,3 +174,12 @@ def test_the_scan_commands_per_host_default_is_the_librarys():
     from factcheck.cli.articles import scan as command
 
     assert next(p.default for p in command.params if p.name == "per_host") == SCAN_PER_HOST
+
+
+def test_an_article_that_answers_too_slowly_times_out_and_the_rest_goes_on(run, claims_dir, web):
+    web.route("/news/slow", Reply(200, REPEATS_RECORD.encode(), delay=3))
+    web.route("/news/record", html_reply(REPEATS_RECORD, "utf-8"))
+    result = run(claims_dir, "scan", serve_feed(web, ["slow", "record"]), "--allow-private", "--timeout", "0.3")
+    [line] = [line for line in result.stderr.splitlines() if "/news/slow" in line]
+    assert "timed out" in line or "gave up" in line
+    assert "김제시 국가예산 대응 본격화" in result.stdout
