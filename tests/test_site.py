@@ -174,8 +174,17 @@ def repo(tmp_path) -> Repo:
     repo.create(plain_record("budget-record", "mostly-false", "2025-09", ["국가예산", "김제"]))
     repo.create(plain_record("yeta-exemption", "half-true", "2025-08-22", ["예타 면제"]))
     repo.create(plain_record("open-question", "unverified", "2023", []))
-    repo.create(plain_record("imported-one", "true", "2025", ["김제"]), folder="imported/politifact")
+    repo.create(imported_record(), folder="imported/politifact")
     return repo
+
+
+ORIGIN = {"format": "claimreview", "url": "https://www.politifact.com/factchecks/2025/imported-one/",
+          "publisher": "PolitiFact", "rating": "True", "language": "en", "imported": "2025-03-01"}
+
+
+def imported_record() -> dict:
+    """A fact-check PolitiFact made, brought in by `factcheck import`: its origin says whose it is."""
+    return {**plain_record("imported-one", "true", "2025", ["김제"]), "origin": dict(ORIGIN)}
 
 
 def load_all(repo: Repo) -> list[dict]:
@@ -215,15 +224,19 @@ def test_every_generated_page_parses_cleanly_and_its_json_ld_loads(site):
     assert len(pages) == 6
     for path in pages:
         page = check_page(path)
-        if path.parent.name == "claims":
+        if path.parent.name == "claims" and path.stem != "imported-one":
             (review,) = page.ld_json()
             assert review["@type"] == "ClaimReview"
 
 
 def test_each_claimreview_url_is_where_the_site_puts_that_page(site):
-    for path in (site / "claims").glob("*.html"):
-        (review,) = StrictPage(path.read_text(encoding="utf-8")).ld_json()
-        assert review["url"].removeprefix(SITE) == f"claims/{path.name}"
+    pages = sorted((site / "claims").glob("*.html"))
+    assert [p.stem for p in pages] == ["budget-record", "hostile-claim", "imported-one", "open-question",
+                                       "yeta-exemption"]
+    for path in pages:
+        reviews = StrictPage(path.read_text(encoding="utf-8")).ld_json()
+        assert [r["url"].removeprefix(SITE) for r in reviews] == ([] if path.stem == "imported-one" else
+                                                                  [f"claims/{path.name}"])
 
 
 def test_claimreview_json_holds_one_object_per_claim(site):
@@ -240,6 +253,24 @@ def test_hostile_claim_text_stays_text_on_every_page(site):
     text = (site / "claims" / "hostile-claim.html").read_text(encoding="utf-8")
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "&lt;b&gt;bold&lt;/b&gt;" in text
+
+
+def test_claimreview_json_credits_an_imported_claim_to_its_publisher_at_its_own_url(site):
+    reviews = {r["identifier"]: r for r in json.loads((site / "claimreview.json").read_text(encoding="utf-8"))}
+    theirs = reviews["imported-one"]
+    assert theirs["author"] == {"@type": "Organization", "name": "PolitiFact"}
+    assert theirs["url"] == ORIGIN["url"]
+    assert theirs["reviewRating"]["alternateName"] == "True" and theirs["inLanguage"] == "en"
+    assert reviews["budget-record"]["author"]["name"] == "테스트 팩트체크"
+
+
+def test_an_imported_claims_page_claims_no_review_and_names_its_origin(site):
+    text = (site / "claims" / "imported-one.html").read_text(encoding="utf-8")
+    page = StrictPage(text)
+    assert page.ld_json() == []
+    assert not [m for m in page.metas if m.get("name") == "canonical"] and 'rel="canonical"' not in text
+    assert "PolitiFact" in text and ORIGIN["url"] in page.links
+    assert "테스트 팩트체크" not in text.split("<footer>", 1)[1]
 
 
 def test_claim_pages_link_back_to_the_index_relatively(site):
@@ -404,11 +435,32 @@ def test_cli_site_builds_a_clean_site_from_the_claims_directory(run, repo, tmp_p
     out = tmp_path / "public"
     result = run(repo.root, "site", "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "wrote 5 claim page(s)" in result.stderr
+    assert "wrote 4 claim page(s)" in result.stderr
     pages = html_files(out)
-    assert len(pages) == 6
+    assert len(pages) == 5
     for path in pages:
         check_page(path)
+
+
+def test_cli_site_leaves_imported_fact_checks_out_and_says_so(run, repo, tmp_path):
+    out = tmp_path / "public"
+    result = run(repo.root, "site", "-o", str(out))
+    assert not (out / "claims" / "imported-one.html").exists()
+    assert "imported-one" not in (out / "index.html").read_text(encoding="utf-8")
+    reviews = json.loads((out / "claimreview.json").read_text(encoding="utf-8"))
+    assert "imported-one" not in {r["identifier"] for r in reviews}
+    assert "left out 1 claim(s) imported from other fact-checkers; --include-imported" in result.stderr
+
+
+def test_cli_site_include_imported_publishes_them_credited_to_their_publisher(run, repo, tmp_path):
+    out = tmp_path / "public"
+    result = run(repo.root, "site", "-o", str(out), "--include-imported")
+    assert result.exit_code == 0, result.output
+    assert "wrote 5 claim page(s)" in result.stderr and "left out" not in result.stderr
+    check_page(out / "claims" / "imported-one.html")
+    reviews = {r["identifier"]: r for r in json.loads((out / "claimreview.json").read_text(encoding="utf-8"))}
+    assert reviews["imported-one"]["author"]["name"] == "PolitiFact"
+    assert reviews["imported-one"]["url"] == ORIGIN["url"]
 
 
 def test_cli_site_option_sets_the_published_urls(run, repo, tmp_path):
@@ -417,13 +469,13 @@ def test_cli_site_option_sets_the_published_urls(run, repo, tmp_path):
     reviews = json.loads((out / "claimreview.json").read_text(encoding="utf-8"))
     assert {r["url"] for r in reviews} == {
         f"https://news.example.kr/fc/claims/{i}.html"
-        for i in ("budget-record", "hostile-claim", "imported-one", "open-question", "yeta-exemption")
+        for i in ("budget-record", "hostile-claim", "open-question", "yeta-exemption")
     }
 
 
 def test_cli_site_filters_by_status_and_tag(run, repo, tmp_path):
     out = tmp_path / "public"
-    assert run(repo.root, "site", "-o", str(out), "--tag", "김제").exit_code == 0
+    assert run(repo.root, "site", "-o", str(out), "--tag", "김제", "--include-imported").exit_code == 0
     assert sorted(p.name for p in (out / "claims").iterdir()) == ["budget-record.html", "imported-one.html"]
     out2 = tmp_path / "public2"
     assert run(repo.root, "site", "-o", str(out2), "--status", "half-true").exit_code == 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from factcheck.exchange.claimreview import to_claimreview
+from factcheck.exchange.claimreview import reviewed_elsewhere, to_claimreview
 from factcheck.model import LANGUAGE_RE, VERDICTS, text_of, verdict
 from factcheck.store.repo import check_id
 from factcheck.store.settings import REPORTS_FOLDER, PublishSettings, settings_from
@@ -321,13 +321,18 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
     check_id(record.get("id", ""))
     settings = settings_from(settings)
     v = verdict(record["status"])
-    review = to_claimreview(record, settings)
     publisher = settings.publisher
     title = f"{v.ko}: {_short(record['claim'], 60)}" + (f" — {publisher}" if publisher else "")
     description = f"{v.ko} ({v.en}). {_short(record.get('claim_en') or record['claim'], 150)}"
-    ld = f'<script type="application/ld+json">\n{json_for_script(review)}\n</script>'
-    head = _head(title, lang=page_lang(record, settings), description=description,
-                 canonical=review.get("url", ""), extra=ld)
+    elsewhere = reviewed_elsewhere(record, settings)
+    if elsewhere:
+        # Their review lives on their page: this one neither claims it (ClaimReview) nor stands for it.
+        ld, canonical = "", ""
+    else:
+        review = to_claimreview(record, settings)
+        ld = f'<script type="application/ld+json">\n{json_for_script(review)}\n</script>'
+        canonical = review.get("url", "")
+    head = _head(title, lang=page_lang(record, settings), description=description, canonical=canonical, extra=ld)
 
     nav = ""
     if site_root is not None:
@@ -339,7 +344,7 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
     claim_en = f'<p class="claim-en" lang="en">{escaped(record["claim_en"])}</p>' if record.get("claim_en") else ""
     footer_bits = [f'{PAGE_LABELS["reviewed"]}: {_time(record["reviewed"])}'] if record.get("reviewed") else []
     footer_bits.append(f"ID: <code>{escaped(record['id'])}</code>")
-    if publisher:
+    if publisher and not elsewhere:  # the footer names who reviewed it: the origin line does, here
         footer_bits.append(escaped(publisher))
     body = [
         "<body>",
