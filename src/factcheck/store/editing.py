@@ -9,7 +9,7 @@ from typing import Callable
 
 from factcheck.errors import FactcheckError
 from factcheck.model import ID_RE, today
-from factcheck.store.names import FileProblem
+from factcheck.store.names import NOT_CLAIMS, FileProblem
 from factcheck.store.repo import Repo
 from factcheck.store.yaml import load_claim_file
 
@@ -91,15 +91,20 @@ def verdict_change(status: str, note: str, url=None, quote=None, publisher=None)
     return change
 
 
+NOT_A_CLAIM_HINT = f"claims are <id>.yaml files; {', '.join(sorted(NOT_CLAIMS))} at the top are not"
+
+
 def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], int]:
     """Check every file (folders: every claim file below them) against the model, and ids for clashes."""
     files = []
+    problems: list[FileProblem] = []
     for path in paths:
         if path.is_dir():
             files += [p for p in repo.claim_files() if path in p.parents]
         elif repo.is_claim_file(path):
             files.append(path)
-    problems: list[FileProblem] = []
+        else:  # named on purpose, so not passed over in silence
+            problems.append(FileProblem(path, None, f"not a claim file ({NOT_A_CLAIM_HINT})"))
     seen: dict[str, Path] = {}
     for path in files:
         if not path.exists():
@@ -112,3 +117,11 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
             if first != path:
                 problems.append(FileProblem(path, 1, f"id {record['id']!r} is also used by {first}"))
     return problems, len(files)
+
+
+def validation_summary(problems: list[FileProblem], checked: int) -> str:
+    """One line for the end of a run: how many problems, in how many files, and how many were checked."""
+    if not problems:
+        return f"{checked} claim file(s) valid"
+    files = len({problem.path for problem in problems})
+    return f"{len(problems)} problem(s) in {files} file(s); {checked} claim file(s) checked"
