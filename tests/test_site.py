@@ -214,14 +214,15 @@ def test_build_site_writes_an_index_a_page_per_claim_and_claimreview_json(repo, 
     out = tmp_path / "site"
     written = build_site(load_all(repo), out, settings_for(repo.root))
     ids = ["budget-record", "hostile-claim", "imported-one", "open-question", "yeta-exemption"]
-    expected = {out / "index.html", out / "claimreview.json", *(out / "claims" / f"{i}.html" for i in ids)}
+    expected = {out / "index.html", out / "ratings.html", out / "claimreview.json",
+                *(out / "claims" / f"{i}.html" for i in ids)}
     assert set(written) == expected
     assert {p for p in out.rglob("*") if p.is_file()} == expected
 
 
 def test_every_generated_page_parses_cleanly_and_its_json_ld_loads(site):
     pages = html_files(site)
-    assert len(pages) == 6
+    assert len(pages) == 7
     for path in pages:
         page = check_page(path)
         if path.parent.name == "claims" and path.stem != "imported-one":
@@ -271,6 +272,44 @@ def test_an_imported_claims_page_claims_no_review_and_names_its_origin(site):
     assert not [m for m in page.metas if m.get("name") == "canonical"] and 'rel="canonical"' not in text
     assert "PolitiFact" in text and ORIGIN["url"] in page.links
     assert "테스트 팩트체크" not in text.split("<footer>", 1)[1]
+
+
+def test_tags_on_a_claim_page_link_to_the_index_filtered_by_them(site):
+    page = StrictPage((site / "claims" / "yeta-exemption.html").read_text(encoding="utf-8"))
+    assert "../index.html#tag=%EC%98%88%ED%83%80%20%EB%A9%B4%EC%A0%9C" in page.links  # 예타 면제
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<option value="예타 면제">' in index  # a value the index's tag filter offers
+
+
+def test_a_claim_pages_verdict_links_to_its_place_on_the_rating_scale(site):
+    page = StrictPage((site / "claims" / "budget-record.html").read_text(encoding="utf-8"))
+    assert "../ratings.html#mostly-false" in page.links
+    assert "mostly-false" in StrictPage((site / "ratings.html").read_text(encoding="utf-8")).ids
+
+
+def test_the_rating_scale_page_explains_every_verdict_to_readers(site):
+    from factcheck.model import VERDICTS
+    from factcheck.publish.ratings import VERDICT_MEANINGS
+
+    text = (site / "ratings.html").read_text(encoding="utf-8")
+    page = check_page(site / "ratings.html")
+    assert [i for i in page.ids if i != "principles"] == [v.code for v in VERDICTS]
+    for v in VERDICTS:
+        ko, en = VERDICT_MEANINGS[v.code]
+        assert ko in text and en in text and v.ko in text and v.en in text
+    assert "ratingValue 1 / bestRating 5" in text
+    assert "ratings.html" in StrictPage((site / "index.html").read_text(encoding="utf-8")).links
+
+
+def test_cli_report_claimreview_warns_when_there_is_no_site_for_its_url(run, repo):
+    (repo.root / "factcheck.yaml").write_text("publisher: 테스트 팩트체크\n", encoding="utf-8")
+    result = run(repo.root, "report", "budget-record", "--format", "claimreview")
+    assert result.exit_code == 0, result.output
+    assert "url" not in json.loads(result.stdout)
+    assert "warning: no site (--site URL or `site:` in claims/factcheck.yaml): the ClaimReview objects have no url" \
+        in result.stderr
+    with_site = run(repo.root, "report", "budget-record", "--format", "claimreview", "--site", SITE)
+    assert "warning" not in with_site.stderr and json.loads(with_site.stdout)["url"].startswith(SITE)
 
 
 def test_claim_pages_link_back_to_the_index_relatively(site):
@@ -387,7 +426,7 @@ def test_the_bundled_seed_claims_build_a_clean_site(tmp_path):
     out = tmp_path / "site"
     build_site(records, out, load_settings(root, site=SITE))  # reads; never writes into the real claims/
     pages = html_files(out)
-    assert len(pages) == len(records) + 1
+    assert len(pages) == len(records) + 2
     for path in pages:
         check_page(path)
 
@@ -437,7 +476,7 @@ def test_cli_site_builds_a_clean_site_from_the_claims_directory(run, repo, tmp_p
     assert result.exit_code == 0, result.output
     assert "wrote 4 claim page(s)" in result.stderr
     pages = html_files(out)
-    assert len(pages) == 5
+    assert len(pages) == 6
     for path in pages:
         check_page(path)
 

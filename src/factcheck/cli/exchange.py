@@ -212,16 +212,12 @@ def export_command(state: State, fmt, status, tag, output, site, include_importe
     if fmt == "claimreview":
         from factcheck.store.settings import load_settings
 
-        from factcheck.exchange.claimreview import published_records
+        from factcheck.exchange.claimreview import missing_fields, published_records
 
         settings = load_settings(state.repo.root, site=site)
         records, left_out = published_records(records, settings, include_imported)
-        if left_out:
-            warn(left_out)
-        if not settings.site:
-            warn("no site (--site URL or `site:` in claims/factcheck.yaml): the ClaimReview objects have no url")
-        if not settings.publisher:
-            warn("no publisher (`publisher: {name, url}` in claims/factcheck.yaml): the ClaimReview objects have no author")
+        for message in ([left_out] if left_out else []) + missing_fields(records, settings):
+            warn(message)
     text = export_text(records, fmt, settings)
     if output is None:
         click.echo(text, nl=False)

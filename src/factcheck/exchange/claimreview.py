@@ -110,6 +110,19 @@ def published_records(records: Iterable[dict], settings: Any = None,
     return own, note
 
 
+def missing_fields(records: Iterable[dict], settings: Any = None) -> list[str]:
+    """Warnings for what the ClaimReview objects of `records` will lack that search engines ask for."""
+    s = settings_from(settings)
+    theirs = [r["origin"] if reviewed_elsewhere(r, s) else None for r in records]
+    warnings = []
+    if not s.site and any(not (origin or {}).get("url") for origin in theirs):
+        warnings.append("no site (--site URL or `site:` in claims/factcheck.yaml): the ClaimReview objects have no url")
+    if not s.publisher and any(not (origin or {}).get("publisher") for origin in theirs):
+        warnings.append("no publisher (`publisher: {name, url}` in claims/factcheck.yaml): "
+                        "the ClaimReview objects have no author")
+    return warnings
+
+
 def to_claimreview(record: dict, settings: Any = None) -> dict:
     """One claim record as a ClaimReview JSON-LD object (a plain dict ready for json.dumps).
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any, Iterable
-from urllib.parse import quote
 
 from factcheck.errors import DataError, FactcheckError
 from factcheck.exchange.claimreview import to_claimreview
@@ -15,13 +14,16 @@ from factcheck.publish.html import (
     CLAIMREVIEW_FILE,
     CLAIMS_FOLDER,
     PAGE_LABELS,
+    RATINGS_FILE,
     _head,
     _time,
     badge,
     escaped,
+    filter_fragment,
     package_text,
     render_claim_page,
 )
+from factcheck.publish.ratings import render_rating_scale
 from factcheck.store.files import atomic_write
 from factcheck.store.repo import check_id
 from factcheck.store.settings import settings_from
@@ -46,9 +48,7 @@ def _index_row(record: dict) -> str:
     search = " ".join([record["id"], v.code, *(record.get("entities") or [])])
     claim_en = (f'<span class="claim-en-row" lang="en">{escaped(record["claim_en"])}</span>'
                 if record.get("claim_en") else "")
-    tag_links = "".join(
-        f'<li><a href="#{escaped("tag=" + _fragment_value(t))}">{escaped(t)}</a></li>' for t in tags
-    )
+    tag_links = "".join(f'<li><a href="#{escaped(filter_fragment("tags", t))}">{escaped(t)}</a></li>' for t in tags)
     return (
         f'<tr data-verdict="{escaped(v.code)}" data-date="{escaped(date)}" '
         f'data-tags="{escaped(json.dumps(tags, ensure_ascii=False))}" data-search="{escaped(search)}">'
@@ -59,10 +59,6 @@ def _index_row(record: dict) -> str:
         f'<td class="tags"><ul class="chips">{tag_links}</ul></td>'
         "</tr>"
     )
-
-
-def _fragment_value(value: str) -> str:
-    return quote(value, safe="")
 
 
 def _options(pairs: Iterable[tuple[str, str]]) -> str:
@@ -117,7 +113,8 @@ def render_index(records: list[dict], settings: Any) -> str:
         f'<ul class="summary">{summary}</ul>',
         filters,
         table,
-        f'<footer><p><a href="{CLAIMREVIEW_FILE}">ClaimReview JSON-LD</a></p></footer>',
+        f'<footer><p><a href="{RATINGS_FILE}">{PAGE_LABELS["ratings"]}</a> · '
+        f'<a href="{CLAIMREVIEW_FILE}">ClaimReview JSON-LD</a></p></footer>',
         "</main>",
         f"<script>{INDEX_JS}</script>",
         "</body>",
@@ -135,7 +132,8 @@ def _is_ours(path: Path) -> bool:
 
 
 def build_site(records: Iterable[dict], out_dir: Path, settings: Any) -> list[Path]:
-    """Write index.html, claims/<id>.html for every claim and claimreview.json; return the paths written.
+    """Write index.html, claims/<id>.html for every claim, ratings.html and claimreview.json; return the
+    paths written.
 
     Pages this function wrote before for claims that are gone are removed (they carry its generator
     tag); any other file in the folder is left alone.
@@ -168,5 +166,6 @@ def build_site(records: Iterable[dict], out_dir: Path, settings: Any) -> list[Pa
         if stale.stem not in seen and _is_ours(stale):
             stale.unlink()
     write(out_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
+    write(out_dir / RATINGS_FILE, render_rating_scale(settings))
     write(out_dir / "index.html", render_index(records, settings))
     return written
