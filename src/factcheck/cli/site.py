@@ -53,7 +53,7 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported)
     records, left_out = published_records(records, settings, include_imported)
     if left_out:
         warn(left_out)
-    written = build_site(records, out_dir, settings)
+    written = build_site(records, out_dir, settings, index.aliases())
     index_html = out_dir / "index.html"
     click.echo(f"wrote {len(records)} claim page(s), {len(written)} file(s): open {index_html}", err=True)
 

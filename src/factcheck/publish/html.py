@@ -57,6 +57,7 @@ PAGE_LABELS = {
     "year": "연도 · Year",
     "any": "전체 · All",
     "shown": "표시 · shown",
+    "no_results": "결과 없음 · No matching claim",
     "ratings": "판정 기준 · Rating scale",
     "principles": "원칙 · Principles",
 }
@@ -91,9 +92,9 @@ def link(url: Any, text: Any = None, cls: str = "") -> str:
     return f'<a{attr} href="{escaped(url)}">{label}</a>'
 
 
-def json_for_script(data: Any) -> str:
+def json_for_script(data: Any, *, indent: int | None = 2) -> str:
     """JSON safe inside <script>: `</` and `<!--` can neither close the block nor change how it is parsed."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
     return text.replace("<!--", "\\u003c!--").replace("</", "<\\/")
 
 

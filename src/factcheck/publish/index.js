@@ -1,4 +1,3 @@
-
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -7,28 +6,44 @@
   Object.keys(fields).forEach(function (k) { input[k] = document.getElementById(fields[k]); });
   var tbody = document.querySelector("#claims tbody");
   var count = document.getElementById("count");
+  var noResults = document.getElementById("no-results");
   var sortButton = document.getElementById("sort-date");
-  function norm(s) { return (s || "").normalize("NFC").toLowerCase(); }
-  var rows = Array.prototype.map.call(tbody.rows, function (tr) {
+  // Row i of the table is claim i of the index: the build writes both in the same order.
+  var engine = factcheckSearch(JSON.parse(document.getElementById("search-index").textContent));
+  var rows = Array.prototype.map.call(tbody.rows, function (tr, index) {
     return {
       tr: tr,
-      text: norm(tr.textContent + " " + (tr.getAttribute("data-search") || "")),
+      index: index,
       verdict: tr.getAttribute("data-verdict"),
       tags: JSON.parse(tr.getAttribute("data-tags") || "[]"),
       date: tr.getAttribute("data-date") || ""
     };
   });
+  var descending = true, lastQuery = null, ranks = null;
+  function byDate(a, b) { return (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) * (descending ? -1 : 1) || a.index - b.index; }
   function apply() {
-    var words = norm(input.q.value).split(/\s+/).filter(Boolean);
+    var query = input.q.value.trim();
+    if (query !== lastQuery) {
+      lastQuery = query;
+      ranks = null;
+      if (query) {
+        ranks = new Map();
+        engine.search(query).forEach(function (hit, rank) { ranks.set(hit.index, rank); });
+      }
+    }
     var v = input.verdict.value, t = input.tag.value, y = input.year.value, shown = 0;
     rows.forEach(function (r) {
       var ok = (!v || r.verdict === v) && (!t || r.tags.indexOf(t) >= 0) &&
-        (!y || r.date.slice(0, 4) === y) &&
-        words.every(function (w) { return r.text.indexOf(w) >= 0; });
+        (!y || r.date.slice(0, 4) === y) && (!ranks || ranks.has(r.index));
       r.tr.hidden = !ok;
       if (ok) { shown++; }
     });
+    // Search results come best first, as `factcheck search` lists them; otherwise by date.
+    rows.slice().sort(ranks ? function (a, b) {
+      return (ranks.has(a.index) ? ranks.get(a.index) : Infinity) - (ranks.has(b.index) ? ranks.get(b.index) : Infinity) || byDate(a, b);
+    } : byDate).forEach(function (r) { tbody.appendChild(r.tr); });
     count.textContent = shown + " / " + rows.length;
+    noResults.hidden = shown > 0;
     var params = new URLSearchParams();
     Object.keys(input).forEach(function (k) { if (input[k].value) { params.set(k, input[k].value); } });
     var hash = params.toString();
@@ -48,12 +63,10 @@
     });
     apply();
   }
-  var descending = true;
   sortButton.addEventListener("click", function () {
     descending = !descending;
-    rows.sort(function (a, b) { return (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) * (descending ? -1 : 1); });
-    rows.forEach(function (r) { tbody.appendChild(r.tr); });
     sortButton.parentNode.setAttribute("aria-sort", descending ? "descending" : "ascending");
+    apply();
   });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);

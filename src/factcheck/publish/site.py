@@ -20,20 +20,25 @@ from factcheck.publish.html import (
     badge,
     escaped,
     filter_fragment,
+    json_for_script,
     package_text,
     render_claim_page,
 )
 from factcheck.publish.ratings import render_rating_scale
+from factcheck.publish.search_data import search_index
+from factcheck.search.text.aliases import Aliases
 from factcheck.store.files import atomic_write
 from factcheck.store.repo import check_id
 from factcheck.store.settings import settings_from
 
 # --------------------------------------------------------------------------- the index and the site
 
-# Filters the table in place. The table is complete without it; this only hides rows. State lives in
-# the URL fragment (#q=…&verdict=…&tag=…&year=…), so a filtered view can be linked and the verdict
-# and tag links on the page work as filters.
-INDEX_JS = package_text("index.js")
+# Filters the table in place. The table is complete without it; this only hides and orders rows. State
+# lives in the URL fragment (#q=…&verdict=…&tag=…&year=…), so a filtered view can be linked and the
+# verdict and tag links on the page work as filters. The search box reads queries as `factcheck search`
+# does (search.js, over the index search_data.py builds); the page's only script is the two together.
+INDEX_JS = package_text("search.js") + package_text("index.js")
+SEARCH_INDEX_ID = "search-index"
 
 
 def _sort_key(record: dict) -> tuple:
@@ -45,13 +50,12 @@ def _index_row(record: dict) -> str:
     claimant = (record.get("claimant") or {}).get("name", "")
     tags = record.get("tags") or []
     date = record.get("claim_date") or ""
-    search = " ".join([record["id"], v.code, *(record.get("entities") or [])])
     claim_en = (f'<span class="claim-en-row" lang="en">{escaped(record["claim_en"])}</span>'
                 if record.get("claim_en") else "")
     tag_links = "".join(f'<li><a href="#{escaped(filter_fragment("tags", t))}">{escaped(t)}</a></li>' for t in tags)
     return (
         f'<tr data-verdict="{escaped(v.code)}" data-date="{escaped(date)}" '
-        f'data-tags="{escaped(json.dumps(tags, ensure_ascii=False))}" data-search="{escaped(search)}">'
+        f'data-tags="{escaped(json.dumps(tags, ensure_ascii=False))}">'
         f'<td class="verdict">{badge(v.code, small=True)}</td>'
         f'<td class="claim"><a href="{CLAIMS_FOLDER}/{escaped(record["id"])}.html">{escaped(record["claim"])}</a>{claim_en}</td>'
         f'<td class="claimant">{escaped(claimant)}</td>'
@@ -67,8 +71,9 @@ def _options(pairs: Iterable[tuple[str, str]]) -> str:
     )
 
 
-def render_index(records: list[dict], settings: Any) -> str:
-    """The site's index.html: every claim in one table, newest first, with client-side filters."""
+def render_index(records: list[dict], settings: Any, aliases: Aliases | None = None) -> str:
+    """The site's index.html: every claim in one table, newest first, with client-side filters and a
+    search index (`aliases`: the repository's alias table; the bundled one by default)."""
     records = sorted(records, key=_sort_key, reverse=True)
     settings = settings_from(settings)
     publisher = settings.publisher
@@ -104,7 +109,9 @@ def render_index(records: list[dict], settings: Any) -> str:
         "</tr></thead><tbody>"
         + "".join(_index_row(r) for r in records)
         + "</tbody></table>"
+        + f'<p id="no-results" class="no-results" role="status" hidden>{PAGE_LABELS["no_results"]}</p>'
     )
+    index = json_for_script(search_index(records, aliases), indent=None)
     head = _head(title, lang=settings.language, description=title, canonical=canonical, script=INDEX_JS)
     body = [
         "<body>",
@@ -113,6 +120,7 @@ def render_index(records: list[dict], settings: Any) -> str:
         f'<ul class="summary">{summary}</ul>',
         filters,
         table,
+        f'<script type="application/json" id="{SEARCH_INDEX_ID}">{index}</script>',
         f'<footer><p><a href="{RATINGS_FILE}">{PAGE_LABELS["ratings"]}</a> · '
         f'<a href="{CLAIMREVIEW_FILE}">ClaimReview JSON-LD</a></p></footer>',
         "</main>",
@@ -131,7 +139,7 @@ def _is_ours(path: Path) -> bool:
         return False
 
 
-def build_site(records: Iterable[dict], out_dir: Path, settings: Any) -> list[Path]:
+def build_site(records: Iterable[dict], out_dir: Path, settings: Any, aliases: Aliases | None = None) -> list[Path]:
     """Write index.html, claims/<id>.html for every claim, ratings.html and claimreview.json; return the
     paths written.
 
@@ -167,5 +175,5 @@ def build_site(records: Iterable[dict], out_dir: Path, settings: Any) -> list[Pa
             stale.unlink()
     write(out_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
     write(out_dir / RATINGS_FILE, render_rating_scale(settings))
-    write(out_dir / "index.html", render_index(records, settings))
+    write(out_dir / "index.html", render_index(records, settings, aliases))
     return written
