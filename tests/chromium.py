@@ -61,6 +61,12 @@ class Chromium:
         self._next_id = 0
         self.events: list[dict] = []
 
+    def __enter__(self) -> "Chromium":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
     def close(self) -> None:
         try:
             self.send("Browser.close")
@@ -112,6 +118,7 @@ class Chromium:
             self.events.append(self._read_message(deadline))
 
     def open(self, url: str) -> "Page":
+        """A new tab showing `url`, loaded."""
         target = self.send("Target.createTarget", url="about:blank")["targetId"]
         session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         for domain in ("Page", "Runtime", "Log"):

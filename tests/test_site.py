@@ -209,7 +209,7 @@ def html_files(out: Path) -> list[Path]:
 
 def test_build_site_writes_an_index_a_page_per_claim_and_claimreview_json(repo, tmp_path):
     out = tmp_path / "site"
-    written = build_site(load_all(repo), out, settings_for(repo.root))
+    written = build_site(load_all(repo), out, settings_for(repo.root)).written
     ids = ["budget-record", "hostile-claim", "imported-one", "open-question", "yeta-exemption"]
     expected = {out / "index.html", out / "ratings.html", out / "claimreview.json",
                 *(out / "claims" / f"{i}.html" for i in ids)}
@@ -317,7 +317,7 @@ def test_claim_pages_link_back_to_the_index_relatively(site):
 # --------------------------------------------------------------------------- the index
 
 
-def index_rows(site: Path) -> list[dict]:
+def index_rows(site: Path, name: str = "index.html") -> list[dict]:
     class Rows(HTMLParser):
         def __init__(self):
             super().__init__()
@@ -331,7 +331,7 @@ def index_rows(site: Path) -> list[dict]:
                 self.rows[-1]["links"].append(a["href"])
 
     parser = Rows()
-    parser.feed((site / "index.html").read_text(encoding="utf-8"))
+    parser.feed((site / name).read_text(encoding="utf-8"))
     return parser.rows
 
 
@@ -347,11 +347,28 @@ def test_index_lists_every_claim_newest_first_with_plain_links(site):
     ]
 
 
+def site_data(site: Path) -> dict:
+    """The JSON the index page's script reads, taken out of the page as a browser would."""
+    text = (site / "index.html").read_text(encoding="utf-8")
+    start = text.index('<script type="application/json" id="site-data">') + len(
+        '<script type="application/json" id="site-data">')
+    block = text[start:text.index("</script>", start)]
+    assert "<!--" not in block
+    return json.loads(block)
+
+
 def test_index_rows_carry_verdict_and_tags_for_the_filters(site):
     rows = {r["links"][0]: r for r in index_rows(site)}
-    row = rows["claims/hostile-claim.html"]
-    assert row["data-verdict"] == "false"
-    assert json.loads(row["data-tags"]) == ['"><script>x</script>', "a&b"]
+    assert rows["claims/hostile-claim.html"]["data-verdict"] == "false"
+    data = {row[0]: row for row in site_data(site)["rows"]}
+    assert data["hostile-claim"][1] == "false"
+    assert data["hostile-claim"][6] == ['"><script>x</script>', "a&b"]
+
+
+def test_hostile_text_in_the_index_data_stays_inside_its_json(site):
+    data = {row[0]: row for row in site_data(site)["rows"]}
+    assert data["hostile-claim"][2] == hostile_record()["claim"]  # </script> and <!-- come back whole
+    assert data["hostile-claim"][4] == hostile_record()["claimant"]["name"]
 
 
 def test_index_filters_offer_only_verdicts_tags_and_years_that_occur(site):
@@ -432,8 +449,7 @@ def test_the_bundled_seed_claims_build_a_clean_site(tmp_path):
 
 
 def test_chromium_runs_the_index_filters_without_console_errors(site):
-    browser = Chromium(chromium_or_skip())
-    try:
+    with Chromium(chromium_or_skip()) as browser:
         page = browser.open((site / "index.html").as_uri() + "#verdict=mostly-false&q=" + "김제")
         assert page.evaluate("document.documentElement.getAttribute('data-js')") == "ready"  # ran to its end
         assert page.evaluate("document.getElementById('filters').hidden") is False
@@ -443,8 +459,6 @@ def test_chromium_runs_the_index_filters_without_console_errors(site):
         assert shown == ["mostly-false"]
         assert page.evaluate("document.getElementById('count').textContent") == "1 / 5"
         assert page.problems() == []
-    finally:
-        browser.close()
 
 
 # --------------------------------------------------------------------------- the command line
@@ -454,7 +468,7 @@ def test_cli_site_builds_a_clean_site_from_the_claims_directory(run, repo, tmp_p
     out = tmp_path / "public"
     result = run(repo.root, "site", "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "wrote 4 claim page(s)" in result.stderr
+    assert "site of 4 claim page(s): 7 file(s) written, 0 unchanged, 0 removed" in result.stderr
     pages = html_files(out)
     assert len(pages) == 6
     for path in pages:
@@ -475,7 +489,7 @@ def test_cli_site_include_imported_publishes_them_credited_to_their_publisher(ru
     out = tmp_path / "public"
     result = run(repo.root, "site", "-o", str(out), "--include-imported")
     assert result.exit_code == 0, result.output
-    assert "wrote 5 claim page(s)" in result.stderr and "left out" not in result.stderr
+    assert "site of 5 claim page(s)" in result.stderr and "left out" not in result.stderr
     check_page(out / "claims" / "imported-one.html")
     reviews = {r["identifier"]: r for r in json.loads((out / "claimreview.json").read_text(encoding="utf-8"))}
     assert reviews["imported-one"]["author"]["name"] == "PolitiFact"

@@ -11,6 +11,7 @@ import pytest
 
 from chromium import Chromium, chromium_or_skip
 from conftest import REPO_CLAIMS
+from test_site import site_data
 from factcheck.publish.search_data import SEARCHED_FIELDS, claim_keys, search_index
 from factcheck.publish.site import build_site
 from factcheck.search.analysis import doc_keys
@@ -46,12 +47,14 @@ def seed_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def page(seed_site):
-    browser = Chromium(chromium_or_skip())
-    try:
-        yield browser.open((seed_site / "index.html").as_uri())
-    finally:
-        browser.close()
+def browser():
+    with Chromium(chromium_or_skip()) as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def page(browser, seed_site):
+    return browser.open((seed_site / "index.html").as_uri())
 
 
 def search(page, query: str) -> list[str]:
@@ -76,14 +79,12 @@ def test_the_index_leaves_out_long_texts_a_reader_does_not_see_in_the_table():
     assert "근거" not in json.dumps(claim_keys(record), ensure_ascii=False)
 
 
-def test_the_index_page_embeds_the_index_as_inert_escaped_json(seed_site):
-    text = (seed_site / "index.html").read_text(encoding="utf-8")
-    start = text.index('<script type="application/json" id="search-index">') + len(
-        '<script type="application/json" id="search-index">')
-    block = text[start:text.index("</script>", start)]
-    assert "<!--" not in block
-    assert json.loads(block)["keys"] == search_index(sorted(seed_records(), key=lambda r: (
-        r.get("claim_date") or "", r.get("reviewed") or "", r["id"]), reverse=True))["keys"]
+def test_the_index_page_embeds_the_index_in_the_order_of_its_rows(seed_site):
+    data = site_data(seed_site)
+    by_id = {r["id"]: r for r in seed_records()}
+    assert data["keys"] == [claim_keys(by_id[row[0]]) for row in data["rows"]]
+    dates = [row[5] for row in data["rows"]]
+    assert dates == sorted(dates, reverse=True)
 
 
 # --------------------------------------------------------------------------- the page, in a browser
@@ -117,14 +118,10 @@ def test_clearing_the_query_shows_every_claim_again_newest_first(page):
     assert page.evaluate("document.getElementById('no-results').hidden") is True
 
 
-def test_a_query_in_the_link_is_searched_when_the_page_opens(seed_site):
-    browser = Chromium(chromium_or_skip())
-    try:
-        page = browser.open((seed_site / "index.html").as_uri() + "#q=" + "8%2F22")
-        assert page.evaluate(VISIBLE_CLAIMS) == cli_results("8/22")[:1]
-        assert page.evaluate("document.getElementById('q').value") == "8/22"
-    finally:
-        browser.close()
+def test_a_query_in_the_link_is_searched_when_the_page_opens(browser, seed_site):
+    page = browser.open((seed_site / "index.html").as_uri() + "#q=" + "8%2F22")
+    assert page.evaluate(VISIBLE_CLAIMS) == cli_results("8/22")[:1]
+    assert page.evaluate("document.getElementById('q').value") == "8/22"
 
 
 def test_the_page_searches_with_no_console_error_and_no_csp_refusal(page):

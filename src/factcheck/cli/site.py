@@ -31,8 +31,8 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported)
     """Build a static website: a searchable index.html and claims/<id>.html for each claim.
 
     Plain files with relative links: upload the folder to any static host, or open index.html
-    from disk. Also writes claimreview.json with every claim's ClaimReview. Rebuilding removes
-    pages of claims that are gone and leaves any other file in the folder alone.
+    from disk. Also writes claimreview.json with every claim's ClaimReview. Rebuilding writes only
+    the files that change, removes pages of claims that are gone and leaves any other file alone.
 
     \b
     Examples:
@@ -53,9 +53,10 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported)
     records, left_out = published_records(records, settings, include_imported)
     if left_out:
         warn(left_out)
-    written = build_site(records, out_dir, settings, index.aliases())
+    built = build_site(records, out_dir, settings, index.aliases())
     index_html = out_dir / "index.html"
-    click.echo(f"wrote {len(records)} claim page(s), {len(written)} file(s): open {index_html}", err=True)
+    click.echo(f"site of {len(records)} claim page(s): {len(built.written)} file(s) written, "
+               f"{len(built.unchanged)} unchanged, {len(built.removed)} removed: open {index_html}", err=True)
 
 
 # --- site ------------------------------------------------------------------------------------- end

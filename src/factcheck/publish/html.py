@@ -58,6 +58,11 @@ PAGE_LABELS = {
     "any": "전체 · All",
     "shown": "표시 · shown",
     "no_results": "결과 없음 · No matching claim",
+    "more": "더 보기 · Show more",
+    "previous": "← 이전 · Previous",
+    "next": "다음 · Next →",
+    "pages": "쪽 · Pages",
+    "search_all": "전체 검색 · Search all claims",
     "ratings": "판정 기준 · Rating scale",
     "principles": "원칙 · Principles",
 }

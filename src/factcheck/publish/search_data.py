@@ -86,7 +86,9 @@ def search_tables(aliases: Aliases | None = None) -> dict[str, Any]:
         "compoundJamo": korean._COMPOUND_JAMO,
         "keyboardRows": list(korean.KEYBOARD_ROWS),
         "mashRun": korean.MASH_RUN,
-        "endings": list(korean.ENDINGS),
+        # Longest first, as stems() tries them; in a fixed order within one length (ENDINGS is built from
+        # a set), so that an unchanged site builds to the same bytes and is not rewritten.
+        "endings": sorted(korean.ENDINGS, key=lambda ending: (-len(ending), ending)),
         "stopwordsKo": sorted(korean.STOPWORDS_KO),
         "stopwordsEn": sorted(korean.STOPWORDS_EN),
         "predicateEndings": list(korean.PREDICATE_ENDINGS),
