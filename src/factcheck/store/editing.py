@@ -12,6 +12,7 @@ from factcheck.model import ID_RE, today
 from factcheck.store.names import NOT_CLAIMS, FileProblem
 from factcheck.store.repo import Repo
 from factcheck.store.yaml import load_claim_file
+from factcheck.store.yaml_style import append_like, bare_date
 
 _SLUG_WORDS = 7
 
@@ -77,16 +78,17 @@ def verdict_change(status: str, note: str, url=None, quote=None, publisher=None)
     if not url and (quote or publisher):
         raise FactcheckError("--quote and --publisher go with --source URL")
 
-    def change(doc) -> None:
+    def change(doc) -> None:  # written in the file's own style: see store/yaml_style.py
         doc["status"] = status
         if "history" not in doc or doc["history"] is None:
             doc["history"] = []
-        doc["history"].append({"date": today(), "status": status, "note": note.strip()})
+        append_like(doc["history"], {"date": today(), "status": status, "note": note.strip()}, one_line=True)
         if new_sources:
             if "sources" not in doc or doc["sources"] is None:
                 doc["sources"] = []
-            doc["sources"].extend(new_sources)
-        doc["reviewed"] = today()
+            for source in new_sources:
+                append_like(doc["sources"], source)
+        doc["reviewed"] = bare_date(today(), doc.get("reviewed"))
 
     return change
 
