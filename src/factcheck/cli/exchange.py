@@ -210,9 +210,8 @@ def export_command(state: State, fmt, status, tag, output, site, include_importe
     records = select_records(index.records(), status=status, tag=tag)
     settings = None
     if fmt == "claimreview":
-        from factcheck.store.settings import load_settings
-
         from factcheck.exchange.claimreview import missing_fields, published_records
+        from factcheck.store.settings import load_settings
 
         settings = load_settings(state.repo.root, site=site)
         records, left_out = published_records(records, settings, include_imported)

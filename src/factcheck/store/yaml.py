@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -128,6 +129,7 @@ def _safe_yaml():
     return ClaimLoader
 
 
+@functools.cache
 def _dates_as_written(constructor: type) -> type:
     """`constructor`, except that an unquoted 2025-02-30 stays the text it is: validation then names the
     field and its line, with the file's other problems, where a failed load would have hidden them all."""
