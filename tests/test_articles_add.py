@@ -115,3 +115,17 @@ def test_on_a_terminal_the_user_accepts_edits_skips_and_quits(claims_dir):
     os.close(main)
     claims = sorted(r["claim"] for r in new_claims(claims_dir, before))
     assert len(claims) == 2 and "수원시 특별회계는 5695억 원이다" in claims
+
+
+def test_a_candidate_edited_into_a_stored_claims_very_words_is_refused_not_added(claims_dir):
+    from factcheck.articles.adding import add_candidate
+    from factcheck.articles.extract import extract
+    from factcheck.articles.text import from_bytes
+
+    repo = Repo(claims_dir)
+    extraction = extract(from_bytes(SUWON.read_bytes()), repo)
+    stored = repo.load("gimje-national-budget-three-years-record")["claim"]
+    before = set(repo.claim_files())
+    result = add_candidate(repo, extraction.candidates[0], extraction.article, text=stored)
+    assert result.id is None and "gimje-national-budget-three-years-record" in result.reason
+    assert set(repo.claim_files()) == before

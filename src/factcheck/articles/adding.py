@@ -53,20 +53,24 @@ def candidate_record(candidate: Candidate, article: Article, text: str | None = 
 
 
 def already_stored(repo, candidate: Candidate, record: dict) -> str | None:
-    """The id of a stored claim this candidate already is, else None."""
+    """Why this candidate is a claim stored already ("already stored as <id>"), else None."""
+    from factcheck.errors import DataError
     from factcheck.search.similar import near_duplicates
 
-    if candidate.stored is not None:
-        return candidate.stored.id
-    duplicates = near_duplicates(repo, record)
-    return duplicates[0][1].get("id") if duplicates else None
+    if candidate.stored is not None and record["claim"] == candidate.text:
+        return f"already stored as {candidate.stored.id}"
+    try:
+        duplicates = near_duplicates(repo, record)
+    except DataError as exc:  # its very words are stored: add's own refusal, in add's words
+        return str(exc).split(";")[0]
+    return f"already stored as {duplicates[0][1].get('id')}" if duplicates else None
 
 
 def add_candidate(repo, candidate: Candidate, article: Article, text: str | None = None) -> Added:
     record = candidate_record(candidate, article, text)
-    stored = already_stored(repo, candidate, record)
-    if stored:
-        return Added(record["claim"], None, reason=f"already stored as {stored}")
+    reason = already_stored(repo, candidate, record)
+    if reason:
+        return Added(record["claim"], None, reason=reason)
     path = repo.create(record)
     return Added(record["claim"], record["id"], str(path))
 
