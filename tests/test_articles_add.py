@@ -41,6 +41,7 @@ def test_add_in_batch_stores_each_candidate_from_the_min_score_as_unverified_wit
             "date": "2025-11-14",
         }
         assert record["history"][0]["status"] == "unverified"
+    assert run(claims_dir, "validate").exit_code == 0
 
 
 def test_the_claimant_of_an_added_claim_is_the_resolved_one(run, claims_dir):
