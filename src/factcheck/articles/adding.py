@@ -47,9 +47,12 @@ def candidate_record(candidate: Candidate, article: Article, text: str | None = 
         "date": article.date,
     }
     appearance = {key: value for key, value in appearance.items() if value}
-    if appearance:
-        record["appearance"] = appearance
-    return record
+    if not appearance:
+        return record
+    # Where the seed claims keep it: after the claim date, before the tags and the verdict.
+    keys = list(record)
+    at = keys.index("claim_date") + 1 if "claim_date" in keys else keys.index("claim") + 1
+    return {**{k: record[k] for k in keys[:at]}, "appearance": appearance, **{k: record[k] for k in keys[at:]}}
 
 
 def already_stored(repo, candidate: Candidate, record: dict) -> str | None:
