@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 WINDOW_WORDS = 9
 WINDOW_STEP = 5
-SEARCH_LIMIT = 3
+SEARCH_LIMIT = 5
 MATCH_SHARE = 0.75  # of the claim's content words, in the sentence
 RELATED_SHARE = 0.45
 
@@ -59,12 +59,13 @@ def stored_matches(repo, sentence: str, limit: int = 5) -> list[StoredMatch]:
 
 
 def _queries(sentence: str) -> list[str]:
+    """The sentence, or overlapping windows of it when it is longer than one: a claim that a long sentence
+    holds is most of some window, and a window costs search far less than the whole sentence."""
     words = sentence.split()
-    queries = [sentence]
-    if len(words) > WINDOW_WORDS:
-        starts = range(0, len(words) - WINDOW_WORDS + WINDOW_STEP, WINDOW_STEP)
-        queries += [" ".join(words[i : i + WINDOW_WORDS]) for i in starts]
-    return list(dict.fromkeys(queries))
+    if len(words) <= WINDOW_WORDS:
+        return [sentence]
+    starts = range(0, len(words) - WINDOW_WORDS + WINDOW_STEP, WINDOW_STEP)
+    return list(dict.fromkeys(" ".join(words[i : i + WINDOW_WORDS]) for i in starts))
 
 
 def _held(claim: frozenset[str], said: frozenset[str]) -> float:
