@@ -46,10 +46,9 @@ _SUBJECT = re.compile(r"^(?P<subj>(?:[^\s\"“”]+\s){0,3}?[^\s\"“”]+?)(?:�
 _SUBJECT_AFTER = re.compile(
     r"(?P<subj>(?:[가-힣]+\s)?[가-힣]+?)(?:은|는|이|가)\s+(?:[가-힣]+\s)?(?:말했|밝혔|강조했|설명했|전했|덧붙였|주장했)"
 )
-SPEECH = re.compile(
-    r"(?:말했|밝혔|강조했|설명했|전했|덧붙였|주장했|발표했|언급했|답했|지적했|당부했|주문했|약속했|다짐했|촉구했|요청했|역설했|"
-    r"말한|밝힌|강조한)\S*\s*(?:바\s?있다)?[.\"”]?$|에\s?따르면"
-)
+# Verbs that report what someone said, in the past tense; the worthiness table uses the same list.
+SPEECH_VERBS = "말했|밝혔|강조했|설명했|전했|덧붙였|주장했|발표했|언급했|답했|지적했|당부했|주문했|약속했|다짐했|촉구했|요청했|역설했"
+SPEECH = re.compile(rf"(?:{SPEECH_VERBS}|말한|밝힌|강조한)\S*\s*(?:바\s?있다)?[.\"”]?$|에\s?따르면")
 CONTINUES = re.compile(r"^(?:이어|또|그러면서|그는|그녀는|아울러|이와\s함께)[,]?\s")
 # The body a bare generic word means: 시 → the city the article covers.
 GENERIC = {"시": "시", "시청": "시", "군": "군", "군청": "군", "구": "구", "구청": "구", "도": "도", "도청": "도"}

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from factcheck.articles.claimants import SPEECH_VERBS
+
 BASE = 30
 
 _N = r"\d[\d,]*(?:\.\d+)?"
@@ -61,7 +63,7 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("comparison", 10, "a comparison or a change",
            r"증가|감소|늘었|늘어|늘린|줄었|줄어|줄인|대비|보다\s|상승|하락|증액|감액|높아|낮아|배\s?(?:늘|증가|많|높|이상)|절반|두\s?배|차지"),
     Signal("attributed", 8, "an attributed statement: A는 \"…\"라고 말했다, …에 따르면",
-           r"(?:말했|밝혔|강조했|설명했|전했|덧붙였|주장했|발표했|언급했|답했|지적했)\S*|(?:밝힌|말한|설명한)\s바|에\s?따르면"),
+           rf"(?:{SPEECH_VERBS})\S*|(?:밝힌|말한|설명한)\s바|에\s?따르면"),
     Signal("official", 6, "an official or an institution",
            r"(?:시장|군수|구청장|도지사|지사|부시장|부군수|시의장|의장|의원|장관|차관|청장|위원장|대통령|총리)(?=[은는이가의\s,]|$)|"
            r"정부|국무회의|국회|감사원|[가-힣]+부(?:처)?(?=\s|는|가|의|와|에|로|$)(?<!일부)(?<!내부)(?<!전부)(?<!본부)(?<!세부)|"
