@@ -365,6 +365,7 @@ class Index:
         return [_row(v) for v in self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c")]
 
     def rows_at(self, rowids: list[int]) -> list[Row]:
+        """The rows of these claims (by SQLite rowid, as `heaviest` and `own_rowids` give them)."""
         rows = []
         for batch, marks in _in_batches(rowids):
             rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.rowid IN ({marks})", batch)
