@@ -115,7 +115,7 @@ def _in_batches(values: list) -> Iterator[tuple[list, str]]:
 _to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) builds one per call
 
 
-@dataclass(slots=True)
+@dataclass
 class IndexEntry:
     """One claim file as the index stores it, in JSON and token text: all that inserting it needs.
 

@@ -60,8 +60,7 @@ class SearchOutcome:
     units: list[Unit]
 
 
-@dataclass
-class Request:
+class Request(NamedTuple):
     """What the person asked for: the query as typed and as units, and which claims may answer."""
 
     text: str
