@@ -183,3 +183,8 @@ def test_an_article_that_answers_too_slowly_times_out_and_the_rest_goes_on(run, 
     [line] = [line for line in result.stderr.splitlines() if "/news/slow" in line]
     assert "timed out" in line or "gave up" in line
     assert "김제시 국가예산 대응 본격화" in result.stdout
+
+
+def test_extract_given_a_feed_says_to_scan_it(run, claims_dir, newsroom):
+    result = run(claims_dir, "extract", newsroom, "--allow-private")
+    assert result.exit_code == 2 and "factcheck scan" in result.stderr

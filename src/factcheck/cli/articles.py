@@ -53,9 +53,13 @@ def _read_article(source: str, allow_private: bool, timeout: float):
     if re.match(r"^https?://", source, re.IGNORECASE):
         from factcheck.articles.fetch import fetch_documents
 
+        from factcheck.articles.feeds import is_feed
+
         fetched = fetch_documents([source], allow_private=allow_private, timeout=timeout)[0]
         if not fetched.ok:
             raise UserError(f"{source}: {fetched.error}")
+        if is_feed(fetched.document, fetched.media_type):
+            raise UserError(f"{source} is a news feed, not an article: factcheck scan {source}")
         return from_document(fetched.document, fetched.media_type, fetched.final_url or source)
     try:
         with open(source, "rb") as handle:
