@@ -253,3 +253,9 @@ def test_an_unknown_signal_in_factcheck_yaml_is_a_one_line_error(run, claims_dir
     settings.write_text(settings.read_text(encoding="utf-8") + "check_worthiness:\n  flattery: -10\n", encoding="utf-8")
     result = run(claims_dir, "extract", str(SEED))
     assert result.exit_code == 2 and "flattery" in result.stderr and "factcheck.yaml" in result.stderr
+
+
+def test_credit_taken_for_an_outcome_raises_a_sentence(seed_extraction):
+    credit = find(seed_extraction, "정 시장은 이후 빠른 후속 조치로")
+    assert "credit" in {s.name for s in credit.signals}
+    assert credit in seed_extraction.candidates[:10]

@@ -62,6 +62,8 @@ SIGNALS: tuple[Signal, ...] = (
            r"역대|최초|최(?:대|고|저|다|소)(?!한|화|위|경영|근)|사상\s?(?:처음|최)|처음으로|연속|신기록|유일|돌파|첫\s(?:사례|시행|도입)"),
     Signal("comparison", 10, "a comparison or a change",
            r"증가|감소|늘었|늘어|늘린|줄었|줄어|줄인|대비|보다\s|상승|하락|증액|감액|높아|낮아|배\s?(?:늘|증가|많|높|이상)|절반|두\s?배|차지"),
+    Signal("credit", 10, "credit taken for an outcome: 예타 면제를 도출했다, 국비를 따냈다, … 덕분에",
+           r"도출(?:했|하기도|해\s?냈)|이끌어\s?냈|끌어\s?냈|따\s?냈|성사시켰|관철시켰|덕분에|힘입어|결실을\s?맺었"),
     Signal("attributed", 8, "an attributed statement: A는 \"…\"라고 말했다, …에 따르면",
            rf"(?:{SPEECH_VERBS})\S*|(?:밝힌|말한|설명한)\s바|에\s?따르면"),
     Signal("official", 6, "an official or an institution",
