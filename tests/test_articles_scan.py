@@ -188,3 +188,16 @@ def test_an_article_that_answers_too_slowly_times_out_and_the_rest_goes_on(run, 
 def test_extract_given_a_feed_says_to_scan_it(run, claims_dir, newsroom):
     result = run(claims_dir, "extract", newsroom, "--allow-private")
     assert result.exit_code == 2 and "factcheck scan" in result.stderr
+
+
+def test_an_euc_kr_atom_feed_is_read(run, claims_dir, web):
+    web.route("/news/yeta", html_reply(REPEATS_YETA, "euc-kr"))
+    atom = (
+        '<?xml version="1.0" encoding="euc-kr"?><feed xmlns="http://www.w3.org/2005/Atom"><title>전북 소식</title>'
+        '<entry><title>김제시, 피지컬 AI 후속 사업 착수</title><link href="/news/yeta"/>'
+        "<updated>2025-11-20T09:00:00+09:00</updated><id>urn:1</id></entry></feed>"
+    )
+    feed = web.route("/atom.xml", Reply(200, atom.encode("euc-kr"), content_type="application/atom+xml"))
+    result, data = scan(run, claims_dir, feed)
+    assert [a["title"] for a in data["articles"]] == ["김제시, 피지컬 AI 후속 사업 착수"]
+    assert data["articles"][0]["date"] == "2025-11-20" and result.exit_code == 1

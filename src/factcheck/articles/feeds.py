@@ -33,8 +33,6 @@ def feed_items(document: str, base_url: str | None = None) -> list[FeedItem]:
     import feedparser
 
     parsed = feedparser.parse(document)
-    if parsed.bozo and not parsed.entries:
-        raise ValueError(f"not a readable feed: {parsed.get('bozo_exception') or 'no items'}")
     items = []
     for entry in parsed.entries:
         link = entry.get("link")
@@ -42,10 +40,28 @@ def feed_items(document: str, base_url: str | None = None) -> list[FeedItem]:
             continue
         link = urljoin(base_url or "", link)
         items.append(FeedItem(link, " ".join((entry.get("title") or "").split()) or None, _published(entry)))
+    if parsed.bozo and not items:  # broken, and nothing in it to read
+        raise ValueError(f"not a readable feed: {' '.join(str(parsed.get('bozo_exception') or 'no items').split())}")
     return list({item.url: item for item in items}.values())
 
 
 def _published(entry) -> str | None:
+    """The item's day where it was published: "Tue, 10 Nov 2025 07:00:00 +0900" is the 10th, although
+    feedparser's parsed form, in UTC, says the 9th."""
+    import email.utils
+
+    for key in ("published", "updated"):
+        text = (entry.get(key) or "").strip()
+        if not text:
+            continue
+        try:
+            return email.utils.parsedate_to_datetime(text).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return _dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+        except ValueError:
+            pass
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not stamp:
         return None
