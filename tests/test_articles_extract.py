@@ -259,3 +259,10 @@ def test_credit_taken_for_an_outcome_raises_a_sentence(seed_extraction):
     credit = find(seed_extraction, "정 시장은 이후 빠른 후속 조치로")
     assert "credit" in {s.name for s in credit.signals}
     assert credit in seed_extraction.candidates[:10]
+
+
+def test_a_market_is_no_mayor_and_a_name_needs_a_surname():
+    from factcheck.articles.claimants import Mentions
+
+    mentions = Mentions(["지역 시장 활성화를 위해 부동산 시장 동향을 살폈다.", "정성주 김제시장은 말했다.", "남궁민수 위원장은 답했다."])
+    assert mentions.people == {"정성주": "김제시장", "남궁민수": "위원장"}

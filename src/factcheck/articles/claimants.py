@@ -27,11 +27,29 @@ TITLES = sorted(
 )
 _TITLE = "|".join(TITLES)
 _PARTICLE = r"(?=[은는이가의을를에과와도께,·\s]|$)"
-# Words that look like a name before a title and are not one.
-NOT_NAMES = frozenset("이번 이날 한편 또한 특히 최근 지난 오는 이어 그는 당시 현재 신임 초대 민선 전임 후임 현직 직전 역대 해당".split())
-_PERSON = re.compile(
-    rf"(?<![가-힣])(?:(?P<place>[가-힣]{{1,6}}(?:시|군|구|도))\s+)?(?P<name>[가-힣]{{2,4}})\s*(?P<role>[가-힣]{{0,8}}?(?:{_TITLE})){_PARTICLE}"
+# A person's name: a surname and a given name of two syllables (정성주), or a two-syllable surname and two
+# (남궁민수). Two-syllable names are rare, and before a title they are mostly words (지역 시장, 전통 시장).
+SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 "
+    "민 진 나 지 엄 변 채 원 천 방 공 현 함 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 라 왕 금 옥 육 인 맹 제 모 탁 "
+    "국 어 은 편 용 예 경 봉 사 부 가 복 태 목 형 피 두 감 음 빈 동 온 호 범 좌 팽 승 간 상 갈 단 견 당 화 창 옹 순 종 "
+    "풍 묵 근 계 초 대 담".split()
 )
+DOUBLE_SURNAMES = frozenset("남궁 황보 제갈 선우 서문 독고 사공 동방".split())
+# Words that look like a name before a title and are not one.
+NOT_NAMES = frozenset(
+    "이번 이날 한편 또한 특히 최근 지난 오는 이어 그는 당시 현재 신임 초대 민선 전임 후임 현직 직전 역대 해당 "
+    "부동산 농산물 수산물 재래식 전통적 국내외 도소매 지역별 전국적".split()
+)
+_PERSON = re.compile(
+    rf"(?<![가-힣])(?:(?P<place>[가-힣]{{1,6}}(?:시|군|구|도))\s+)?(?P<name>[가-힣]{{3,4}})\s*(?P<role>[가-힣]{{0,8}}?(?:{_TITLE})){_PARTICLE}"
+)
+
+
+def looks_like_name(word: str) -> bool:
+    if word in NOT_NAMES or place_of(word):
+        return False
+    return (len(word) == 3 and word[0] in SURNAMES) or (len(word) == 4 and word[:2] in DOUBLE_SURNAMES)
 _LOCAL = re.compile(r"(?<![가-힣])(?P<stem>[가-힣]{1,6})(?P<kind>특별자치시|특별자치도|광역시|특별시|시|군|구|도)(?=[은는이가의을를에와과도,·\s]|$)")
 _ORG = re.compile(
     r"(?<![가-힣])(?:[가-힣]{1,12}(?:의회|위원회|공사|공단|재단|대학교|회관|센터)|[가-힣]{2,10}(?:부|청)|"
@@ -78,7 +96,7 @@ class Mentions:
         for text in texts:
             for match in _PERSON.finditer(text):
                 name, role, place = match["name"], match["role"], match["place"]
-                if name in NOT_NAMES or place_of(name):
+                if not looks_like_name(name):
                     continue
                 if place and role in TITLES and _place_title(place, role):
                     role = _place_title(place, role)
