@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -40,9 +41,8 @@ def serve_feed(web, names: list[str]) -> str:
     return web.route("/rss.xml", Reply(200, body.encode(), content_type="application/rss+xml; charset=utf-8"))
 
 
-@pytest.fixture
-def newsroom(web):
-    """The local server with five articles and their feed; returns the feed's URL."""
+def publish_newsroom(web) -> str:
+    """Five articles and their feed on the local server; returns the feed's URL."""
     web.route("/news/yeta", html_reply(REPEATS_YETA, "euc-kr"))
     web.route("/news/record", html_reply(REPEATS_RECORD, "utf-8"))
     web.route("/news/suwon", Reply(200, (FIXTURES / "suwon-2026-budget.html").read_bytes()))
@@ -53,20 +53,48 @@ def newsroom(web):
     return serve_feed(web, ["yeta", "record", "suwon", "suncheon", "gangneung"])
 
 
+@pytest.fixture
+def newsroom(web):
+    return publish_newsroom(web)
+
+
+@pytest.fixture(scope="module")
+def first_scan(tmp_path_factory):
+    """One first scan of the newsroom, shared by the tests that only read its report."""
+    from click.testing import CliRunner
+    from conftest import REPO_CLAIMS
+    from http_server import LocalServer
+
+    from factcheck.cli.app import cli
+
+    claims = tmp_path_factory.mktemp("scan") / "claims"
+    shutil.copytree(REPO_CLAIMS, claims)
+    server = LocalServer().start()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+            patch.setenv("NO_COLOR", "1")
+            feed = publish_newsroom(server)
+            result = CliRunner().invoke(cli, ["--claims-dir", str(claims), "scan", feed, "--allow-private", "--json"])
+    finally:
+        server.stop()
+    return result, json.loads(result.stdout)
+
+
 def scan(run, claims, *args):
     result = run(claims, "scan", *args, "--allow-private", "--json")
     return result, json.loads(result.stdout) if result.stdout.strip() else None
 
 
-def test_scan_flags_exactly_the_articles_that_repeat_a_stored_claim(run, claims_dir, newsroom, web):
-    result, data = scan(run, claims_dir, newsroom)
+def test_scan_flags_exactly_the_articles_that_repeat_a_stored_claim(first_scan):
+    _result, data = first_scan
     flagged = {a["url"].rsplit("/", 1)[1]: [r["id"] for r in a["repeats"]] for a in data["articles"] if a["repeats"]}
     assert flagged == {"yeta": ["gimje-physical-ai-yeta-exemption"], "record": ["gimje-national-budget-three-years-record"]}
     assert len(data["articles"]) == 5
 
 
-def test_a_repeat_of_a_half_true_claim_exits_1_for_cron(run, claims_dir, newsroom):
-    result, data = scan(run, claims_dir, newsroom)
+def test_a_repeat_of_a_half_true_claim_exits_1_for_cron(first_scan):
+    result, data = first_scan
     assert result.exit_code == 1 and data["alarming"] is True
     yeta = next(a for a in data["articles"] if a["url"].endswith("/yeta"))
     assert yeta["repeats"][0]["status"] == "half-true" and yeta["repeats"][0]["tier"] == "match"
@@ -100,8 +128,8 @@ def test_since_reports_the_items_published_on_or_after_the_date_seen_or_not(run,
     assert [a["url"].rsplit("/", 1)[1] for a in data["articles"]] == ["gangneung"]
 
 
-def test_euc_kr_articles_are_read_as_korean(run, claims_dir, newsroom):
-    _result, data = scan(run, claims_dir, newsroom)
+def test_euc_kr_articles_are_read_as_korean(first_scan):
+    _result, data = first_scan
     yeta = next(a for a in data["articles"] if a["url"].endswith("/yeta"))
     assert "예비타당성조사" in yeta["repeats"][0]["text"]
     suncheon = next(a for a in data["articles"] if a["url"].endswith("/suncheon"))
