@@ -41,7 +41,7 @@ HEADERS = {
 # Content types whose text we can read; anything else (PDF, images, ...) is an error.
 TEXT_TYPES = frozenset({
     "text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml",
-    "application/rss+xml", "application/atom+xml",  # news feeds, read by `factcheck scan`
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml",  # news feeds, read by `factcheck scan`
 })
 # What an unlabelled body is when it starts with these bytes.
 MAGIC = (
