@@ -87,7 +87,7 @@ def from_html(html: str, url: str | None = None) -> Article:
         doc = None
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
-        return _read_own_marks(from_plain(_visible_text(html)).with_known(url=url))
+        return from_plain(_visible_text(html)).with_known(url=url)
     paragraphs = [_untabled(" ".join(line.split())) for line in body.splitlines()]
     title = _clean(getattr(doc, "title", None))
     article = Article(
@@ -155,8 +155,10 @@ def _read_own_marks(article: Article) -> Article:
     for paragraph in article.paragraphs[:4]:
         byline, _rest = split_byline(paragraph)
         if byline:
-            if article.byline is None or not article.byline.place:
-                article.byline = byline if byline.name or article.byline is None else article.byline
+            # The byline the text opens with says more (the bureau, the publisher) than a page's author
+            # metadata, unless it names nobody ("(김제=뉴시스)").
+            if byline.name or article.byline is None:
+                article.byline = byline
             article.publisher = article.publisher or byline.publisher
             break
     for paragraph in reversed(article.paragraphs[-4:]):
