@@ -266,3 +266,10 @@ def test_a_market_is_no_mayor_and_a_name_needs_a_surname():
 
     mentions = Mentions(["지역 시장 활성화를 위해 부동산 시장 동향을 살폈다.", "정성주 김제시장은 말했다.", "남궁민수 위원장은 답했다."])
     assert mentions.people == {"정성주": "김제시장", "남궁민수": "위원장"}
+
+
+def test_an_article_dated_only_by_its_month_still_resolves_its_days():
+    assert [d.value for d in date_mentions("지난 7월 23일 기자회견", "2025-09")] == ["2025-07-23"]
+    assert [d.value for d in date_mentions("23일부터 24일까지", "2025-09")] == ["2025-09-23", "2025-09-24"]
+    assert claim_date("정 시장은 지난 7월 23일 기자회견을 열어 밝혔다.", "2025-09", True) == "2025-07-23"
+    assert claim_date("시는 예산을 확보했다.", "2025-09", False) == "2025-09"

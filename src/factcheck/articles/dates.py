@@ -98,8 +98,15 @@ def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
 
 
 def parse_date(value: str | None) -> _dt.date | None:
+    """The article's date; of an article dated only by its month (2025-09), the month's last day, so that
+    "지난 7월 23일" and "23일" still resolve within it."""
+    if not value:
+        return None
     try:
-        return _dt.date.fromisoformat(value) if value else None
+        if len(value) == 7:
+            month_start = _dt.date.fromisoformat(value + "-01")
+            return (month_start + _dt.timedelta(days=32)).replace(day=1) - _dt.timedelta(days=1)
+        return _dt.date.fromisoformat(value)
     except ValueError:
         return None
 

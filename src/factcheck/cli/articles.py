@@ -9,13 +9,13 @@ import click
 
 from factcheck.cli.app import EXIT_NO_MATCH, State, UserError, cli, json_option, pass_state, print_json, warn
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 ADD_MIN_SCORE = 50
 
 
 def _date(_ctx, _param, value: str | None) -> str | None:
     if value is not None and not _DATE.match(value):
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD")
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD (or YYYY-MM)")
     return value
 
 
@@ -74,7 +74,7 @@ def _read_article(source: str, allow_private: bool, timeout: float):
 @click.option("--url", help="The article's address (for a file or stdin; recorded as the claims' appearance).")
 @click.option("--title", help="The article's headline, when the text does not give it.")
 @click.option("--publisher", help="The publisher, when the text does not name it.")
-@click.option("--date", "date_", callback=_date, metavar="DATE", help="The article's date, YYYY-MM-DD: relative dates are resolved from it.")
+@click.option("--date", "date_", callback=_date, metavar="DATE", help="The article's date, YYYY-MM-DD (or YYYY-MM): relative dates are resolved from it.")
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 1000), help="Candidates shown.")
 @click.option("--min-score", type=click.IntRange(0, 100), help=f"Only candidates scoring at least this (with --add: {ADD_MIN_SCORE}).")
 @click.option("--add", "add_", is_flag=True, help="Add every candidate scoring --min-score or more, as unverified; never one already stored.")
