@@ -273,3 +273,8 @@ def test_an_article_dated_only_by_its_month_still_resolves_its_days():
     assert [d.value for d in date_mentions("23일부터 24일까지", "2025-09")] == ["2025-09-23", "2025-09-24"]
     assert claim_date("정 시장은 지난 7월 23일 기자회견을 열어 밝혔다.", "2025-09", True) == "2025-07-23"
     assert claim_date("시는 예산을 확보했다.", "2025-09", False) == "2025-09"
+
+
+def test_an_article_without_a_date_is_warned_about_on_stderr_only(run, claims_dir):
+    result = run(claims_dir, "extract", str(SEED), "--json")
+    assert "--date" in result.stderr and json.loads(result.stdout)["source"]["date"] is None

@@ -101,6 +101,8 @@ def extract(state: State, source, url, title, publisher, date_, limit, min_score
     article = _read_article(source, allow_private, timeout).with_known(url, title, publisher, date_)
     if not article.paragraphs:
         raise UserError(f"{source}: no article text found")
+    if article.date is None:
+        warn("the article gives no date: relative dates (지난 7월 23일, 23일) stay unresolved; give --date YYYY-MM-DD")
     extraction = extract_claims(article, state.repo)
     if add_:
         _add_batch(state, extraction, ADD_MIN_SCORE if min_score is None else min_score, json_)
