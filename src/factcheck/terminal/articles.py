@@ -94,6 +94,7 @@ def scan_lines(report) -> list[list[Span]]:
             lines.append([("         “", ""), (_one(candidate.text), ""), ("”", "")])
         for candidate in article.candidates:
             lines.append([("       candidate ", "dim"), (f"[{candidate.score:>3}] ", "magenta"), (_one(candidate.text), "")])
+            lines += match_lines(candidate, indent="         ")
         lines.append([])
     flagged = sum(1 for a in report.articles if a.repeats)
     summary = f"{len(report.articles)} new article(s), {flagged} repeating a checked claim"
