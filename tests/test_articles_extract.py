@@ -278,3 +278,9 @@ def test_an_article_dated_only_by_its_month_still_resolves_its_days():
 def test_an_article_without_a_date_is_warned_about_on_stderr_only(run, claims_dir):
     result = run(claims_dir, "extract", str(SEED), "--json")
     assert "--date" in result.stderr and json.loads(result.stdout)["source"]["date"] is None
+
+
+def test_what_a_county_announced_is_the_countys_even_with_its_province_before_it():
+    article = from_bytes("(완주=뉴스1) 박가상 기자 = 전북 완주군이 신규 시책 58건을 확정했다고 15일 밝혔다.".encode())
+    [candidate] = candidates_of(article)
+    assert candidate.claimant.as_json() == {"name": "완주군", "type": "Organization"}

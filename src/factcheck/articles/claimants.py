@@ -128,8 +128,10 @@ class Mentions:
         if phrase in GENERIC:
             name = self.locals.get(GENERIC[phrase])
             return Who(name, None, "Organization") if name else None
-        if _ORG.fullmatch(phrase) or _LOCAL.fullmatch(phrase):
-            return Who(phrase, None, "Organization") if phrase not in NOT_ORGS else None
+        last = phrase.split()[-1] if phrase.split() else phrase  # "전북 완주군": the region is no part of the name
+        for name in dict.fromkeys((phrase, last)):
+            if (_ORG.fullmatch(name) or _LOCAL.fullmatch(name)) and name not in NOT_ORGS:
+                return Who(name, None, "Organization")
         return None
 
 
