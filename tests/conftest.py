@@ -1,4 +1,7 @@
-"""Shared fixtures: every test gets its own index cache, no colour and a fixed terminal width."""
+"""Shared fixtures: every test gets its own home and index cache, no colour and a fixed terminal width.
+
+`web` (a real HTTP server on 127.0.0.1, tests/http_server.py) is a fixture for every test module.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,17 @@ from click.testing import CliRunner
 REPO_CLAIMS = Path(__file__).resolve().parent.parent / "claims"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
+pytest_plugins = ["http_server"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # The CLI is told where the index cache is (FACTCHECK_CACHE_DIR); the library, told nothing, uses
+    # ~/.cache/factcheck. Both are the same folder of this test's own home.
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(home / ".cache" / "factcheck"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("FACTCHECK_CLAIMS_DIR", raising=False)

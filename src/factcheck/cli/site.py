@@ -6,10 +6,8 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.app import State, cli, pass_state, status_option, tag_option, warn
-from factcheck.cli.claims import _wanted
-
-# --- site: static HTML (owned with src/factcheck/html_report.py) ------------------------- begin
+from factcheck.cli.app import State, cli, pass_state, status_option, tag_option
+from factcheck.terminal.outcomes import Notice
 
 
 @cli.command(name="site")
@@ -36,17 +34,10 @@ def site_command(state: State, out_dir, site_url, status, tag):
       factcheck site -o public --site https://factcheck.example.kr
       factcheck site -o public --status false --tag 예타
     """
+    from factcheck.model import select_records
     from factcheck.publish.site import build_site
-    from factcheck.search.index import open_index
     from factcheck.store.settings import load_settings
 
-    index = open_index(state.repo)
-    for problem in index.problems:
-        warn(str(problem))
-    records = [r for r in index.records() if _wanted(r, status, tag)]
+    records = select_records(state.index().records(), status, tag)
     written = build_site(records, out_dir, load_settings(state.repo.root, site=site_url))
-    index_html = out_dir / "index.html"
-    click.echo(f"wrote {len(records)} claim page(s), {len(written)} file(s): open {index_html}", err=True)
-
-
-# --- site ------------------------------------------------------------------------------------- end
+    return Notice(f"wrote {len(records)} claim page(s), {len(written)} file(s): open {out_dir / 'index.html'}")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from factcheck.model import is_selected
 from factcheck.search.analysis import (
     ACROSS,
     HANGUL_RUN,
@@ -463,9 +464,7 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
         rows = index.candidates(exact, typo, CANDIDATES)
     ranked = []
     for row in rows:
-        if status and row.status != status:
-            continue
-        if tag and tag not in row.tags:
+        if not is_selected(row.status, row.tags, status, tag):
             continue
         scored = score_claim(units, fields_of(row.keys), explain, floor=MIN_SCORE)
         if scored.score >= MIN_SCORE:

@@ -33,6 +33,16 @@ class PublishSettings:
     def label_language(self) -> str:
         return "ko" if self.language.lower().startswith("ko") else "en"
 
+    def claimreview_gaps(self) -> list[str]:
+        """What ClaimReview objects made with these settings will lack, one warning each."""
+        gaps = []
+        if not self.site:
+            gaps.append("no site (--site URL or `site:` in claims/factcheck.yaml): the ClaimReview objects have no url")
+        if not self.publisher:
+            gaps.append("no publisher (`publisher: {name, url}` in claims/factcheck.yaml): "
+                        "the ClaimReview objects have no author")
+        return gaps
+
 
 def load_settings(repo_root: str | Path, site: str | None = None) -> PublishSettings:
     """PublishSettings from `<claims dir>/factcheck.yaml`, with `site` (the --site option) taking precedence.

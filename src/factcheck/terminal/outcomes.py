@@ -1,0 +1,196 @@
+"""What a command did, as data: the output layer prints an outcome and exits with its status.
+
+Every outcome has `problems` (warned about on stderr before anything else), `as_json()` (what --json prints
+on stdout; None for nothing), `notes()` (status lines for stderr, after the output) and `exit_status`. How
+each kind is shown without --json is the renderer table in `output.py`. Nothing here imports rich.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factcheck.terminal.status import ExitStatus
+from factcheck.textclean import clean
+
+IMPORT_SHOWN = 20  # duplicates and invalid items listed on stderr; --json lists them all
+
+
+@dataclass
+class Outcome:
+    problems: list = field(default_factory=list, kw_only=True)
+
+    def as_json(self) -> Any:
+        return None
+
+    def notes(self) -> list[str]:
+        return []
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.OK
+
+
+@dataclass
+class Notice(Outcome):
+    """A command whose whole text output is one status line (and, with --json, `data`)."""
+
+    note: str
+    data: Any = None
+    status: ExitStatus = ExitStatus.OK
+
+    def as_json(self) -> Any:
+        return self.data
+
+    def notes(self) -> list[str]:
+        return [self.note] if self.note else []
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return self.status
+
+
+@dataclass
+class Document(Outcome):
+    """Text for stdout exactly as it is: a report or an export."""
+
+    text: str
+
+
+@dataclass
+class Searched(Outcome):
+    query: str
+    results: list  # of search.ranking.SearchResult
+    explain: bool = False
+
+    def as_json(self) -> dict:
+        return {"query": self.query, "results": [r.as_json(explain=self.explain) for r in self.results]}
+
+    def notes(self) -> list[str]:
+        return [] if self.results else ["no matching claim"]
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.OK if self.results else ExitStatus.NO_MATCH
+
+
+@dataclass
+class ClaimShown(Outcome):
+    record: dict
+
+
+@dataclass
+class ClaimList(Outcome):
+    records: list[dict]
+
+    def as_json(self) -> dict:
+        return {"claims": self.records}
+
+
+@dataclass
+class Stats(Outcome):
+    counts: dict  # store.stats.claim_stats
+
+    def as_json(self) -> dict:
+        return self.counts
+
+
+@dataclass
+class IndexState(Outcome):
+    info: dict  # search.index.Index.info
+
+    def as_json(self) -> dict:
+        return self.info
+
+
+@dataclass
+class Validated(Outcome):
+    found: list  # FileProblems, printed on stdout as `file:line: message`
+    checked: int
+
+    def as_json(self) -> dict:
+        return {"checked": self.checked, "problems": [str(p) for p in self.found]}
+
+    def notes(self) -> list[str]:
+        if self.found:
+            return [f"{len(self.found)} problem(s) in {self.checked} file(s)"]
+        return [f"{self.checked} claim file(s) valid"]
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.USER_ERROR if self.found else ExitStatus.OK
+
+
+@dataclass
+class Imported(Outcome):
+    report: Any  # exchange.importing.run.ImportReport
+    label: str  # where the items came from, for the summary line
+    root: Path  # the claims directory, which the JSON paths are relative to
+    total: int  # items read
+
+    def as_json(self) -> dict:
+        return self.report.as_json(self.root)
+
+    def notes(self) -> list[str]:
+        lines = []
+        for kind, entries in (("duplicate", self.report.duplicates), ("invalid", self.report.invalid)):
+            for entry in entries[:IMPORT_SHOWN]:
+                if kind == "duplicate":
+                    again = ", earlier in this import" if entry.in_this_import else ""
+                    line = f"{entry.position}: duplicate of {entry.of} ({entry.reason}{again})"
+                else:
+                    line = f"{entry.position}: invalid: {entry.reason}"
+                lines.append(clean(line, single_line=True))
+            if len(entries) > IMPORT_SHOWN:
+                lines.append(f"… and {len(entries) - IMPORT_SHOWN} more {kind} item(s) (--json lists all)")
+        counts = self.report.counts()
+        lines.append(clean(f"imported from {self.label}: {counts['added']} added, {counts['duplicates']} "
+                           f"duplicate(s), {counts['invalid']} invalid", single_line=True))
+        return lines
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        nothing_read = self.report.counts()["invalid"] == self.total
+        return ExitStatus.USER_ERROR if nothing_read else ExitStatus.OK
+
+
+@dataclass
+class SourcesChecked(Outcome):
+    results: list  # of sources.results.SourceResult
+    recorded_in: int | None = None  # claim files written by --update; None without it
+
+    def as_json(self) -> dict:
+        return {"results": [r.as_json() for r in self.results]}
+
+    def notes(self) -> list[str]:
+        summary = f"{len(self.results)} source(s) checked, {self._problems()} with a problem"
+        if self.recorded_in is not None:
+            summary += f"; recorded in {self.recorded_in} claim file(s)"
+        return [summary]
+
+    def _problems(self) -> int:
+        return sum(result.problem for result in self.results)
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.PROBLEMS_FOUND if self._problems() else ExitStatus.OK
+
+
+@dataclass
+class SourcesArchived(Outcome):
+    results: list  # of sources.archive.ArchiveResult
+
+    def as_json(self) -> dict:
+        return {"results": [r.as_json() for r in self.results]}
+
+    def notes(self) -> list[str]:
+        missing = self._missing()
+        return [f"{len(self.results) - missing} archive copy(ies) recorded, {missing} source(s) without one"]
+
+    def _missing(self) -> int:
+        return sum(result.archive_url is None for result in self.results)
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.PROBLEMS_FOUND if self._missing() else ExitStatus.OK
