@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,34 @@ def run():
     def invoke(claims: Path | None, *args: str, input: str | None = None):
         prefix = ["--claims-dir", str(claims)] if claims else []
         return CliRunner().invoke(cli, [*prefix, *args], input=input)
+
+    return invoke
+
+
+@dataclass
+class Ran:
+    """A command run in an Environment of its own: its exit code and what it wrote."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def on_terminal():
+    """Invoke the CLI in-process in an Environment whose streams are StringIOs that it calls terminals:
+    on_terminal(claims_dir, *args, answers="typed lines\n", colour=False, columns=120) -> Ran."""
+    from factcheck.cli.app import cli
+    from factcheck.terminal.environment import Environment
+
+    def invoke(claims: Path, *args: str, answers: str = "", colour: bool = False, columns: int = 120) -> Ran:
+        environ = {"COLUMNS": str(columns), "TERM": "xterm-256color", **({} if colour else {"NO_COLOR": "1"})}
+        env = Environment(stdin=io.StringIO(answers), stdout=io.StringIO(), stderr=io.StringIO(),
+                          stdin_isatty=True, stdout_isatty=True, stderr_isatty=True, environ=environ)
+        result = CliRunner().invoke(cli, ["--claims-dir", str(claims), *args], obj=env)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Ran(result.exit_code, env.stdout.getvalue(), env.stderr.getvalue())
 
     return invoke
 
