@@ -8,16 +8,13 @@ The writers import what they use when they run: a Markdown report need not load 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from factcheck.errors import FactcheckError
-from factcheck.store.settings import PublishSettings, load_settings, settings_from
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     one: Callable[[dict, Any], str] | None = None  # a claim's report, without a final newline
     many: Callable[[list[dict], Any], str] | None = None  # a list of claims, ending with a newline
     needs_settings: bool = False
@@ -68,9 +65,17 @@ CLAIM_FORMATS = ("md", "json", "html", "claimreview")
 EXPORT_FORMATS = ("claimreview", "json", "jsonl", "csv")
 
 
-def settings_for(fmt: str, repo_root: str | Path, site: str | None = None) -> PublishSettings | None:
-    """The publishing settings `fmt` needs (factcheck.yaml, `site` first), or None when it needs none."""
+def settings_for(fmt: str, repo_root: str | Path, site: str | None = None) -> Any:
+    """The PublishSettings `fmt` needs (factcheck.yaml, `site` first), or None when it needs none."""
+    from factcheck.store.settings import load_settings
+
     return load_settings(repo_root, site=site) if FORMATS[fmt].needs_settings else None
+
+
+def _settings(chosen: Format, settings: Any) -> Any:
+    from factcheck.store.settings import settings_from
+
+    return settings_from(settings) if chosen.needs_settings else settings
 
 
 def claim_text(record: dict, fmt: str, settings: Any = None) -> str:
@@ -78,7 +83,7 @@ def claim_text(record: dict, fmt: str, settings: Any = None) -> str:
     chosen = FORMATS.get(fmt)
     if chosen is None or chosen.one is None:
         raise FactcheckError(f"unknown report format {fmt!r}; use one of: {', '.join(CLAIM_FORMATS)}")
-    return chosen.one(record, settings_from(settings) if chosen.needs_settings else settings)
+    return chosen.one(record, _settings(chosen, settings))
 
 
 def export_text(records: Iterable[dict], fmt: str, settings: Any = None) -> str:
@@ -86,4 +91,4 @@ def export_text(records: Iterable[dict], fmt: str, settings: Any = None) -> str:
     chosen = FORMATS.get(fmt)
     if chosen is None or chosen.many is None:
         raise FactcheckError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
-    return chosen.many(list(records), settings_from(settings) if chosen.needs_settings else settings)
+    return chosen.many(list(records), _settings(chosen, settings))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Mapping, TextIO
 
@@ -24,26 +23,27 @@ def stream_isatty(stream: TextIO) -> bool:
         return False
 
 
-@dataclass(eq=False)
 class Environment:
     """Streams, their terminal flags and the environment variables; each defaults to this process's own."""
 
-    stdin: TextIO | None = None
-    stdout: TextIO | None = None
-    stderr: TextIO | None = None
-    stdin_isatty: bool | None = None
-    stdout_isatty: bool | None = None
-    stderr_isatty: bool | None = None
-    environ: Mapping[str, str] | None = None
-
-    def __post_init__(self) -> None:
-        self.stdin = sys.stdin if self.stdin is None else self.stdin
-        self.stdout = sys.stdout if self.stdout is None else self.stdout
-        self.stderr = sys.stderr if self.stderr is None else self.stderr
-        for name in ("stdin", "stdout", "stderr"):
-            if getattr(self, f"{name}_isatty") is None:
-                setattr(self, f"{name}_isatty", stream_isatty(getattr(self, name)))
-        self.environ = os.environ if self.environ is None else self.environ
+    def __init__(
+        self,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        *,
+        stdin_isatty: bool | None = None,
+        stdout_isatty: bool | None = None,
+        stderr_isatty: bool | None = None,
+        environ: Mapping[str, str] | None = None,
+    ):
+        self.stdin = sys.stdin if stdin is None else stdin
+        self.stdout = sys.stdout if stdout is None else stdout
+        self.stderr = sys.stderr if stderr is None else stderr
+        self.stdin_isatty = stream_isatty(self.stdin) if stdin_isatty is None else stdin_isatty
+        self.stdout_isatty = stream_isatty(self.stdout) if stdout_isatty is None else stdout_isatty
+        self.stderr_isatty = stream_isatty(self.stderr) if stderr_isatty is None else stderr_isatty
+        self.environ = os.environ if environ is None else environ
 
     @property
     def no_color(self) -> bool:

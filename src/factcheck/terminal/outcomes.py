@@ -2,12 +2,12 @@
 
 Every outcome has `problems` (warned about on stderr before anything else), `as_json()` (what --json prints
 on stdout; None for nothing), `notes()` (status lines for stderr, after the output) and `exit_status`. How
-each kind is shown without --json is the renderer table in `output.py`. Nothing here imports rich.
+each kind is shown without --json is the renderer table in `output.py`. Nothing here imports rich, and the
+classes are plain ones: every command loads this module, and a dataclass costs a millisecond to define.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,9 @@ from factcheck.textclean import clean
 IMPORT_SHOWN = 20  # duplicates and invalid items listed on stderr; --json lists them all
 
 
-@dataclass
 class Outcome:
-    problems: list = field(default_factory=list, kw_only=True)
+    def __init__(self, *, problems: list | None = None):
+        self.problems = list(problems or [])
 
     def as_json(self) -> Any:
         return None
@@ -32,13 +32,12 @@ class Outcome:
         return ExitStatus.OK
 
 
-@dataclass
 class Notice(Outcome):
     """A command whose whole text output is one status line (and, with --json, `data`)."""
 
-    note: str
-    data: Any = None
-    status: ExitStatus = ExitStatus.OK
+    def __init__(self, note: str, data: Any = None, status: ExitStatus = ExitStatus.OK, **kw):
+        super().__init__(**kw)
+        self.note, self.data, self.status = note, data, status
 
     def as_json(self) -> Any:
         return self.data
@@ -51,18 +50,18 @@ class Notice(Outcome):
         return self.status
 
 
-@dataclass
 class Document(Outcome):
     """Text for stdout exactly as it is: a report or an export."""
 
-    text: str
+    def __init__(self, text: str, **kw):
+        super().__init__(**kw)
+        self.text = text
 
 
-@dataclass
 class Searched(Outcome):
-    query: str
-    results: list  # of search.ranking.SearchResult
-    explain: bool = False
+    def __init__(self, query: str, results: list, explain: bool = False, **kw):
+        super().__init__(**kw)
+        self.query, self.results, self.explain = query, results, explain  # results: search.ranking.SearchResult
 
     def as_json(self) -> dict:
         return {"query": self.query, "results": [r.as_json(explain=self.explain) for r in self.results]}
@@ -75,39 +74,43 @@ class Searched(Outcome):
         return ExitStatus.OK if self.results else ExitStatus.NO_MATCH
 
 
-@dataclass
 class ClaimShown(Outcome):
-    record: dict
+    def __init__(self, record: dict, **kw):
+        super().__init__(**kw)
+        self.record = record
 
 
-@dataclass
 class ClaimList(Outcome):
-    records: list[dict]
+    def __init__(self, records: list[dict], **kw):
+        super().__init__(**kw)
+        self.records = records
 
     def as_json(self) -> dict:
         return {"claims": self.records}
 
 
-@dataclass
 class Stats(Outcome):
-    counts: dict  # store.stats.claim_stats
+    def __init__(self, counts: dict, **kw):
+        super().__init__(**kw)
+        self.counts = counts  # store.stats.claim_stats
 
     def as_json(self) -> dict:
         return self.counts
 
 
-@dataclass
 class IndexState(Outcome):
-    info: dict  # search.index.Index.info
+    def __init__(self, info: dict, **kw):
+        super().__init__(**kw)
+        self.info = info  # search.index.Index.info
 
     def as_json(self) -> dict:
         return self.info
 
 
-@dataclass
 class Validated(Outcome):
-    found: list  # FileProblems, printed on stdout as `file:line: message`
-    checked: int
+    def __init__(self, found: list, checked: int, **kw):
+        super().__init__(**kw)
+        self.found, self.checked = found, checked  # found: FileProblems, printed as `file:line: message`
 
     def as_json(self) -> dict:
         return {"checked": self.checked, "problems": [str(p) for p in self.found]}
@@ -122,12 +125,13 @@ class Validated(Outcome):
         return ExitStatus.USER_ERROR if self.found else ExitStatus.OK
 
 
-@dataclass
 class Imported(Outcome):
-    report: Any  # exchange.importing.run.ImportReport
-    label: str  # where the items came from, for the summary line
-    root: Path  # the claims directory, which the JSON paths are relative to
-    total: int  # items read
+    def __init__(self, report: Any, label: str, root: Path, total: int, **kw):
+        super().__init__(**kw)
+        self.report = report  # exchange.importing.run.ImportReport
+        self.label = label  # where the items came from, for the summary line
+        self.root = root  # the claims directory, which the JSON paths are relative to
+        self.total = total  # items read
 
     def as_json(self) -> dict:
         return self.report.as_json(self.root)
@@ -155,10 +159,11 @@ class Imported(Outcome):
         return ExitStatus.USER_ERROR if nothing_read else ExitStatus.OK
 
 
-@dataclass
 class SourcesChecked(Outcome):
-    results: list  # of sources.results.SourceResult
-    recorded_in: int | None = None  # claim files written by --update; None without it
+    def __init__(self, results: list, recorded_in: int | None = None, **kw):
+        super().__init__(**kw)
+        self.results = results  # of sources.results.SourceResult
+        self.recorded_in = recorded_in  # claim files written by --update; None without it
 
     def as_json(self) -> dict:
         return {"results": [r.as_json() for r in self.results]}
@@ -177,9 +182,10 @@ class SourcesChecked(Outcome):
         return ExitStatus.PROBLEMS_FOUND if self._problems() else ExitStatus.OK
 
 
-@dataclass
 class SourcesArchived(Outcome):
-    results: list  # of sources.archive.ArchiveResult
+    def __init__(self, results: list, **kw):
+        super().__init__(**kw)
+        self.results = results  # of sources.archive.ArchiveResult
 
     def as_json(self) -> dict:
         return {"results": [r.as_json() for r in self.results]}
