@@ -18,6 +18,7 @@ from factcheck.cli.app import (
     write_output,
 )
 from factcheck.exchange.importing.items import FORMATS, MAP_FIELDS
+from factcheck.model import select_records
 from factcheck.publish.formats import EXPORT_FORMATS
 from factcheck.terminal.outcomes import Document, Imported, Notice
 from factcheck.terminal.status import ExitStatus
@@ -162,7 +163,6 @@ def export_command(state: State, fmt, status, tag, output, site):
       factcheck export --format csv --status false -o false-claims.csv
       factcheck export --format jsonl --tag 예타
     """
-    from factcheck.model import select_records
     from factcheck.publish.formats import export_text, settings_for
 
     records = select_records(state.index().records(), status=status, tag=tag)

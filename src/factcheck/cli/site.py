@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli.app import State, cli, pass_state, status_option, tag_option
+from factcheck.model import select_records
 from factcheck.terminal.outcomes import Notice
 
 
@@ -34,7 +35,6 @@ def site_command(state: State, out_dir, site_url, status, tag):
       factcheck site -o public --site https://factcheck.example.kr
       factcheck site -o public --status false --tag 예타
     """
-    from factcheck.model import select_records
     from factcheck.publish.site import build_site
     from factcheck.store.settings import load_settings
 

@@ -1,8 +1,8 @@
 """The Google Fact Check Tools API, live: `claims:search`, following `nextPageToken` page by page.
 
-The key (the CLI passes FACTCHECK_GOOGLE_API_KEY) never appears in a message. The base URL can be pointed
-elsewhere (the CLI passes FACTCHECK_GOOGLE_API_URL when set; tests point it at a local server). Every failure is one clear line:
-no key, quota (HTTP 429), a refusal or other HTTP error with Google's own message, no network.
+The key (the CLI passes FACTCHECK_GOOGLE_API_KEY) never appears in a message. The base URL can point
+elsewhere (the CLI passes FACTCHECK_GOOGLE_API_URL when set; tests, a local server). Every failure is one
+clear line: no key, quota (HTTP 429), a refusal or other HTTP error with Google's own message, no network.
 """
 
 from __future__ import annotations
