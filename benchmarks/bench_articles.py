@@ -78,12 +78,11 @@ def main() -> None:
 
     print(f"extract, per article (median of {args.runs} runs)")
     print(f"{'article':36} {'python -c pass':>15} {'cold (CLI)':>11} {'ratio':>6} {'warm (library)':>15}")
-    os.environ["FACTCHECK_CACHE_DIR"] = env["FACTCHECK_CACHE_DIR"]
     from factcheck.articles.extract import extract
     from factcheck.articles.text import from_bytes
     from factcheck.store.repo import Repo
 
-    repo = Repo(claims)
+    repo = Repo(claims, cache_dir=work / "cache")
     for path, _type, extra in ARTICLES:
         bare, cold = [], []
         for _ in range(args.runs):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import subprocess
 import sys
@@ -130,3 +131,18 @@ def test_a_candidate_edited_into_a_stored_claims_very_words_is_refused_not_added
     result = add_candidate(repo, extraction.candidates[0], extraction.article, text=stored)
     assert result.id is None and "gimje-national-budget-three-years-record" in result.reason
     assert set(repo.claim_files()) == before
+
+
+def test_the_step_through_runs_in_an_environment_of_its_own(on_terminal, claims_dir):
+    before = set(Repo(claims_dir).claim_files())
+    ran = on_terminal(claims_dir, "extract", str(SUWON), answers="s\na\nq\n")
+    assert ran.exit_code == 0, ran.stderr
+    assert ran.stderr.count("[a]ccept, [e]dit, [s]kip, [q]uit") == 3 and "added claim-" in ran.stderr
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", ran.stdout)
+    assert re.findall(r"^(\d+)\. \[", shown, re.MULTILINE) == ["1", "2", "3"]
+    assert len(set(Repo(claims_dir).claim_files()) - before) == 1
+
+
+def test_when_the_answers_run_out_the_step_through_stops(on_terminal, claims_dir):
+    ran = on_terminal(claims_dir, "extract", str(SUWON), answers="")
+    assert ran.exit_code == 0 and ran.stderr.count("[a]ccept") == 1

@@ -30,9 +30,7 @@ def seed_repo(tmp_path_factory):
     """One copy of the seed claims (and one index cache) for the module: matching is the slow part."""
     claims = tmp_path_factory.mktemp("seed") / "claims"
     shutil.copytree(REPO_CLAIMS, claims)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-        yield Repo(claims)
+    return Repo(claims, cache_dir=tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,12 @@ FORMAT = 1
 KEEP_DAYS = 400
 
 
-def seen_path(repo_root: Path) -> Path:
+def seen_path(repo) -> Path:
+    """The memory of `repo` (a Repo), in its cache directory."""
     from factcheck.search.index import cache_dir
 
-    key = str(repo_root).encode("utf-8")
-    return cache_dir() / f"seen-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
+    key = str(repo.root).encode("utf-8")
+    return (repo.cache_dir or cache_dir()) / f"seen-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.json"
 
 
 class Seen:

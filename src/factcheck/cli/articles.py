@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-import sys
 
 import click
 
-from factcheck.cli.app import EXIT_NO_MATCH, State, UserError, cli, json_option, pass_state, print_json, warn
+from factcheck.cli.app import State, UserError, cli, json_option, pass_state
+from factcheck.terminal.articles import CandidatesAdded, Extracted, Scanned
 
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 ADD_MIN_SCORE = 50
+NO_DATE = "the article gives no date: relative dates (지난 7월 23일, 23일) stay unresolved; give --date YYYY-MM-DD"
 
 
 def _date(_ctx, _param, value: str | None) -> str | None:
@@ -31,29 +32,18 @@ def with_fetch_options(command):
     return command
 
 
-def _show(lines) -> None:
-    from factcheck.terminal.layout import plain_text
-
-    if sys.stdout.isatty():
-        from factcheck.terminal import render
-
-        render.print_lines(lines)
-    else:
-        click.echo(plain_text(lines), nl=False)
-
-
 # --------------------------------------------------------------------------- extract
 
 
-def _read_article(source: str, allow_private: bool, timeout: float):
+def _read_article(state: State, source: str, allow_private: bool, timeout: float):
     from factcheck.articles.text import from_bytes, from_document
 
     if source == "-":
-        return from_bytes(sys.stdin.buffer.read())
+        stdin = state.env.stdin
+        return from_bytes(stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8"))
     if re.match(r"^https?://", source, re.IGNORECASE):
-        from factcheck.articles.fetch import fetch_documents
-
         from factcheck.articles.feeds import is_feed
+        from factcheck.articles.fetch import fetch_documents
 
         fetched = fetch_documents([source], allow_private=allow_private, timeout=timeout)[0]
         if not fetched.ok:
@@ -81,7 +71,7 @@ def _read_article(source: str, allow_private: bool, timeout: float):
 @with_fetch_options
 @json_option
 @pass_state
-def extract(state: State, source, url, title, publisher, date_, limit, min_score, add_, allow_private, timeout, json_):
+def extract(state: State, source, url, title, publisher, date_, limit, min_score, add_, allow_private, timeout):
     """Find the check-worthy claims in an article: a file, a URL, or - for stdin.
 
     Each candidate has a score 0-100 with the signals behind it, its claimant and claim date resolved
@@ -96,67 +86,29 @@ def extract(state: State, source, url, title, publisher, date_, limit, min_score
       curl -s URL | factcheck extract - --json
       factcheck extract article.html --add --min-score 60
     """
+    from factcheck.articles.adding import add_candidate, add_candidates
     from factcheck.articles.extract import extract as extract_claims
 
-    article = _read_article(source, allow_private, timeout).with_known(url, title, publisher, date_)
+    article = _read_article(state, source, allow_private, timeout).with_known(url, title, publisher, date_)
     if not article.paragraphs:
         raise UserError(f"{source}: no article text found")
-    if article.date is None:
-        warn("the article gives no date: relative dates (지난 7월 23일, 23일) stay unresolved; give --date YYYY-MM-DD")
-    extraction = extract_claims(article, state.repo)
+    problems = [] if article.date else [NO_DATE]
+    repo = state.repo
+    extraction = extract_claims(article, repo)
     if add_:
-        _add_batch(state, extraction, ADD_MIN_SCORE if min_score is None else min_score, json_)
-        return
-    min_score = min_score or 0
-    if json_:
-        print_json(extraction.as_json(min_score))
-    elif sys.stdin.isatty() and sys.stdout.isatty() and source != "-":
-        _step_through(state, extraction, limit, min_score)
-    else:
-        from factcheck.terminal.articles import extraction_lines
+        chosen = ADD_MIN_SCORE if min_score is None else min_score
+        return CandidatesAdded(article.source(), add_candidates(repo, extraction.candidates, article, chosen),
+                               problems=problems)
+    env = state.env
+    if env.stdin_isatty and env.stdout_isatty and source != "-" and not state.json:
+        from factcheck.terminal.articles import step_through
 
-        _show(extraction_lines(extraction, limit, min_score))
-    if not any(c.score >= min_score for c in extraction.candidates):
-        sys.exit(EXIT_NO_MATCH)
-
-
-def _add_batch(state: State, extraction, min_score: int, json_: bool) -> None:
-    from factcheck.articles.adding import add_candidates
-
-    results = add_candidates(state.repo, extraction.candidates, extraction.article, min_score)
-    if json_:
-        print_json({"source": extraction.article.source(), "added": [r.as_json() for r in results]})
-    else:
-        from factcheck.terminal.articles import added_lines
-
-        _show(added_lines(results))
-    added = sum(1 for r in results if r.id)
-    click.echo(f"added {added} claim(s), skipped {len(results) - added} already stored", err=True)
-
-
-def _step_through(state: State, extraction, limit: int, min_score: int) -> None:
-    from factcheck.articles.adding import add_candidate
-    from factcheck.terminal import render
-    from factcheck.terminal.articles import candidate_lines, prompt_hint, source_lines
-
-    render.print_lines(source_lines(extraction.article.source()))
-    shown = [c for c in extraction.candidates if c.score >= min_score][:limit]
-    for rank, candidate in enumerate(shown, 1):
-        render.print_lines(candidate_lines(candidate, rank))
-        stored = candidate.stored is not None
-        choices = ["s", "q"] if stored else ["a", "e", "s", "q"]
-        answer = click.prompt(prompt_hint(candidate), type=click.Choice(choices), default="s",
-                              show_choices=False, err=True)
-        if answer == "q":
-            break
-        if answer in ("a", "e"):
-            text = click.prompt("claim", default=candidate.text, err=True) if answer == "e" else None
-            result = add_candidate(state.repo, candidate, extraction.article, text)
-            if result.id:
-                click.echo(f"added {result.id} ({result.path})", err=True)
-            else:
-                warn(f"not added: {result.reason}")
-        click.echo("", err=True)
+        for problem in problems:
+            state.out.warn(problem)
+        results = step_through(env, extraction, limit, min_score or 0,
+                               lambda candidate, text: add_candidate(repo, candidate, article, text))
+        return CandidatesAdded(article.source(), results, listed=False)
+    return Extracted(extraction, limit, min_score or 0, problems=problems)
 
 
 # --------------------------------------------------------------------------- scan
@@ -172,7 +124,7 @@ def _step_through(state: State, extraction, limit: int, min_score: int) -> None:
 @with_fetch_options
 @json_option
 @pass_state
-def scan(state: State, sources, since, everything, min_score, per_host, allow_private, timeout, json_):
+def scan(state: State, sources, since, everything, min_score, per_host, allow_private, timeout):
     """Watch local news: report articles that repeat a checked claim, and new check-worthy claims.
 
     Reads RSS/Atom feeds and article addresses. What was read before is remembered in the cache
@@ -189,20 +141,11 @@ def scan(state: State, sources, since, everything, min_score, per_host, allow_pr
     from factcheck.articles.seen import Seen, seen_path
 
     repo = state.repo
-    seen = Seen(seen_path(repo.root))
+    seen = Seen(seen_path(repo))
     report = scan_addresses(repo, list(sources), seen, since=since, everything=everything, min_score=min_score,
                             allow_private=allow_private, timeout=timeout, per_host=per_host)
-    for failure in report.failures:
-        warn(str(failure))
     try:
         seen.save()
     except OSError as exc:
-        warn(f"could not remember what was read ({seen.path}): {exc.strerror or exc}")
-    if json_:
-        print_json(report.as_json())
-    else:
-        from factcheck.terminal.articles import scan_lines
-
-        _show(scan_lines(report))
-    if report.alarming:
-        sys.exit(EXIT_NO_MATCH)
+        state.out.warn(f"could not remember what was read ({seen.path}): {exc.strerror or exc}")
+    return Scanned(report)

@@ -1,15 +1,105 @@
-"""Layout of `extract` and `scan` output as lines of styled spans (no terminal library needed).
+"""`extract` and `scan` in the output layer: their outcomes, their layout as lines of styled spans, and
+the step through candidates on a terminal.
 
-On a TTY the lines go through render.print_lines for colour and badges; into a pipe they are plain text.
-Every piece of article text passes through `clean()` here: a web page's control characters are shown
-as escapes, never sent raw to the terminal.
+On a TTY the lines go through render.print_lines for colour and badges; into a pipe they are plain text
+(no terminal library loaded). Every piece of article text passes through `clean()` here: a web page's
+control characters are shown as escapes, never sent raw to the terminal.
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 from factcheck.model import VERDICT_BY_CODE, claimant_text
-from factcheck.terminal.layout import Span
+from factcheck.terminal.environment import Environment
+from factcheck.terminal.layout import Span, plain_text
+from factcheck.terminal.outcomes import Outcome
+from factcheck.terminal.status import ExitStatus
 from factcheck.textclean import clean
+
+# --------------------------------------------------------------------------- outcomes
+
+
+class Extracted(Outcome):
+    """An article's candidates; --json prints the issue's shape, {source, candidates}."""
+
+    def __init__(self, extraction, limit: int, min_score: int = 0, **kw):
+        super().__init__(**kw)
+        self.extraction, self.limit, self.min_score = extraction, limit, min_score
+
+    @property
+    def shown(self) -> list:
+        return [c for c in self.extraction.candidates if c.score >= self.min_score]
+
+    def as_json(self) -> dict:
+        return self.extraction.as_json(self.min_score)
+
+    def notes(self) -> list[str]:
+        return [] if self.shown else ["no check-worthy sentence"]
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.OK if self.shown else ExitStatus.NO_MATCH
+
+
+class CandidatesAdded(Outcome):
+    """What `extract --add` (or the step through candidates) added, and what it left as stored already."""
+
+    def __init__(self, source: dict, results: list, listed: bool = True, **kw):
+        super().__init__(**kw)
+        self.source, self.results, self.listed = source, results, listed
+
+    def as_json(self) -> dict:
+        return {"source": self.source, "added": [r.as_json() for r in self.results]}
+
+    def notes(self) -> list[str]:
+        added = sum(1 for r in self.results if r.id)
+        if not self.listed:  # each was told as it was added
+            return [f"added {added} claim(s)"]
+        return [f"added {added} claim(s), skipped {len(self.results) - added} already stored"]
+
+
+class Scanned(Outcome):
+    """A scan's report; exit 1 when an article repeats a claim rated false, mostly-false or half-true."""
+
+    def __init__(self, report, **kw):
+        super().__init__(problems=[str(f) for f in report.failures], **kw)
+        self.report = report
+
+    def as_json(self) -> dict:
+        return self.report.as_json()
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.NO_MATCH if self.report.alarming else ExitStatus.OK
+
+
+# --------------------------------------------------------------------------- renderers
+
+
+def show_lines(out, lines: list[list[Span]]) -> None:
+    if out.env.stdout_isatty:
+        from factcheck.terminal import render
+
+        render.print_lines(render.console(out.env), lines)
+    else:
+        out.echo(plain_text(lines), nl=False)
+
+
+def render_extracted(out, outcome: Extracted) -> None:
+    show_lines(out, extraction_lines(outcome.extraction, outcome.limit, outcome.min_score))
+
+
+def render_added(out, outcome: CandidatesAdded) -> None:
+    if outcome.listed:
+        show_lines(out, added_lines(outcome.results))
+
+
+def render_scanned(out, outcome: Scanned) -> None:
+    show_lines(out, scan_lines(outcome.report))
+
+
+# --------------------------------------------------------------------------- layout
 
 
 def _one(value: object) -> str:
@@ -104,8 +194,62 @@ def scan_lines(report) -> list[list[Span]]:
     return lines
 
 
+# --------------------------------------------------------------------------- one candidate at a time
+
+CHOICES = {"a": "accept", "e": "edit", "s": "skip", "q": "quit"}
+
+
 def prompt_hint(candidate) -> str:
     stored = candidate.stored
     if stored is not None:
         return f"already stored as {stored.id}: [s]kip, [q]uit"
     return "[a]ccept, [e]dit, [s]kip, [q]uit"
+
+
+def step_through(env: Environment, extraction, limit: int, min_score: int, add: Callable) -> list:
+    """Show each candidate and ask what to do: accept (add it), edit (then add), skip or quit. Questions go
+    to stderr and answers come from the Environment's stdin. `add(candidate, text)` stores one and returns
+    its `Added`; the list of them is returned."""
+    from factcheck.terminal import render
+    from factcheck.terminal.prompts import Answers
+
+    shown, asked = render.console(env), render.console(env, stderr=True)
+    answers = Answers(env.stdin)
+    render.print_lines(shown, source_lines(extraction.article.source()))
+    results = []
+    for rank, candidate in enumerate([c for c in extraction.candidates if c.score >= min_score][:limit], 1):
+        render.print_lines(shown, candidate_lines(candidate, rank))
+        allowed = "sq" if candidate.stored is not None else "aesq"
+        answer = _choice(env, answers, prompt_hint(candidate), allowed)
+        if answer == "q":
+            break
+        if answer in ("a", "e"):
+            text = _edited(env, answers, candidate.text) if answer == "e" else None
+            result = add(candidate, text)
+            results.append(result)
+            asked.print(f"added {result.id} ({result.path})" if result.id else f"not added: {result.reason}",
+                        markup=False, highlight=False)
+        env.stderr.write("\n")
+    return results
+
+
+def _choice(env: Environment, answers, hint: str, allowed: str) -> str:
+    while True:
+        env.stderr.write(f"{hint} [s]: ")
+        env.stderr.flush()
+        try:
+            value = answers.readline().strip().lower()[:1] or "s"
+        except EOFError:  # the input ended: as good as quit
+            return "q"
+        if value in allowed:
+            return value
+        env.stderr.write(f"Error: answer one of {', '.join(allowed)}\n")
+
+
+def _edited(env: Environment, answers, text: str) -> str:
+    env.stderr.write(f"claim [{clean(text, single_line=True)}]: ")
+    env.stderr.flush()
+    try:
+        return answers.readline().strip() or text
+    except EOFError:
+        return text

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator
 
 import click
 
+from factcheck.terminal import articles as a
 from factcheck.terminal import outcomes as o
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.status import ExitStatus
@@ -139,4 +140,7 @@ RENDERERS: dict[type, Callable[[Output, Any], None]] = {
     o.Validated: _validated,
     o.Imported: _notes_only,
     o.Notice: _notes_only,
+    a.Extracted: a.render_extracted,
+    a.CandidatesAdded: a.render_added,
+    a.Scanned: a.render_scanned,
 }
