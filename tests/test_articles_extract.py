@@ -282,3 +282,9 @@ def test_what_a_county_announced_is_the_countys_even_with_its_province_before_it
     article = from_bytes("(완주=뉴스1) 박가상 기자 = 전북 완주군이 신규 시책 58건을 확정했다고 15일 밝혔다.".encode())
     [candidate] = candidates_of(article)
     assert candidate.claimant.as_json() == {"name": "완주군", "type": "Organization"}
+
+
+def test_no_candidate_from_the_min_score_exits_1_and_says_so_on_stderr(run, claims_dir):
+    result = run(claims_dir, "extract", str(SEED), "--date", SEED_DATE, "--min-score", "100")
+    assert result.exit_code == 1 and "no check-worthy sentence" in result.stderr
+    assert "no check-worthy sentence" not in result.stdout
