@@ -12,7 +12,7 @@ import sys
 import click
 
 from factcheck.errors import FactcheckError
-from factcheck.model import STATUS_CODES
+from factcheck.model import STATES, STATUS_CODES
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 EXIT_NO_MATCH = 1
@@ -61,6 +61,9 @@ status_option = click.option(
     "--status", type=click.Choice(STATUS_CODES), help="Only claims with this verdict."
 )
 tag_option = click.option("--tag", help="Only claims with this tag.")
+state_option = click.option(
+    "--state", "state_", type=click.Choice(STATES), help="Only claims in this editorial state."
+)
 
 
 def print_json(data) -> None:

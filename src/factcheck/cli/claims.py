@@ -16,6 +16,7 @@ from factcheck.cli.app import (
     json_option,
     pass_state,
     print_json,
+    state_option,
     status_option,
     tag_option,
     warn,
@@ -29,10 +30,11 @@ from factcheck.cli.app import (
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 1000))
 @status_option
 @tag_option
+@state_option
 @click.option("--explain", is_flag=True, help="Show why each result matched.")
 @json_option
 @pass_state
-def search(state: State, query, limit, status, tag, explain, json_):
+def search(state: State, query, limit, status, tag, state_, explain, json_):
     """Search claims in the words you would type.
 
     Korean with typos, no spaces, particles, 초성, abbreviations, numbers and dates written any
@@ -50,14 +52,22 @@ def search(state: State, query, limit, status, tag, explain, json_):
     text = " ".join(query)
     if not text.strip():
         raise UserError("empty query: type what you are looking for, e.g. factcheck search 예타 면제")
-    outcome = search_claims(state.repo, text, limit=limit, status=status, tag=tag, explain=explain)
+    from factcheck.model import state_of
+
+    depth = SEARCH_DEPTH if state_ else limit  # the state is not in the index: filter a deeper list
+    outcome = search_claims(state.repo, text, limit=depth, status=status, tag=tag, explain=explain)
+    if state_:
+        outcome.results = [r for r in outcome.results if state_of(r.record) == state_][:limit]
     for problem in outcome.problems:
         warn(str(problem))
     if json_:
         print_json(
             {
                 "query": text,
-                "results": [result.as_json(explain=explain) for result in outcome.results],
+                "results": [
+                    {**result.as_json(explain=explain), "state": state_of(result.record)}
+                    for result in outcome.results
+                ],
             }
         )
     else:
@@ -78,6 +88,7 @@ def search(state: State, query, limit, status, tag, explain, json_):
 # --------------------------------------------------------------------------- show / report
 
 REPORT_FORMATS = ("text", "md", "json", "html", "claimreview")
+SEARCH_DEPTH = 1000
 
 
 def render_report(repo, record: dict, fmt: str, site: str | None = None) -> str:
@@ -149,25 +160,28 @@ cli.add_command(show, name="report")
 @cli.command(name="list")
 @status_option
 @tag_option
+@state_option
 @json_option
 @pass_state
-def list_claims(state: State, status, tag, json_):
+def list_claims(state: State, status, tag, state_, json_):
     """List all claims in a table, with a count per verdict.
 
     \b
     Examples:
       factcheck list
       factcheck list --status half-true --tag 예타
+      factcheck list --state draft
       factcheck list --json
     """
+    from factcheck.model import state_of
     from factcheck.search.index import open_index
 
     index = open_index(state.repo)
     for problem in index.problems:
         warn(str(problem))
-    records = [r for r in index.records() if _wanted(r, status, tag)]
+    records = [r for r in index.records() if _wanted(r, status, tag) and (not state_ or state_of(r) == state_)]
     if json_:
-        print_json({"claims": records})
+        print_json({"claims": [{**r, "state": state_of(r)} for r in records]})
         return
     from factcheck.terminal import render
 

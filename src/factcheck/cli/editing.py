@@ -39,10 +39,11 @@ from factcheck.model import STATUS_CODES
 @json_option
 @pass_state
 def add(state: State, json_, yes, **fields):
-    """Add a claim, by flags or interactively (prompts for what is missing on a TTY).
+    """Add a claim as a draft, by flags or interactively (prompts for what is missing on a TTY).
 
     Warns about near-duplicate claims already stored, validates, and writes atomically.
-    An existing id is never overwritten.
+    An existing id is never overwritten. A draft is published only after review:
+    `factcheck submit ID`, then `factcheck approve ID --by NAME`.
 
     \b
     Examples:
@@ -53,13 +54,14 @@ def add(state: State, json_, yes, **fields):
     """
     from factcheck.search.similar import near_duplicates
     from factcheck.store import editing
+    from factcheck.store.desk import draft
 
     interactive = sys.stdin.isatty() and not yes
     if interactive:
         from factcheck.terminal import render
 
         fields = render.prompt_missing_fields(fields)
-    record = editing.new_claim(**fields)
+    record = draft(editing.new_claim(**fields))
     duplicates = near_duplicates(state.repo, record)
     if duplicates:
         from factcheck.terminal import render
@@ -72,33 +74,36 @@ def add(state: State, json_, yes, **fields):
     path = state.repo.create(record)
     if json_:
         print_json({"id": record["id"], "path": str(path)})
-    click.echo(f"added {record['id']} ({path})", err=True)
+    click.echo(f"added {record['id']} as a draft ({path})", err=True)
 
 
 @cli.command()
 @click.argument("claim_id")
 @click.argument("status", type=click.Choice(STATUS_CODES))
-@click.option("--note", required=True, help="Why the verdict changed (kept in history).")
+@click.option("--note", help="Why the verdict changed (kept in history; default: the --correction).")
 @click.option("--source", "source_url", help="A new source URL supporting the verdict.")
 @click.option("--quote", help="The exact quote at --source.")
 @click.option("--publisher", help="The publisher of --source.")
+@click.option("--correction", help="On a published claim: the correction readers are shown (required there).")
 @json_option
 @pass_state
-def verdict(state: State, claim_id, status, note, source_url, quote, publisher, json_):
+def verdict(state: State, claim_id, status, note, source_url, quote, publisher, correction, json_):
     """Change a claim's verdict and record it in its history.
 
-    The file keeps its comments and key order.
+    The file keeps its comments and key order. On a published claim a new verdict or source is
+    a correction: --correction says what was wrong, and readers see it at the top of the page.
 
     \b
     Examples:
       factcheck verdict gimje-budget-three-years mostly-true --note "4년 연속으로 갱신"
       factcheck verdict ID false --note "…" --source https://… --publisher 뉴스1 --quote "…"
+      factcheck verdict ID false --correction "국무회의는 8월 18일이었다"
     """
-    from factcheck.store import editing
+    from factcheck.store import desk, editing
 
-    record = state.repo.update(
-        claim_id, editing.verdict_change(status, note, source_url, quote, publisher)
-    )
+    change = editing.verdict_change(status, note or correction, source_url, quote, publisher)
+    by = desk.current_user(state.repo.root)
+    record = state.repo.update(claim_id, desk.corrected(change, correction, by))
     if json_:
         print_json(record)
     click.echo(f"{claim_id}: verdict is now {status}", err=True)

@@ -1,0 +1,69 @@
+"""The desk in the terminal: state badges, the queue and a claim's story. Data always goes
+through `render.data`, so it shows as the text it is.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, state_of
+from factcheck.terminal.render import badge, console, data
+
+STATE_STYLE = {"draft": "bold white on magenta", "review": "bold black on cyan", "published": "bold"}
+
+
+def state_badge(record: dict) -> Text | None:
+    """A badge for a claim that is not published; None for a published one (the usual case says nothing)."""
+    state = state_of(record)
+    if state == "published":
+        return None
+    ko, en = STATE_LABELS[state]
+    return Text(f" {ko} · {en} ", style=STATE_STYLE[state])
+
+
+def print_queue(items: list) -> None:
+    """One row per claim; the claim's own cell also holds its id and what it lacks, so the Korean text
+    gets the width it needs and wraps only between words."""
+    out = console()
+    table = Table(expand=False)
+    table.add_column("state", no_wrap=True)
+    table.add_column("age", justify="right", no_wrap=True)
+    table.add_column("assignee", overflow="fold")
+    # fold, not rich's default ellipsis: at an exact fit, ellipsis crops a Korean word for its trailing space
+    table.add_column("claim · id · missing", ratio=3, overflow="fold")
+    for item in items:
+        cell = data(item.claim, single_line=True) + Text("\n") + data(item.id, "dim")
+        if item.missing:
+            cell += Text("  missing: ", style="dim") + data(", ".join(item.missing), "yellow")
+        table.add_row(
+            state_badge({"state": item.state}),
+            "?" if item.age_days is None else f"{item.age_days}d",
+            data(item.assignee or "—", single_line=True),
+            cell,
+        )
+    out.print(table)
+    out.print(Text(f"{len(items)} claim(s) in the queue, oldest first"))
+
+
+def print_story(events: list) -> None:
+    out = console()
+    table = Table(show_header=False, box=None, pad_edge=False)
+    for column in ("date", "what", "who", "detail"):
+        table.add_column(column, overflow="fold", no_wrap=column == "date")
+    for event in events:
+        if event.kind == "commit":
+            what = Text(f"commit {event.commit[:8]}", style="yellow")
+            detail = data(event.note, single_line=True)
+            if event.changed:
+                detail += Text("\nchanged: ", style="dim") + data(", ".join(event.changed), "dim")
+        else:
+            what = badge(event.status) if event.status in VERDICT_BY_CODE else Text("")
+            if event.state:
+                what += Text(" ") + Text(STATE_LABELS[event.state][1], style=STATE_STYLE[event.state])
+            detail = data(event.note, single_line=True)
+            if not event.committed:
+                detail += Text("  (not committed yet)", style="dim")
+        when = event.when[:16].replace("T", " ") if event.when else event.date
+        table.add_row(data(when), what, data(event.by or "—", "cyan", single_line=True), detail)
+    out.print(table)
