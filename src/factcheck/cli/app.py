@@ -64,6 +64,9 @@ tag_option = click.option("--tag", help="Only claims with this tag.")
 state_option = click.option(
     "--state", "state_", type=click.Choice(STATES), help="Only claims in this editorial state."
 )
+all_option = click.option(
+    "all_", "--all", is_flag=True, help="Include claims that are not published (drafts, in review)."
+)
 
 
 def print_json(data) -> None:

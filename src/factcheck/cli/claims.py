@@ -12,6 +12,7 @@ from factcheck.cli.app import (
     EXIT_NO_MATCH,
     State,
     UserError,
+    all_option,
     cli,
     json_option,
     pass_state,
@@ -117,9 +118,12 @@ def render_report(repo, record: dict, fmt: str, site: str | None = None) -> str:
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
 @click.option("--site", help="Base URL where reports are published (for html and claimreview).")
+@all_option
 @pass_state
-def show(state: State, claim_id, fmt, output, site):
+def show(state: State, claim_id, fmt, output, site, all_):
     """Print one claim's full report: verdict, rationale, sources with quotes, history.
+
+    Corrections come first. A claim that is not published gets no ClaimReview unless --all.
 
     \b
     Examples:
@@ -128,6 +132,7 @@ def show(state: State, claim_id, fmt, output, site):
       factcheck report gimje-physical-ai-yeta-exemption --format html -o report.html
       factcheck report gimje-physical-ai-yeta-exemption --format claimreview
     """
+    from factcheck.model import state_of
     from factcheck.search.index import open_index
 
     index = open_index(state.repo)
@@ -136,9 +141,12 @@ def show(state: State, claim_id, fmt, output, site):
             raise UserError(str(problem))
         warn(str(problem))
     record = index.get(claim_id)
+    if fmt == "claimreview" and state_of(record) != "published" and not all_:
+        raise UserError(f"{claim_id} is not published ({state_of(record)}): add --all to make its ClaimReview anyway")
     if fmt == "text" and output is None:
-        from factcheck.terminal import render
+        from factcheck.terminal import desk, render
 
+        desk.print_desk_header(record)
         render.print_claim(record)
         return
     text = render_report(state.repo, record, "md" if fmt == "text" else fmt, site)

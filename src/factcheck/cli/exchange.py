@@ -13,6 +13,7 @@ from factcheck.cli.app import (
     EXIT_USER_ERROR,
     State,
     UserError,
+    all_option,
     cli,
     json_option,
     pass_state,
@@ -183,9 +184,12 @@ def _import_items(repo, items: list, label: str, json_: bool) -> None:
 @tag_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout).")
 @click.option("--site", help="Base URL where reports are published (the ClaimReview url).")
+@all_option
 @pass_state
-def export_command(state: State, fmt, status, tag, output, site):
-    """Export claims as ClaimReview JSON-LD, JSON, JSON Lines or CSV (UTF-8, no BOM).
+def export_command(state: State, fmt, status, tag, output, site, all_):
+    """Export published claims as ClaimReview JSON-LD, JSON, JSON Lines or CSV (UTF-8, no BOM).
+
+    Drafts and claims in review are left out unless --all.
 
     CSV columns are always the same, in the same order. To open the CSV in Excel with Korean
     intact: Data > From Text/CSV, File Origin "65001: Unicode (UTF-8)".
@@ -202,7 +206,9 @@ def export_command(state: State, fmt, status, tag, output, site):
     index = open_index(state.repo)
     for problem in index.problems:
         warn(str(problem))
-    records = select_records(index.records(), status=status, tag=tag)
+    from factcheck.store.desk import publishable
+
+    records = publishable(select_records(index.records(), status=status, tag=tag), all_)
     settings = None
     if fmt == "claimreview":
         from factcheck.store.settings import load_settings

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.app import State, cli, pass_state, status_option, tag_option, warn
+from factcheck.cli.app import State, all_option, cli, pass_state, status_option, tag_option, warn
 from factcheck.cli.claims import _wanted
 
 # --- site: static HTML (owned with src/factcheck/html_report.py) ------------------------- begin
@@ -22,9 +22,15 @@ from factcheck.cli.claims import _wanted
 )
 @status_option
 @tag_option
+@all_option
 @pass_state
-def site_command(state: State, out_dir, site_url, status, tag):
-    """Build a static website: a searchable index.html and claims/<id>.html for each claim.
+def site_command(state: State, out_dir, site_url, status, tag, all_):
+    """Build a static website: a searchable index.html and claims/<id>.html for each published claim.
+
+    Also the pages the IFCN Code of Principles asks for: methodology and corrections policy (from
+    pages/*.md in the claims directory), the corrections log, organisation, funding and contact
+    (`organisation:` in factcheck.yaml) and an archive by month. Drafts and claims in review are
+    left out unless --all (a preview for the desk, marked as such).
 
     Plain files with relative links: upload the folder to any static host, or open index.html
     from disk. Also writes claimreview.json with every claim's ClaimReview. Rebuilding removes
@@ -35,16 +41,29 @@ def site_command(state: State, out_dir, site_url, status, tag):
       factcheck site -o public
       factcheck site -o public --site https://factcheck.example.kr
       factcheck site -o public --status false --tag 예타
+      factcheck site -o preview --all
     """
     from factcheck.publish.site import build_site
+    from factcheck.publish.texts import load_site_texts
     from factcheck.search.index import open_index
+    from factcheck.store.desk import publishable
     from factcheck.store.settings import load_settings
 
+    settings = load_settings(state.repo.root, site=site_url)
+    texts = load_site_texts(state.repo.root)
     index = open_index(state.repo)
     for problem in index.problems:
         warn(str(problem))
-    records = [r for r in index.records() if _wanted(r, status, tag)]
-    written = build_site(records, out_dir, load_settings(state.repo.root, site=site_url))
+    chosen = [r for r in index.records() if _wanted(r, status, tag)]
+    records = publishable(chosen, all_)
+    unpublished = len(chosen) - len(publishable(chosen))
+    if unpublished and all_:
+        warn(f"including {unpublished} unpublished claim(s): a preview for the desk, not for publishing")
+    elif unpublished:
+        warn(f"left out {unpublished} claim(s) not yet published (drafts, in review); --all includes them")
+    for message in texts.warnings():
+        warn(message)
+    written = build_site(records, out_dir, settings, texts)
     index_html = out_dir / "index.html"
     click.echo(f"wrote {len(records)} claim page(s), {len(written)} file(s): open {index_html}", err=True)
 

@@ -182,7 +182,7 @@ def package_text(name: str) -> str:
     return (Path(__file__).parent / name).read_text(encoding="utf-8")
 
 
-CSS = package_text("site.css")
+CSS = package_text("site.css") + package_text("desk.css")
 
 
 def _css() -> str:
@@ -318,6 +318,7 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
     folder ("." beside it, ".." for claims/<id>.html); None, the default, leaves out the link back to
     an index, for a lone report written with `factcheck report ID --format html -o FILE`.
     """
+    from factcheck.publish import notices
     check_id(record.get("id", ""))
     settings = settings_from(settings)
     v = verdict(record["status"])
@@ -329,10 +330,13 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
     head = _head(title, lang=page_lang(record, settings), description=description,
                  canonical=review.get("url", ""), extra=ld)
 
-    nav = ""
+    nav = pages = ""
     if site_root is not None:
-        index = "index.html" if site_root in ("", ".") else f"{site_root.rstrip('/')}/index.html"
-        nav = f'<nav><a href="{escaped(index)}">{PAGE_LABELS["all_claims"]}</a></nav>'
+        from factcheck.publish.pages import pages_nav
+
+        root = "" if site_root in ("", ".") else f"{site_root.rstrip('/')}/"
+        nav = f'<nav><a href="{escaped(root)}index.html">{PAGE_LABELS["all_claims"]}</a></nav>'
+        pages = pages_nav(root)
     by = link(settings.publisher_url, publisher) if settings.publisher_url and publisher else escaped(publisher)
     header = f'<header class="site">{nav}<span>{by}</span></header>' if nav or publisher else ""
 
@@ -346,6 +350,8 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
         header,
         "<main>",
         "<article>",
+        notices.state_banner(record),
+        notices.correction_notice(record),
         f'<p class="verdict">{badge(v.code)}</p>',
         f'<h1 class="claim">{escaped(record["claim"])}</h1>',
         claim_en,
@@ -356,7 +362,7 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
         _chips_section(record, "tags"),
         _chips_section(record, "entities"),
         "</article>",
-        f'<footer>{_origin_line(record)}<p>{" · ".join(footer_bits)}</p></footer>',
+        f'<footer>{_origin_line(record)}<p>{" · ".join(footer_bits)}</p>{pages}</footer>',
         "</main>",
         "</body>",
         "</html>",

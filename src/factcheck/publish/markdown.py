@@ -15,9 +15,11 @@ def _md(text: object) -> str:
 
 
 def claim_markdown(record: dict) -> str:
+    from factcheck.publish.notices import correction_markdown
+
     verdict = VERDICT_BY_CODE.get(record.get("status", ""))
     label = f"{verdict.ko} ({verdict.en})" if verdict else _md(record.get("status"))
-    lines = [f"# {_md(record.get('claim'))}", ""]
+    lines = [f"# {_md(record.get('claim'))}", "", *correction_markdown(record, _md)]
     if record.get("claim_en"):
         lines += [f"*{_md(record['claim_en'])}*", ""]
     lines += [f"**Verdict: {label}**", ""]

@@ -22,6 +22,8 @@ from factcheck.publish.html import (
     package_text,
     render_claim_page,
 )
+from factcheck.publish.pages import pages_nav, write_pages
+from factcheck.publish.texts import SiteTexts
 from factcheck.store.files import atomic_write
 from factcheck.store.repo import check_id
 from factcheck.store.settings import settings_from
@@ -117,7 +119,7 @@ def render_index(records: list[dict], settings: Any) -> str:
         f'<ul class="summary">{summary}</ul>',
         filters,
         table,
-        f'<footer><p><a href="{CLAIMREVIEW_FILE}">ClaimReview JSON-LD</a></p></footer>',
+        f'<footer><p><a href="{CLAIMREVIEW_FILE}">ClaimReview JSON-LD</a></p>{pages_nav()}</footer>',
         "</main>",
         f"<script>{INDEX_JS}</script>",
         "</body>",
@@ -134,8 +136,9 @@ def _is_ours(path: Path) -> bool:
         return False
 
 
-def build_site(records: Iterable[dict], out_dir: Path, settings: Any) -> list[Path]:
-    """Write index.html, claims/<id>.html for every claim and claimreview.json; return the paths written.
+def build_site(records: Iterable[dict], out_dir: Path, settings: Any, texts: SiteTexts | None = None) -> list[Path]:
+    """Write index.html, claims/<id>.html for every claim, claimreview.json and the IFCN pages (`pages`,
+    from `texts`, the starters when None); return the paths written.
 
     Pages this function wrote before for claims that are gone are removed (they carry its generator
     tag); any other file in the folder is left alone.
@@ -169,4 +172,5 @@ def build_site(records: Iterable[dict], out_dir: Path, settings: Any) -> list[Pa
             stale.unlink()
     write(out_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
     write(out_dir / "index.html", render_index(records, settings))
+    written += write_pages(records, out_dir, settings, texts)
     return written

@@ -1,4 +1,4 @@
-"""The desk in the terminal: state badges, the queue and a claim's story. Data always goes
+"""The desk in the terminal: state badges, correction notices, the queue and a claim's story. Data always goes
 through `render.data`, so it shows as the text it is.
 """
 
@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, state_of
+from factcheck.store.desk import previous_verdict
 from factcheck.terminal.render import badge, console, data
 
 STATE_STYLE = {"draft": "bold white on magenta", "review": "bold black on cyan", "published": "bold"}
@@ -20,6 +21,26 @@ def state_badge(record: dict) -> Text | None:
         return None
     ko, en = STATE_LABELS[state]
     return Text(f" {ko} · {en} ", style=STATE_STYLE[state])
+
+
+def print_desk_header(record: dict) -> None:
+    """What a reader of `show` must see first: the claim's state when unpublished, and its corrections."""
+    out = console()
+    mark = state_badge(record)
+    if mark is not None:
+        line = mark + Text(" not published")
+        for label, key in (("assignee", "assignee"), ("checked by", "checked_by")):
+            if record.get(key):
+                line += Text(f" · {label} ") + data(record[key], "cyan", single_line=True)
+        out.print(line)
+    corrections = sorted(record.get("corrections") or [], key=lambda c: str(c.get("date")), reverse=True)
+    for c in corrections:
+        line = Text(" 정정 · Correction ", style="bold black on yellow") + Text(" ") + data(c.get("date"))
+        line += Text(" ") + data(c.get("note"))
+        previous = VERDICT_BY_CODE.get(previous_verdict(c) or "")
+        if previous:
+            line += Text(" (was ") + badge(previous.code) + Text(")")
+        out.print(line)
 
 
 def print_queue(items: list) -> None:
