@@ -92,12 +92,12 @@ REPORT_FORMATS = ("text", "md", "json", "html", "claimreview")
 SEARCH_DEPTH = 1000
 
 
-def render_report(repo, record: dict, fmt: str, site: str | None = None) -> str:
+def render_report(repo, record: dict, fmt: str, site: str | None = None, others=None) -> str:
     """The claim as text in one of REPORT_FORMATS (except the rich terminal view)."""
     if fmt == "md":
         from factcheck.publish.markdown import claim_markdown
 
-        return claim_markdown(record)
+        return claim_markdown(record, others)
     if fmt == "json":
         return json.dumps(record, ensure_ascii=False, indent=2)
     from factcheck.exchange.claimreview import to_claimreview
@@ -108,7 +108,7 @@ def render_report(repo, record: dict, fmt: str, site: str | None = None) -> str:
         return json.dumps(to_claimreview(record, settings), ensure_ascii=False, indent=2)
     from factcheck.publish.html import render_claim_page
 
-    return render_claim_page(record, settings)
+    return render_claim_page(record, settings, others=others)
 
 
 @cli.command()
@@ -123,7 +123,8 @@ def render_report(repo, record: dict, fmt: str, site: str | None = None) -> str:
 def show(state: State, claim_id, fmt, output, site, all_):
     """Print one claim's full report: verdict, rationale, sources with quotes, history.
 
-    Corrections come first. A claim that is not published gets no ClaimReview unless --all.
+    Corrections come first; other outlets' reviews of the same claim (imported) come after the
+    sources. A claim that is not published gets no ClaimReview unless --all.
 
     \b
     Examples:
@@ -132,6 +133,7 @@ def show(state: State, claim_id, fmt, output, site, all_):
       factcheck report gimje-physical-ai-yeta-exemption --format html -o report.html
       factcheck report gimje-physical-ai-yeta-exemption --format claimreview
     """
+    from factcheck.exchange.compare import other_reviews
     from factcheck.model import state_of
     from factcheck.search.index import open_index
 
@@ -143,13 +145,15 @@ def show(state: State, claim_id, fmt, output, site, all_):
     record = index.get(claim_id)
     if fmt == "claimreview" and state_of(record) != "published" and not all_:
         raise UserError(f"{claim_id} is not published ({state_of(record)}): add --all to make its ClaimReview anyway")
+    others = other_reviews(state.repo, record) if fmt in ("text", "md", "html") else None
     if fmt == "text" and output is None:
         from factcheck.terminal import desk, render
 
         desk.print_desk_header(record)
         render.print_claim(record)
+        desk.print_others(others)
         return
-    text = render_report(state.repo, record, "md" if fmt == "text" else fmt, site)
+    text = render_report(state.repo, record, "md" if fmt == "text" else fmt, site, others)
     if output is None:
         click.echo(text)
     else:

@@ -1,4 +1,4 @@
-"""The desk's commands: assign, submit, approve, reject, rationale, queue and log."""
+"""The desk's commands: assign, submit, approve, reject, rationale, queue, log and compare."""
 
 from __future__ import annotations
 
@@ -231,3 +231,34 @@ def log_command(state: State, claim_id, json_):
     from factcheck.terminal.desk import print_story
 
     print_story(events)
+
+
+@cli.command()
+@click.option("--gap", default=1, show_default=True, type=click.IntRange(1, 4),
+              help="How many levels apart on the five-level scale the verdicts must be.")
+@json_option
+@pass_state
+def compare(state: State, gap, json_):
+    """Our claims that other fact-checkers (imported reviews) rated differently.
+
+    An imported review matches one of our claims when it says the same thing; 판단 유보 on
+    either side is no disagreement.
+
+    \b
+    Examples:
+      factcheck compare
+      factcheck compare --gap 2 --json
+    """
+    from factcheck.exchange.compare import disagreements
+    from factcheck.search.index import open_index
+
+    index = open_index(state.repo)
+    for problem in index.problems:
+        warn(str(problem))
+    found = disagreements(state.repo, index.records(), min_gap=gap)
+    if json_:
+        print_json({"gap": gap, "claims": [c.as_json() for c in found]})
+        return
+    from factcheck.terminal.desk import print_comparisons
+
+    print_comparisons(found)

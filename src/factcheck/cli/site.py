@@ -43,6 +43,7 @@ def site_command(state: State, out_dir, site_url, status, tag, all_):
       factcheck site -o public --status false --tag 예타
       factcheck site -o preview --all
     """
+    from factcheck.exchange.compare import is_imported, reviews_beside
     from factcheck.publish.site import build_site
     from factcheck.publish.texts import load_site_texts
     from factcheck.search.index import open_index
@@ -54,7 +55,8 @@ def site_command(state: State, out_dir, site_url, status, tag, all_):
     index = open_index(state.repo)
     for problem in index.problems:
         warn(str(problem))
-    chosen = [r for r in index.records() if _wanted(r, status, tag)]
+    everything = index.records()
+    chosen = [r for r in everything if _wanted(r, status, tag)]
     records = publishable(chosen, all_)
     unpublished = len(chosen) - len(publishable(chosen))
     if unpublished and all_:
@@ -63,7 +65,8 @@ def site_command(state: State, out_dir, site_url, status, tag, all_):
         warn(f"left out {unpublished} claim(s) not yet published (drafts, in review); --all includes them")
     for message in texts.warnings():
         warn(message)
-    written = build_site(records, out_dir, settings, texts)
+    others = reviews_beside(state.repo, records) if any(map(is_imported, everything)) else {}
+    written = build_site(records, out_dir, settings, texts, others)
     index_html = out_dir / "index.html"
     click.echo(f"wrote {len(records)} claim page(s), {len(written)} file(s): open {index_html}", err=True)
 

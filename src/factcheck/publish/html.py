@@ -310,13 +310,14 @@ def _origin_line(record: dict) -> str:
     return f'<p>{PAGE_LABELS["origin"]}: {" · ".join(b for b in bits if b)}</p>'
 
 
-def render_claim_page(record: dict, settings: Any, *, site_root: str | None = None) -> str:
+def render_claim_page(record: dict, settings: Any, *, site_root: str | None = None, others=None) -> str:
     """A complete, self-contained HTML5 page for one claim.
 
     `settings`: a claimreview.Settings (or a factcheck.yaml-like dict, or None) naming the publisher and
     the site's base URL. `site_root` is the relative path from this page to the site's index.html
     folder ("." beside it, ".." for claims/<id>.html); None, the default, leaves out the link back to
-    an index, for a lone report written with `factcheck report ID --format html -o FILE`.
+    an index, for a lone report written with `factcheck report ID --format html -o FILE`. `others`: other
+    outlets' reviews of the same claim (`exchange.compare.OtherReview`), listed after the sources.
     """
     from factcheck.publish import notices
     check_id(record.get("id", ""))
@@ -358,6 +359,7 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
         _facts(record),
         _rationale_section(record),
         _sources_section(record),
+        notices.others_section(others),
         _history_section(record),
         _chips_section(record, "tags"),
         _chips_section(record, "entities"),

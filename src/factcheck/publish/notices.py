@@ -1,17 +1,20 @@
-"""What the desk adds to a claim's page and report: the correction notice at the top, and a banner on a claim
-that is not published.
+"""What the desk adds to a claim's page and report: the correction notice at the top, a banner on a claim that
+is not published, and other outlets' verdicts on the same claim, credited to them.
 """
 
 from __future__ import annotations
 
 from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, state_of
-from factcheck.publish.html import _time, badge, escaped
+from factcheck.publish.html import _time, badge, escaped, link
 from factcheck.store.desk import previous_verdict
+from factcheck.textclean import clean
 
 DESK_LABELS = {
     "correction": "정정 · Correction",
     "previous_verdict": "이전 판정 · Previous verdict",
     "changed": "바뀐 것 · Changed",
+    "other_fact_checks": "다른 팩트체크 · Other fact-checks",
+    "their_rating": "원래 판정 · Their rating",
     "not_published": "게시되지 않음 · Not published",
 }
 CHANGED_LABELS = {"status": "판정 · verdict", "rationale": "근거 · rationale", "sources": "출처 · sources"}
@@ -52,6 +55,23 @@ def state_banner(record: dict) -> str:
             f'<span lang="en">{escaped(en)}</span> — {DESK_LABELS["not_published"]}</p>')
 
 
+def others_section(others: list | None) -> str:
+    """Imported reviews of the same claim: publisher, their verdict and label, date and a link."""
+    if not others:
+        return ""
+    items = []
+    for other in others:
+        bits = [f"<b>{escaped(other.publisher)}</b>" if other.publisher else "", badge(other.status, small=True)]
+        if other.own_words:
+            bits.append(f"{DESK_LABELS['their_rating']}: “{escaped(other.own_words)}”")
+        if other.date:
+            bits.append(_time(other.date))
+        title = link(other.url, other.claim) if other.url else escaped(other.claim)
+        items.append(f'<li>{" · ".join(b for b in bits if b)}<br>{title}</li>')
+    return (f'<section id="other-fact-checks"><h2>{DESK_LABELS["other_fact_checks"]}</h2>'
+            f'<ul class="others">{"".join(items)}</ul></section>')
+
+
 # --------------------------------------------------------------------------- Markdown
 
 
@@ -63,3 +83,15 @@ def correction_markdown(record: dict, md) -> list[str]:
         was = f" ({DESK_LABELS['previous_verdict']}: {previous.ko} · {previous.en})" if previous else ""
         lines.append(f"> **{DESK_LABELS['correction']}** {md(c.get('date'))}: {md(c.get('note'))}{was}")
     return lines + [""] if lines else []
+
+
+def others_markdown(others: list | None, md) -> list[str]:
+    if not others:
+        return []
+    lines = ["", f"## {DESK_LABELS['other_fact_checks']}", ""]
+    for other in others:
+        v = VERDICT_BY_CODE[other.status]
+        label = f" (“{md(other.own_words)}”)" if other.own_words else ""
+        where = f" <{clean(other.url)}>" if other.url else ""
+        lines.append(f"- {md(other.publisher)}: {v.ko} · {v.en}{label}, {md(other.date)} — {md(other.claim)}{where}")
+    return lines

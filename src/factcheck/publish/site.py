@@ -136,9 +136,11 @@ def _is_ours(path: Path) -> bool:
         return False
 
 
-def build_site(records: Iterable[dict], out_dir: Path, settings: Any, texts: SiteTexts | None = None) -> list[Path]:
+def build_site(records: Iterable[dict], out_dir: Path, settings: Any, texts: SiteTexts | None = None,
+               others: dict | None = None) -> list[Path]:
     """Write index.html, claims/<id>.html for every claim, claimreview.json and the IFCN pages (`pages`,
-    from `texts`, the starters when None); return the paths written.
+    from `texts`, the starters when None); return the paths written. `others`: other outlets' reviews
+    beside each claim, by id.
 
     Pages this function wrote before for claims that are gone are removed (they carry its generator
     tag); any other file in the folder is left alone.
@@ -166,7 +168,8 @@ def build_site(records: Iterable[dict], out_dir: Path, settings: Any, texts: Sit
     reviews = []
     for record in sorted(records, key=lambda r: r["id"]):
         reviews.append(to_claimreview(record, settings))
-        write(claims_dir / f"{record['id']}.html", render_claim_page(record, settings, site_root=".."))
+        write(claims_dir / f"{record['id']}.html",
+              render_claim_page(record, settings, site_root="..", others=(others or {}).get(record["id"])))
     for stale in sorted(claims_dir.glob("*.html")):
         if stale.stem not in seen and _is_ours(stale):
             stale.unlink()

@@ -1,5 +1,5 @@
-"""The desk in the terminal: state badges, correction notices, the queue and a claim's story. Data always goes
-through `render.data`, so it shows as the text it is.
+"""The desk in the terminal: state badges, correction notices, other fact-checks, the queue, a claim's story,
+and where other outlets disagree. Data always goes through `render.data`, so it shows as the text it is.
 """
 
 from __future__ import annotations
@@ -41,6 +41,32 @@ def print_desk_header(record: dict) -> None:
         if previous:
             line += Text(" (was ") + badge(previous.code) + Text(")")
         out.print(line)
+
+
+def _other_review(other, lead: str, with_claim: bool) -> list[Text]:
+    """One other outlet's review: who, their verdict (and their own words for it), when, how similar, where."""
+    line = Text(lead) + data(other.publisher or "?", "bold", single_line=True) + Text(" ") + badge(other.status)
+    if other.own_words:
+        line += Text(" “") + data(other.own_words, single_line=True) + Text("”")
+    if other.date:
+        line += Text(" · ") + data(other.date)
+    lines = [line + Text(f" · {other.similarity}% similar", style="dim")]
+    if with_claim:
+        lines.append(Text("    ") + data(other.claim, single_line=True))
+    if other.url:
+        lines.append(Text("    ") + data(other.url, "blue underline"))
+    return lines
+
+
+def print_others(others: list) -> None:
+    """Other outlets' reviews of the same claim, after the claim's own panel."""
+    if not others:
+        return
+    out = console()
+    out.print(Text("다른 팩트체크 · Other fact-checks", style="bold underline"))
+    for other in others:
+        for line in _other_review(other, "  ", with_claim=True):
+            out.print(line)
 
 
 def print_queue(items: list) -> None:
@@ -88,3 +114,20 @@ def print_story(events: list) -> None:
         when = event.when[:16].replace("T", " ") if event.when else event.date
         table.add_row(data(when), what, data(event.by or "—", "cyan", single_line=True), detail)
     out.print(table)
+
+
+def print_comparisons(comparisons: list) -> None:
+    out = console()
+    for comparison in comparisons:
+        record = comparison.record
+        head = badge(record["status"]) + Text(" ") + data(record.get("claim"), "bold", single_line=True)
+        mark = state_badge(record)
+        if mark is not None:
+            head += Text(" ") + mark
+        out.print(head)
+        out.print(Text("  ") + data(record["id"], "dim"))
+        for other in comparison.others:
+            for line in _other_review(other, "  ≠ ", with_claim=False):
+                out.print(line)
+        out.print()
+    out.print(Text(f"{len(comparisons)} claim(s) where another fact-checker's verdict differs"))
