@@ -48,13 +48,12 @@ def search(state: State, query, limit, status, tag, state_, explain, json_):
       factcheck search 8/22 국무회의 --explain
       factcheck search "national budget three years" --json
     """
+    from factcheck.model import state_of
     from factcheck.search.ranking import search_claims
 
     text = " ".join(query)
     if not text.strip():
         raise UserError("empty query: type what you are looking for, e.g. factcheck search 예타 면제")
-    from factcheck.model import state_of
-
     depth = SEARCH_DEPTH if state_ else limit  # the state is not in the index: filter a deeper list
     outcome = search_claims(state.repo, text, limit=depth, status=status, tag=tag, explain=explain)
     if state_:
