@@ -37,9 +37,10 @@ def git_init(folder: Path, user: str = "김기자") -> None:
     git(folder, "config", "user.email", "desk@example.org")
 
 
-def add_draft(run, claims: Path, claim_id: str = "gimje-budget-2026", *extra: str):
+def add_draft(run, claims: Path, claim_id: str = "gimje-budget-2026", *extra: str,
+              claim: str = "김제시는 2026년 국가예산 1조 125억 원을 확보했다"):
     """`factcheck add` a claim with a source, as a draft; returns the click result."""
-    result = run(claims, "add", "--claim", "김제시는 2026년 국가예산 1조 125억 원을 확보했다",
+    result = run(claims, "add", "--claim", claim,
                  "--claim-en", "Gimje secured 1.0125 trillion won of national budget for 2026",
                  "--claimant", "김제시", "--date", "2026-01", "--status", "mostly-true", *SOURCE,
                  "--id", claim_id, "--yes", *extra)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from desk_helpers import RATIONALE, add_draft, desk_env  # noqa: F401  (desk_env is a fixture)
@@ -246,3 +247,15 @@ def test_a_name_with_control_characters_is_refused(run, claims_dir):
 def test_an_unknown_claim_is_a_one_line_error(run, claims_dir):
     result = run(claims_dir, "submit", "no-such-claim", "--by", "김기자")
     assert result.exit_code == 2 and "no claim with id 'no-such-claim'" in result.stderr
+
+
+def test_moves_write_history_in_the_files_own_style_one_line_dates_bare(run, claims_dir):
+    path = claims_dir / "gimje-physical-ai-budget-scale.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("state: published", "state: draft"), encoding="utf-8")
+    run(claims_dir, "submit", "gimje-physical-ai-budget-scale", "--by", "김기자")
+    run(claims_dir, "approve", "gimje-physical-ai-budget-scale", "--by", "박편집")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    history = lines[lines.index("history:") + 1:]
+    assert history[1].startswith("  - {date: 20") and "state: review, by: 김기자" in history[1]
+    assert history[2].startswith("  - {date: 20") and "by: 박편집" in history[2]
+    assert not [line for line in lines if re.search(r"date: '\d{4}-", line)]  # dates bare, as the file writes them

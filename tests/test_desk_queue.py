@@ -68,7 +68,7 @@ def test_queue_prints_korean_claims_whole_words_in_a_narrow_terminal(run, claims
 
 def test_queue_mine_uses_factcheck_user(run, claims_dir, monkeypatch):
     add_draft(run, claims_dir, "for-kim")
-    add_draft(run, claims_dir, "for-lee")
+    add_draft(run, claims_dir, "for-lee", claim="김제시는 2025년 국가예산 1조 334억 원을 확보했다")
     run(claims_dir, "assign", "for-kim", "김기자")
     run(claims_dir, "assign", "for-lee", "이기자")
     monkeypatch.setenv("FACTCHECK_USER", "이기자")

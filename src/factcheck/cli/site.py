@@ -22,9 +22,13 @@ from factcheck.cli.claims import _wanted
 )
 @status_option
 @tag_option
+@click.option(
+    "--include-imported", is_flag=True,
+    help="Also publish fact-checks imported from others, credited to their publisher and original URL.",
+)
 @all_option
 @pass_state
-def site_command(state: State, out_dir, site_url, status, tag, all_):
+def site_command(state: State, out_dir, site_url, status, tag, include_imported, all_):
     """Build a static website: a searchable index.html and claims/<id>.html for each published claim.
 
     Also the pages the IFCN Code of Principles asks for: methodology and corrections policy (from
@@ -33,8 +37,8 @@ def site_command(state: State, out_dir, site_url, status, tag, all_):
     left out unless --all (a preview for the desk, marked as such).
 
     Plain files with relative links: upload the folder to any static host, or open index.html
-    from disk. Also writes claimreview.json with every claim's ClaimReview. Rebuilding removes
-    pages of claims that are gone and leaves any other file in the folder alone.
+    from disk. Also writes claimreview.json with every claim's ClaimReview. Rebuilding writes only
+    the files that change, removes pages of claims that are gone and leaves any other file alone.
 
     \b
     Examples:
@@ -43,6 +47,7 @@ def site_command(state: State, out_dir, site_url, status, tag, all_):
       factcheck site -o public --status false --tag 예타
       factcheck site -o preview --all
     """
+    from factcheck.exchange.claimreview import published_records
     from factcheck.exchange.compare import is_imported, reviews_beside
     from factcheck.publish.site import build_site
     from factcheck.publish.texts import load_site_texts
@@ -52,11 +57,15 @@ def site_command(state: State, out_dir, site_url, status, tag, all_):
 
     settings = load_settings(state.repo.root, site=site_url)
     texts = load_site_texts(state.repo.root)
+
     index = open_index(state.repo)
     for problem in index.problems:
         warn(str(problem))
     everything = index.records()
-    chosen = [r for r in everything if _wanted(r, status, tag)]
+    chosen, left_out = published_records([r for r in everything if _wanted(r, status, tag)], settings,
+                                         include_imported)
+    if left_out:
+        warn(left_out)
     records = publishable(chosen, all_)
     unpublished = len(chosen) - len(publishable(chosen))
     if unpublished and all_:
@@ -66,9 +75,10 @@ def site_command(state: State, out_dir, site_url, status, tag, all_):
     for message in texts.warnings():
         warn(message)
     others = reviews_beside(state.repo, records) if any(map(is_imported, everything)) else {}
-    written = build_site(records, out_dir, settings, texts, others)
+    built = build_site(records, out_dir, settings, index.aliases(), texts, others)
     index_html = out_dir / "index.html"
-    click.echo(f"wrote {len(records)} claim page(s), {len(written)} file(s): open {index_html}", err=True)
+    click.echo(f"site of {len(records)} claim page(s): {len(built.written)} file(s) written, "
+               f"{len(built.unchanged)} unchanged, {len(built.removed)} removed: open {index_html}", err=True)
 
 
 # --- site ------------------------------------------------------------------------------------- end

@@ -2,8 +2,7 @@
 archive by month (IFCN asks applicants for their last three months of work).
 
 They are written by `build_site` beside index.html, from the repository's texts (`publish.texts`) and the
-claims being published. The rating scale has its own page, `rating-scale.html`, written with the site;
-these pages link to it when it is there.
+claims being published. The rating scale has its own page (publish/ratings.py), which they link to.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from typing import Any, Iterable
 from factcheck.publish.html import (
     CLAIMS_FOLDER,
     PAGE_LABELS,
+    RATINGS_FILE,
     _head,
     _paragraphs,
     _time,
@@ -25,16 +25,14 @@ from factcheck.publish.html import (
 from factcheck.publish.notices import changed_words
 from factcheck.publish.texts import SiteTexts, markdown_html, starter_texts
 from factcheck.store.desk import previous_verdict, published_on
-from factcheck.store.files import atomic_write
 from factcheck.store.settings import settings_from
 
-RATING_SCALE_PAGE = "rating-scale.html"
 ARCHIVE_FOLDER = "archive"
 UNDATED = "undated"
 # The pages in the order the navigation lists them: (file, label).
 PAGES = (
     ("methodology.html", "검증 방법 · Methodology"),
-    (RATING_SCALE_PAGE, "판정 기준 · Rating scale"),
+    (RATINGS_FILE, "판정 기준 · Rating scale"),
     ("corrections.html", "정정 · Corrections"),
     ("about.html", "소개 · About us"),
     ("archive.html", "보관함 · Archive"),
@@ -63,12 +61,11 @@ CONTACT_LABELS = {"email": "이메일 · Email", "url": "웹사이트 · Website
                   "address": "주소 · Address"}
 
 
-def pages_nav(prefix: str = "", have_rating_scale: bool = False) -> str:
-    """Links to the IFCN pages; `prefix` leads from the page to the site's root ("../" from a sub-folder)."""
-    items = "".join(
-        f'<li><a href="{escaped(prefix + page)}">{escaped(label)}</a></li>'
-        for page, label in PAGES if page != RATING_SCALE_PAGE or have_rating_scale
-    )
+def pages_nav(prefix: str = "", ratings: bool = True) -> str:
+    """Links to the IFCN pages; `prefix` leads from the page to the site's root ("../" from a sub-folder).
+    `ratings` False leaves out the rating scale, for a page that links to it already."""
+    items = "".join(f'<li><a href="{escaped(prefix + page)}">{escaped(label)}</a></li>'
+                    for page, label in PAGES if ratings or page != RATINGS_FILE)
     return f'<nav class="pages" aria-label="사이트 안내 · About this site"><ul>{items}</ul></nav>'
 
 
@@ -91,9 +88,8 @@ def _claim_link(record: dict, prefix: str) -> str:
 class _Site:
     """What every page shares: settings, navigation and the page frame."""
 
-    def __init__(self, settings: Any, have_rating_scale: bool):
+    def __init__(self, settings: Any):
         self.settings = settings_from(settings)
-        self.have_rating_scale = have_rating_scale
 
     def page(self, name: str, title: str, content: str) -> str:
         depth = name.count("/")
@@ -110,7 +106,7 @@ class _Site:
             '<main class="page">',
             f"<h1>{escaped(title)}</h1>",
             content,
-            f"<footer>{pages_nav(prefix, self.have_rating_scale)}</footer>",
+            f"<footer>{pages_nav(prefix)}</footer>",
             "</main>",
             "</body>",
             "</html>",
@@ -196,17 +192,13 @@ def archive_content(months: dict[str, list[dict]]) -> str:
     return f'<h2>{LABELS["months"]}</h2><ul class="months">{items}</ul>'
 
 
-def write_pages(records: Iterable[dict], out_dir: Path, settings: Any, texts: SiteTexts | None = None) -> list[Path]:
-    """Write the IFCN pages and the month archive into `out_dir`; return the paths written.
-
-    Month pages this function wrote before for months that no longer have a claim are removed.
-    """
-    from factcheck.publish.site import _is_ours
-
+def write_pages(records: Iterable[dict], out_dir: Path, settings: Any, texts: SiteTexts | None, built) -> None:
+    """Put the IFCN pages and the month archive into `out_dir` through `built` (publish.site.BuiltSite, which
+    writes a file only when it changes); month pages of months that no longer have a claim are removed."""
     records = list(records)
     texts = texts or starter_texts()
     out_dir = Path(out_dir)
-    site = _Site(settings, (out_dir / RATING_SCALE_PAGE).is_file())
+    site = _Site(settings)
     months: dict[str, list[dict]] = defaultdict(list)
     for record in records:
         months[_month(record)].append(record)
@@ -225,12 +217,6 @@ def write_pages(records: Iterable[dict], out_dir: Path, settings: Any, texts: Si
         pages[name] = site.page(name, title, _month_list(chosen, "../"))
 
     (out_dir / ARCHIVE_FOLDER).mkdir(parents=True, exist_ok=True)
-    written = []
     for name, text in pages.items():
-        path = out_dir / name
-        atomic_write(path, text.encode("utf-8"), overwrite=True)
-        written.append(path)
-    for stale in sorted((out_dir / ARCHIVE_FOLDER).glob("*.html")):
-        if stale not in written and _is_ours(stale):
-            stale.unlink()
-    return written
+        built.put(out_dir / name, text)
+    built.remove_stale((out_dir / ARCHIVE_FOLDER).glob("*.html"), {out_dir / name for name in pages})

@@ -28,6 +28,7 @@ from factcheck.model import (
     today,
 )
 from factcheck.store.names import SETTINGS_FILE
+from factcheck.store.yaml_style import append_like, bare_date
 
 USER_ENV = "FACTCHECK_USER"
 FIELD_WORDS = {"status": "verdict", "rationale": "rationale", "sources": "sources"}
@@ -140,9 +141,14 @@ def _log(doc: Any, state: str, by: str | None, note: str) -> None:
     if by:
         entry["by"] = by
     entry["note"] = note
-    if doc.get("history") is None:
-        _put(doc, "history", [])
-    doc["history"].append(entry)
+    _append(doc, "history", entry)
+
+
+def _append(doc: Any, key: str, entry: dict) -> None:
+    """Append to a list field in the file's own style (store/yaml_style.py): one line like its neighbours."""
+    if doc.get(key) is None:
+        _put(doc, key, [])
+    append_like(doc[key], entry, one_line=True)
 
 
 def assign(name: str, by: str | None = None) -> Callable:
@@ -176,8 +182,9 @@ def move(name: str, by: str, rules: DeskRules = DeskRules(), note: str | None = 
         if name == "submit":
             _put(doc, "checked_by", by)
         if name == "approve":
-            _put(doc, "approved_by", {"name": by, "date": today()})
-            _put(doc, "reviewed", today())  # ClaimReview's datePublished: the day it was published
+            _put(doc, "approved_by", {"name": by, "date": bare_date(today())})
+            # ClaimReview's datePublished: the day it was published
+            _put(doc, "reviewed", bare_date(today(), doc.get("reviewed")))
         _put(doc, "state", step.target)
         _log(doc, step.target, by, note or step.note)
 
@@ -271,15 +278,15 @@ def corrected(change: Callable, correction: str | None, by: str | None = None) -
         elif note:
             if not changed:
                 raise FactcheckError(f"{claim_id}: nothing would change, so there is nothing to correct")
-            entry = {"date": today(), "note": note, "previous_status": before["status"], "changed": changed}
-            if doc.get("corrections") is None:
-                _put(doc, "corrections", [])
-            doc["corrections"].append(entry)
+            _append(doc, "corrections", {"date": today(), "note": note, "previous_status": before["status"],
+                                         "changed": changed})
             if reviewed is not None:
                 doc["reviewed"] = reviewed  # datePublished stays the first publication's; dateModified moves
         history = doc.get("history") or []
-        for i in range(logged, len(history)):  # what this change logged: signed, and in its state
-            history[i] = _with_state(history[i], state, by)
+        new = [_with_state(dict(entry), state, by) for entry in history[logged:]]
+        del history[logged:]
+        for entry in new:  # what this change logged, signed and in its state, in the file's style
+            append_like(history, entry, one_line=True)
 
     return apply
 
