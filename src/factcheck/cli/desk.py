@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.app import State, UserError, cli, json_option, pass_state, print_json, warn
+from factcheck.cli.app import State, UserError, cli, json_option, pass_state
+from factcheck.terminal.outcomes import Notice
 
 by_option = click.option("--by", help="Who does it (default: $FACTCHECK_USER, else git's user.name).")
 
@@ -16,7 +17,7 @@ def _who(state: State, by: str | None, needed_for: str | None = None) -> str | N
 
     if by is not None:
         return person(by)
-    name = current_user(state.repo.root)
+    name = current_user(state.repo.root, state.env.environ)
     if name is None and needed_for:
         raise UserError(f"{needed_for} needs --by NAME (or set FACTCHECK_USER, or git config user.name)")
     return name
@@ -33,10 +34,8 @@ def _desk_json(record: dict) -> dict:
     }
 
 
-def _report(record: dict, json_: bool, message: str) -> None:
-    if json_:
-        print_json(_desk_json(record))
-    click.echo(message, err=True)
+def _moved(record: dict, message: str, problems: list | None = None) -> Notice:
+    return Notice(message, data=_desk_json(record), problems=problems)
 
 
 # --------------------------------------------------------------------------- moves
@@ -48,7 +47,7 @@ def _report(record: dict, json_: bool, message: str) -> None:
 @by_option
 @json_option
 @pass_state
-def assign(state: State, claim_id, name, by, json_):
+def assign(state: State, claim_id, name, by):
     """Make NAME the person who checks the claim (any state; kept in history).
 
     \b
@@ -60,7 +59,7 @@ def assign(state: State, claim_id, name, by, json_):
 
     who = _who(state, by)
     record = state.repo.update(claim_id, desk.assign(name, who))
-    _report(record, json_, f"{claim_id}: assigned to {record['assignee']}")
+    return _moved(record, f"{claim_id}: assigned to {record['assignee']}")
 
 
 @cli.command()
@@ -69,7 +68,7 @@ def assign(state: State, claim_id, name, by, json_):
 @click.option("--note", help="A note for the reviewer (kept in history).")
 @json_option
 @pass_state
-def submit(state: State, claim_id, by, note, json_):
+def submit(state: State, claim_id, by, note):
     """Move a draft to review; whoever submits it is recorded as checked_by.
 
     \b
@@ -81,7 +80,7 @@ def submit(state: State, claim_id, by, note, json_):
 
     who = _who(state, by, needed_for="submit")
     record = state.repo.update(claim_id, desk.move("submit", who, note=note))
-    _report(record, json_, f"{claim_id}: in review (checked by {who})")
+    return _moved(record, f"{claim_id}: in review (checked by {who})")
 
 
 def _review(state: State, name: str, claim_id: str, by: str, note: str | None) -> dict:
@@ -97,7 +96,7 @@ def _review(state: State, name: str, claim_id: str, by: str, note: str | None) -
 @click.option("--note", help="Why (kept in history).")
 @json_option
 @pass_state
-def approve(state: State, claim_id, by, note, json_):
+def approve(state: State, claim_id, by, note):
     """Publish a claim in review: `site` and ClaimReview export include it from now on.
 
     With `require_review: true` in factcheck.yaml the approver must be someone other than
@@ -111,9 +110,8 @@ def approve(state: State, claim_id, by, note, json_):
 
     record = _review(state, "approve", claim_id, by, note)
     lacking = [m for m in missing(record) if m != "verdict"]
-    if lacking:
-        warn(f"{claim_id} was published without: {', '.join(lacking)}")
-    _report(record, json_, f"{claim_id}: published (approved by {record['approved_by']['name']})")
+    problems = [f"{claim_id} was published without: {', '.join(lacking)}"] if lacking else []
+    return _moved(record, f"{claim_id}: published (approved by {record['approved_by']['name']})", problems)
 
 
 @cli.command()
@@ -122,7 +120,7 @@ def approve(state: State, claim_id, by, note, json_):
 @click.option("--note", required=True, help="What must change before it can be published (kept in history).")
 @json_option
 @pass_state
-def reject(state: State, claim_id, by, note, json_):
+def reject(state: State, claim_id, by, note):
     """Send a claim in review back to draft, with a note saying what must change.
 
     \b
@@ -130,7 +128,7 @@ def reject(state: State, claim_id, by, note, json_):
       factcheck reject gimje-budget-three-years --by 박편집 --note "1조 원 기준을 근거에 밝힐 것"
     """
     record = _review(state, "reject", claim_id, by, note)
-    _report(record, json_, f"{claim_id}: back to draft ({note})")
+    return _moved(record, f"{claim_id}: back to draft ({note})")
 
 
 @cli.command()
@@ -140,7 +138,7 @@ def reject(state: State, claim_id, by, note, json_):
 @click.option("--correction", help="On a published claim: the correction readers are shown (required there).")
 @json_option
 @pass_state
-def rationale(state: State, claim_id, text, lang, correction, json_):
+def rationale(state: State, claim_id, text, lang, correction):
     """Set a claim's rationale, or one language of it.
 
     On a published claim this is a correction: --correction says what was wrong, and readers
@@ -156,12 +154,11 @@ def rationale(state: State, claim_id, text, lang, correction, json_):
     record = state.repo.update(
         claim_id, desk.corrected(desk.rationale_change(text, lang), correction, _who(state, None))
     )
+    problems = []
     if lang and isinstance(record.get("rationale"), dict) and len(record["rationale"]) > 1:
         other = "en" if lang == "ko" else "ko"
-        warn(f"{claim_id}: only the {lang} rationale changed; check that the {other} one still says the same")
-    if json_:
-        print_json(record)
-    click.echo(f"{claim_id}: rationale set" + (" (corrected)" if correction else ""), err=True)
+        problems.append(f"{claim_id}: only the {lang} rationale changed; check that the {other} one still says the same")
+    return Notice(f"{claim_id}: rationale set" + (" (corrected)" if correction else ""), data=record, problems=problems)
 
 
 # --------------------------------------------------------------------------- the desk's views
@@ -171,7 +168,7 @@ def rationale(state: State, claim_id, text, lang, correction, json_):
 @click.option("--mine", is_flag=True, help="Only claims assigned to me ($FACTCHECK_USER, else git's user.name).")
 @json_option
 @pass_state
-def queue(state: State, mine, json_):
+def queue(state: State, mine):
     """Drafts and claims in review, oldest first: assignee, age and what is still missing.
 
     \b
@@ -180,31 +177,22 @@ def queue(state: State, mine, json_):
       factcheck queue --mine
       FACTCHECK_USER=김기자 factcheck queue --mine --json
     """
-    from factcheck.search.index import open_index
     from factcheck.store.desk import current_user, queue as work_queue
+    from factcheck.terminal.desk_outcomes import Queued
 
     user = None
     if mine:
-        user = current_user(state.repo.root)
+        user = current_user(state.repo.root, state.env.environ)
         if user is None:
             raise UserError("--mine needs to know who you are: set FACTCHECK_USER, or git config user.name")
-    index = open_index(state.repo)
-    for problem in index.problems:
-        warn(str(problem))
-    items = work_queue(index.records(), mine=user)
-    if json_:
-        print_json({"user": user, "claims": [item.as_json() for item in items]})
-        return
-    from factcheck.terminal.desk import print_queue
-
-    print_queue(items)
+    return Queued(work_queue(state.index().records(), mine=user), user)
 
 
 @cli.command(name="log")
 @click.argument("claim_id")
 @json_option
 @pass_state
-def log_command(state: State, claim_id, json_):
+def log_command(state: State, claim_id):
     """A claim's whole story: its history interleaved with the git log of its file.
 
     Each commit shows its author, subject and the fields it changed (renames followed).
@@ -217,20 +205,14 @@ def log_command(state: State, claim_id, json_):
     """
     from factcheck.store.desk import story
     from factcheck.store.gitlog import file_log
+    from factcheck.terminal.desk_outcomes import Story
 
     path = state.repo.locate(claim_id)
     record = state.repo.load(claim_id)
     git = file_log(path)
-    if git.skipped:
-        warn(f"git history skipped ({git.skipped}): showing the claim's own history only")
+    skipped = [f"git history skipped ({git.skipped}): showing the claim's own history only"] if git.skipped else []
     events = story(record, None if git.skipped else git.commits)
-    if json_:
-        print_json({"id": claim_id, "path": str(path), "git": not git.skipped,
-                    "events": [event.as_json() for event in events]})
-        return
-    from factcheck.terminal.desk import print_story
-
-    print_story(events)
+    return Story(claim_id, str(path), not git.skipped, events, problems=skipped)
 
 
 @cli.command()
@@ -238,7 +220,7 @@ def log_command(state: State, claim_id, json_):
               help="How many levels apart on the five-level scale the verdicts must be.")
 @json_option
 @pass_state
-def compare(state: State, gap, json_):
+def compare(state: State, gap):
     """Our claims that other fact-checkers (imported reviews) rated differently.
 
     An imported review matches one of our claims when it says the same thing; 판단 유보 on
@@ -250,15 +232,6 @@ def compare(state: State, gap, json_):
       factcheck compare --gap 2 --json
     """
     from factcheck.exchange.compare import disagreements
-    from factcheck.search.index import open_index
+    from factcheck.terminal.desk_outcomes import Compared
 
-    index = open_index(state.repo)
-    for problem in index.problems:
-        warn(str(problem))
-    found = disagreements(state.repo, index.records(), min_gap=gap)
-    if json_:
-        print_json({"gap": gap, "claims": [c.as_json() for c in found]})
-        return
-    from factcheck.terminal.desk import print_comparisons
-
-    print_comparisons(found)
+    return Compared(gap, disagreements(state.repo, state.index().records(), min_gap=gap))

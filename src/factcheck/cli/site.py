@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.app import State, all_option, cli, pass_state, status_option, tag_option, warn
-from factcheck.cli.claims import _wanted
-
-# --- site: static HTML (owned with src/factcheck/html_report.py) ------------------------- begin
+from factcheck.cli.app import State, all_option, cli, pass_state, status_option, tag_option
+from factcheck.model import select_records
+from factcheck.terminal.outcomes import Notice
 
 
 @cli.command(name="site")
@@ -51,34 +50,23 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported,
     from factcheck.exchange.compare import is_imported, reviews_beside
     from factcheck.publish.site import build_site
     from factcheck.publish.texts import load_site_texts
-    from factcheck.search.index import open_index
     from factcheck.store.desk import publishable
     from factcheck.store.settings import load_settings
 
     settings = load_settings(state.repo.root, site=site_url)
     texts = load_site_texts(state.repo.root)
-
-    index = open_index(state.repo)
-    for problem in index.problems:
-        warn(str(problem))
+    index = state.index()
     everything = index.records()
-    chosen, left_out = published_records([r for r in everything if _wanted(r, status, tag)], settings,
-                                         include_imported)
-    if left_out:
-        warn(left_out)
+    chosen, left_out = published_records(select_records(everything, status, tag), settings, include_imported)
+    warnings = [left_out] if left_out else []
     records = publishable(chosen, all_)
     unpublished = len(chosen) - len(publishable(chosen))
     if unpublished and all_:
-        warn(f"including {unpublished} unpublished claim(s): a preview for the desk, not for publishing")
+        warnings.append(f"including {unpublished} unpublished claim(s): a preview for the desk, not for publishing")
     elif unpublished:
-        warn(f"left out {unpublished} claim(s) not yet published (drafts, in review); --all includes them")
-    for message in texts.warnings():
-        warn(message)
+        warnings.append(f"left out {unpublished} claim(s) not yet published (drafts, in review); --all includes them")
     others = reviews_beside(state.repo, records) if any(map(is_imported, everything)) else {}
     built = build_site(records, out_dir, settings, index.aliases(), texts, others)
-    index_html = out_dir / "index.html"
-    click.echo(f"site of {len(records)} claim page(s): {len(built.written)} file(s) written, "
-               f"{len(built.unchanged)} unchanged, {len(built.removed)} removed: open {index_html}", err=True)
-
-
-# --- site ------------------------------------------------------------------------------------- end
+    return Notice(f"site of {len(records)} claim page(s): {len(built.written)} file(s) written, "
+                  f"{len(built.unchanged)} unchanged, {len(built.removed)} removed: open {out_dir / 'index.html'}",
+                  problems=warnings + texts.warnings())

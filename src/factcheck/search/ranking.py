@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from factcheck.model import is_selected
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Scored, fields_of, score_claim
 from factcheck.search.query import Unit, parse_query, query_grams, weigh_units
@@ -31,7 +32,7 @@ class SearchResult:
     explain: list[str]
 
     def as_json(self, explain: bool = False) -> dict:
-        from factcheck.model import VERDICT_BY_CODE
+        from factcheck.model import VERDICT_BY_CODE, state_of
 
         record = self.record
         verdict = VERDICT_BY_CODE.get(record.get("status"))
@@ -44,6 +45,7 @@ class SearchResult:
             "status": record.get("status"),
             "status_label": verdict.ko if verdict else None,
             "status_label_en": verdict.en if verdict else None,
+            "state": state_of(record),  # draft | review | published: what the desk has done with it
             "score": self.score,
             "tags": record.get("tags") or [],
             "sources": record.get("sources") or [],
@@ -70,7 +72,7 @@ class Request(NamedTuple):
     explain: bool = False
 
     def admits(self, row: Row) -> bool:
-        return (not self.status or row.status == self.status) and (not self.tag or self.tag in row.tags)
+        return is_selected(row.status, row.tags, self.status, self.tag)
 
 
 class Match(NamedTuple):

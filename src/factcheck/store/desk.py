@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from factcheck.errors import FactcheckError
 from factcheck.model import (
@@ -54,10 +53,11 @@ def same_person(a: str | None, b: str | None) -> bool:
     return bool(a and b) and key(a) == key(b)
 
 
-def current_user(root: Path) -> str | None:
-    """Who is at the keyboard: $FACTCHECK_USER, else git's user.name for the repository, else None."""
-    if os.environ.get(USER_ENV, "").strip():
-        return person(os.environ[USER_ENV], USER_ENV)
+def current_user(root: Path, environ: Mapping[str, str]) -> str | None:
+    """Who is at the keyboard: $FACTCHECK_USER (in `environ`, the run's variables), else git's user.name
+    for the repository, else None."""
+    if environ.get(USER_ENV, "").strip():
+        return person(environ[USER_ENV], USER_ENV)
     from factcheck.store.gitlog import git_user
 
     name = git_user(Path(root))

@@ -7,7 +7,6 @@ or without git, there is simply no git story: `file_log` says why, in one line, 
 
 from __future__ import annotations
 
-import os
 import subprocess
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,7 +15,9 @@ from factcheck.errors import FactcheckError
 
 GIT_TIMEOUT = 60  # seconds; a log of one file in a large repository takes well under one
 # Output that no configuration can change: no colour, no signatures, paths as they are (Hangul too).
-_GIT = ("git", "-c", "core.quotepath=off", "-c", "log.showSignature=false", "-c", "color.ui=never")
+# Reading takes no lock, so a log never stalls the user's own git.
+_GIT = ("git", "--no-optional-locks", "-c", "core.quotepath=off", "-c", "log.showSignature=false",
+        "-c", "color.ui=never")
 _RECORD, _FIELD = "\x1e", "\x1f"
 
 
@@ -42,10 +43,7 @@ class FileLog:
 
 
 def _git(folder: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
-    return subprocess.run(
-        [*_GIT, "-C", str(folder), *args], input=stdin, capture_output=True, env=env, timeout=GIT_TIMEOUT
-    )
+    return subprocess.run([*_GIT, "-C", str(folder), *args], input=stdin, capture_output=True, timeout=GIT_TIMEOUT)
 
 
 def _first_line(data: bytes) -> str:

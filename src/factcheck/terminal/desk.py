@@ -4,12 +4,13 @@ and where other outlets disagree. Data always goes through `render.data`, so it 
 
 from __future__ import annotations
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, state_of
 from factcheck.store.desk import previous_verdict
-from factcheck.terminal.render import badge, console, data
+from factcheck.terminal.render import badge, data
 
 STATE_STYLE = {"draft": "bold white on magenta", "review": "bold black on cyan", "published": "bold"}
 
@@ -23,9 +24,8 @@ def state_badge(record: dict) -> Text | None:
     return Text(f" {ko} · {en} ", style=STATE_STYLE[state])
 
 
-def print_desk_header(record: dict) -> None:
+def print_desk_header(out: Console, record: dict) -> None:
     """What a reader of `show` must see first: the claim's state when unpublished, and its corrections."""
-    out = console()
     mark = state_badge(record)
     if mark is not None:
         line = mark + Text(" not published")
@@ -58,21 +58,19 @@ def _other_review(other, lead: str, with_claim: bool) -> list[Text]:
     return lines
 
 
-def print_others(others: list) -> None:
+def print_others(out: Console, others: list) -> None:
     """Other outlets' reviews of the same claim, after the claim's own panel."""
     if not others:
         return
-    out = console()
     out.print(Text("다른 팩트체크 · Other fact-checks", style="bold underline"))
     for other in others:
         for line in _other_review(other, "  ", with_claim=True):
             out.print(line)
 
 
-def print_queue(items: list) -> None:
+def print_queue(out: Console, items: list) -> None:
     """One row per claim; the claim's own cell also holds its id and what it lacks, so the Korean text
     gets the width it needs and wraps only between words."""
-    out = console()
     table = Table(expand=False)
     table.add_column("state", no_wrap=True)
     table.add_column("age", justify="right", no_wrap=True)
@@ -93,8 +91,7 @@ def print_queue(items: list) -> None:
     out.print(Text(f"{len(items)} claim(s) in the queue, oldest first"))
 
 
-def print_story(events: list) -> None:
-    out = console()
+def print_story(out: Console, events: list) -> None:
     table = Table(show_header=False, box=None, pad_edge=False)
     for column in ("date", "what", "who", "detail"):
         table.add_column(column, overflow="fold", no_wrap=column == "date")
@@ -116,8 +113,7 @@ def print_story(events: list) -> None:
     out.print(table)
 
 
-def print_comparisons(comparisons: list) -> None:
-    out = console()
+def print_comparisons(out: Console, comparisons: list) -> None:
     for comparison in comparisons:
         record = comparison.record
         head = badge(record["status"]) + Text(" ") + data(record.get("claim"), "bold", single_line=True)
@@ -131,3 +127,12 @@ def print_comparisons(comparisons: list) -> None:
                 out.print(line)
         out.print()
     out.print(Text(f"{len(comparisons)} claim(s) where another fact-checker's verdict differs"))
+
+
+def print_claim_with_desk(out: Console, shown) -> None:
+    """`show`: the desk's header (state, corrections), the claim's panel, then other outlets' reviews."""
+    from factcheck.terminal.render import print_claim
+
+    print_desk_header(out, shown.record)
+    print_claim(out, shown.record)
+    print_others(out, shown.others)
