@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from factcheck.errors import FactcheckError
-from factcheck.model import STATUS_CODES
+from factcheck.model import STATES, STATUS_CODES
 from factcheck.store.names import CLAIMS_DIR_ENV
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.output import Output
@@ -102,6 +102,12 @@ status_option = click.option(
     "--status", type=click.Choice(STATUS_CODES), help="Only claims with this verdict."
 )
 tag_option = click.option("--tag", help="Only claims with this tag.")
+state_option = click.option(
+    "--state", "state_", type=click.Choice(STATES), help="Only claims in this editorial state."
+)
+all_option = click.option(
+    "all_", "--all", is_flag=True, help="Include claims that are not published (drafts, in review)."
+)
 
 
 def write_output(path: Path, text: str) -> None:

@@ -144,6 +144,8 @@ def claim_view(record: dict) -> Group:
 
 
 def print_claim_table(out: Console, records: list[dict]) -> None:
+    from factcheck.terminal.desk import state_badge
+
     table = Table(show_lines=False, expand=False)
     table.add_column("verdict", no_wrap=True)
     table.add_column("claim", ratio=3)
@@ -151,9 +153,10 @@ def print_claim_table(out: Console, records: list[dict]) -> None:
     table.add_column("date", no_wrap=True)
     table.add_column("id", style="dim", overflow="fold")
     for record in records:
+        claim, mark = data(record.get("claim"), single_line=True), state_badge(record)
         table.add_row(
             badge(record.get("status", "")),
-            data(record.get("claim"), single_line=True),
+            claim if mark is None else mark + Text(" ") + claim,
             data(claimant_text(record), single_line=True),
             data(record.get("claim_date", "")),
             data(record.get("id")),
