@@ -288,3 +288,10 @@ def test_no_candidate_from_the_min_score_exits_1_and_says_so_on_stderr(run, clai
     result = run(claims_dir, "extract", str(SEED), "--date", SEED_DATE, "--min-score", "100")
     assert result.exit_code == 1 and "no check-worthy sentence" in result.stderr
     assert "no check-worthy sentence" not in result.stdout
+
+
+def test_a_binary_file_is_a_one_line_error(run, claims_dir, tmp_path):
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    result = run(claims_dir, "extract", str(picture))
+    assert result.exit_code == 2 and "not a text or HTML file" in result.stderr

@@ -36,11 +36,11 @@ def with_fetch_options(command):
 
 
 def _read_article(state: State, source: str, allow_private: bool, timeout: float):
-    from factcheck.articles.text import from_bytes, from_document
+    from factcheck.articles.text import from_document
 
     if source == "-":
         stdin = state.env.stdin
-        return from_bytes(stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8"))
+        return _readable(source, stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8"))
     if re.match(r"^https?://", source, re.IGNORECASE):
         from factcheck.articles.feeds import is_feed
         from factcheck.articles.fetch import fetch_documents
@@ -56,6 +56,14 @@ def _read_article(state: State, source: str, allow_private: bool, timeout: float
             data = handle.read()
     except OSError as exc:
         raise UserError(f"{source}: {exc.strerror or exc}") from None
+    return _readable(source, data)
+
+
+def _readable(source: str, data: bytes):
+    from factcheck.articles.text import from_bytes
+
+    if b"\x00" in data[:8192]:  # an image, a PDF, a word-processor file: no text to read as it is
+        raise UserError(f"{source}: not a text or HTML file (save the article as text or HTML)")
     return from_bytes(data)
 
 
