@@ -32,3 +32,11 @@ def test_an_html_page_is_no_feed_and_a_broken_feed_is_an_error():
     assert is_feed('<?xml version="1.0"?><rss version="2.0"></rss>', "text/xml")
     with pytest.raises(ValueError, match="not a readable feed"):
         feed_items("<rss><channel><item>", None)
+
+
+def test_an_items_address_loses_its_fragment_and_tracking_parameters_not_its_article_number():
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><item><title>기사</title>'
+            "<link>https://news.example.kr/view.html?idxno=507704&amp;utm_source=rss&amp;utm_medium=feed#top</link>"
+            "</item></channel></rss>")
+    [item] = feed_items(feed, None)
+    assert item.url == "https://news.example.kr/view.html?idxno=507704"

@@ -38,11 +38,24 @@ def feed_items(document: str, base_url: str | None = None) -> list[FeedItem]:
         link = entry.get("link")
         if not link:
             continue
-        link = urljoin(base_url or "", link)
+        link = canonical(urljoin(base_url or "", link))
         items.append(FeedItem(link, " ".join((entry.get("title") or "").split()) or None, _published(entry)))
     if parsed.bozo and not items:  # broken, and nothing in it to read
         raise ValueError(f"not a readable feed: {' '.join(str(parsed.get('bozo_exception') or 'no items').split())}")
     return list({item.url: item for item in items}.values())
+
+
+# Query parameters that say how a reader came, not which article: an item must not look new for them.
+TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|ref|from|rss|feed)$", re.IGNORECASE)
+
+
+def canonical(url: str) -> str:
+    """The item's address without its fragment and tracking parameters (?utm_source=rss)."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k)]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
 def _published(entry) -> str | None:
