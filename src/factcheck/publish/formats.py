@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable
 
 from factcheck.errors import FactcheckError
 
 
-class Format(NamedTuple):
-    one: Callable[[dict, Any], str] | None = None  # a claim's report, without a final newline
-    many: Callable[[list[dict], Any], str] | None = None  # a list of claims, ending with a newline
-    needs_settings: bool = False
+class Format:
+    """How a format writes one claim (`one`: a report without a final newline) and many (`many`: text ending
+    with a newline); either may be None. A plain class: the CLI imports this table for its --format choices."""
+
+    __slots__ = ("one", "many", "needs_settings")
+
+    def __init__(self, one: Callable[[dict, Any], str] | None = None,
+                 many: Callable[[list[dict], Any], str] | None = None, needs_settings: bool = False):
+        self.one, self.many, self.needs_settings = one, many, needs_settings
 
 
 def _json(data: Any) -> str:
