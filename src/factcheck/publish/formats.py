@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable
 
 from factcheck.errors import FactcheckError
 
 
-class Format(NamedTuple):
-    # a claim's report, without a final newline: (record, settings, other outlets' reviews beside it)
-    one: Callable[[dict, Any, list | None], str] | None = None
-    many: Callable[[list[dict], Any], str] | None = None  # a list of claims, ending with a newline
-    needs_settings: bool = False
+class Format:
+    """How a format writes one claim (`one`: a report without a final newline, given the record, the settings and
+    other outlets' reviews beside it) and many (`many`: text ending with a newline); either may be None. A plain
+    class: the CLI imports this table for its --format choices."""
+
+    __slots__ = ("one", "many", "needs_settings")
+
+    def __init__(self, one: Callable[[dict, Any, list | None], str] | None = None,
+                 many: Callable[[list[dict], Any], str] | None = None, needs_settings: bool = False):
+        self.one, self.many, self.needs_settings = one, many, needs_settings
 
 
 def _json(data: Any) -> str:
