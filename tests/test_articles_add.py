@@ -146,3 +146,9 @@ def test_the_step_through_runs_in_an_environment_of_its_own(on_terminal, claims_
 def test_when_the_answers_run_out_the_step_through_stops(on_terminal, claims_dir):
     ran = on_terminal(claims_dir, "extract", str(SUWON), answers="")
     assert ran.exit_code == 0 and ran.stderr.count("[a]ccept") == 1
+
+
+def test_list_on_a_terminal_lists_without_asking(on_terminal, claims_dir):
+    ran = on_terminal(claims_dir, "extract", str(SUWON), "--list", "-n", "2")
+    assert ran.exit_code == 0 and "[a]ccept" not in ran.stderr
+    assert re.findall(r"^(\d+)\. \[", re.sub(r"\x1b\[[0-9;]*m", "", ran.stdout), re.MULTILINE) == ["1", "2"]

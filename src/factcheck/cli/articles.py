@@ -76,10 +76,11 @@ def _readable(source: str, data: bytes):
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 1000), help="Candidates shown.")
 @click.option("--min-score", type=click.IntRange(0, 100), help=f"Only candidates scoring at least this (with --add: {ADD_MIN_SCORE}).")
 @click.option("--add", "add_", is_flag=True, help="Add every candidate scoring --min-score or more, as unverified; never one already stored.")
+@click.option("--list", "list_", is_flag=True, help="On a terminal too, list the candidates without asking about each.")
 @with_fetch_options
 @json_option
 @pass_state
-def extract(state: State, source, url, title, publisher, date_, limit, min_score, add_, allow_private, timeout):
+def extract(state: State, source, url, title, publisher, date_, limit, min_score, add_, list_, allow_private, timeout):
     """Find the check-worthy claims in an article: a file, a URL, or - for stdin.
 
     Each candidate has a score 0-100 with the signals behind it, its claimant and claim date resolved
@@ -93,6 +94,7 @@ def extract(state: State, source, url, title, publisher, date_, limit, min_score
       factcheck extract https://news.example.kr/articleView.html?idxno=1
       curl -s URL | factcheck extract - --json
       factcheck extract article.html --add --min-score 60
+      factcheck extract article.txt --list -n 20
     """
     from factcheck.articles.adding import add_candidate, add_candidates
     from factcheck.articles.extract import extract as extract_claims
@@ -108,7 +110,7 @@ def extract(state: State, source, url, title, publisher, date_, limit, min_score
         return CandidatesAdded(article.source(), add_candidates(repo, extraction.candidates, article, chosen),
                                problems=problems)
     env = state.env
-    if env.stdin_isatty and env.stdout_isatty and source != "-" and not state.json:
+    if env.stdin_isatty and env.stdout_isatty and source != "-" and not (state.json or list_):
         from factcheck.terminal.articles import step_through
 
         for problem in problems:
