@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from factcheck.model import VERDICT_BY_CODE, claimant_text
 from factcheck.textclean import clean
 
@@ -12,6 +14,13 @@ def _md(text: object) -> str:
     for char in "\\`*_{}[]<>#|!":
         value = value.replace(char, "\\" + char)
     return value
+
+
+def _md_url(url: object) -> str:
+    """A link destination for `<…>`: a character that could end it or the line (`<`, `>`, a space, a
+    control character) is percent-encoded, so a hostile URL stays one link and injects no HTML."""
+    return re.sub(r'[\s<>"\\\x00-\x1f\x7f-\x9f]', lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")),
+                  clean(url))
 
 
 def claim_markdown(record: dict) -> str:
@@ -29,7 +38,7 @@ def claim_markdown(record: dict) -> str:
     appearance = record.get("appearance") or {}
     if appearance.get("url"):
         title = appearance.get("title") or appearance.get("publisher") or appearance["url"]
-        lines.append(f"- Appeared in: [{_md(title)}](<{clean(appearance['url'])}>)")
+        lines.append(f"- Appeared in: [{_md(title)}](<{_md_url(appearance['url'])}>)")
     if record.get("tags"):
         lines.append(f"- Tags: {_md(', '.join(record['tags']))}")
     lines.append(f"- Id: `{clean(record.get('id'))}`")
@@ -46,10 +55,10 @@ def claim_markdown(record: dict) -> str:
     for i, source in enumerate(record.get("sources") or [], 1):
         title = source.get("title") or source.get("url")
         meta = ", ".join(_md(source[k]) for k in ("publisher", "published", "kind") if source.get(k))
-        lines.append(f"{i}. [{_md(title)}](<{clean(source.get('url'))}>) — {meta}")
+        lines.append(f"{i}. [{_md(title)}](<{_md_url(source.get('url'))}>) — {meta}")
         lines.append(f"   > {_md(source.get('quote'))}")
         if source.get("archive_url"):
-            lines.append(f"   (archived: <{clean(source['archive_url'])}>)")
+            lines.append(f"   (archived: <{_md_url(source['archive_url'])}>)")
     history = record.get("history") or []
     if history:
         lines += ["", "## History", ""]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 from factcheck.errors import FactcheckError
+from factcheck.model import HTTP_URL_RE
 from factcheck.sources.defaults import (
     ARCHIVE_CONCURRENCY,
     DEFAULT_BACKOFF,
@@ -68,8 +69,14 @@ def _archive_client(timeout: float):
     )
 
 
-def _snapshot_address(url: str) -> str:
-    """The archive answers with http:// snapshot addresses; its pages are served over https."""
+def _snapshot_address(url: object) -> str | None:
+    """The archive answers with http:// snapshot addresses; its pages are served over https.
+
+    The answer is stored as it came, so only a well-formed http(s) address is kept: a `>` in one once
+    broke out of the Markdown report's <link>.
+    """
+    if not isinstance(url, str) or scheme_refusal(url) is not None or not HTTP_URL_RE.match(url):
+        return None
     if url.startswith("http://web.archive.org/"):
         return "https://" + url[len("http://") :]
     return url
@@ -108,9 +115,7 @@ async def _lookup(client, url: str) -> tuple[str | None, str | None]:
     except (ValueError, AttributeError):
         return None, "archive lookup failed: the answer is not the availability API's JSON"
     snapshot = closest.get("url") if closest.get("available") else None
-    if snapshot and scheme_refusal(snapshot) is None:
-        return _snapshot_address(snapshot), None
-    return None, None
+    return _snapshot_address(snapshot), None
 
 
 async def _save(client, url: str) -> tuple[str | None, str | None]:

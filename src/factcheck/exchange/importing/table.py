@@ -12,6 +12,7 @@ from factcheck.exchange.claimreview import InvalidItem
 from factcheck.exchange.importing.google import _field_date
 from factcheck.exchange.importing.items import MAP_ALIASES, MAP_FIELDS, Item
 from factcheck.exchange.reviews import clean_text, review_record
+from factcheck.model import HTTP_URL_RE
 
 # --------------------------------------------------------------------------- spreadsheets
 
@@ -146,6 +147,6 @@ def table_record(cell: Callable[[str], str], publisher: str | None, language: st
         "review_date": _field_date(cell("reviewed"), "reviewed"),
         "language": clean_text(cell("language")) or clean_text(language),
     }
-    if fields["appearance"]["url"] and not re.match(r"^https?://\S+$", fields["appearance"]["url"]):
+    if fields["appearance"]["url"] and not HTTP_URL_RE.match(fields["appearance"]["url"]):
         raise InvalidItem(f"appearance_url {fields['appearance']['url']!r} is not an http(s) address")
     return review_record(fields, fmt=fmt)
