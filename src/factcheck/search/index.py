@@ -200,12 +200,16 @@ class Index:
             name = entry.name
             if name.startswith("."):
                 continue
-            if name.endswith(".yaml"):  # tested first: a folder of imported claims holds 26,000 of them
+            # .yaml tested first: a folder of imported claims holds 26,000 of them. A folder named x.yaml
+            # is a folder; a link to a folder is listed like a file, so that reading it reports it.
+            if name.endswith(".yaml") and not entry.is_dir(follow_symlinks=False):
                 if rel or name not in NOT_CLAIMS:
                     listing[name] = entry
             elif entry.is_dir(follow_symlinks=False):
                 sub = f"{rel}/{name}" if rel else name
                 self._scan(sub, known_dirs, known_children, seen_dirs, changed, removed, full)
+            elif entry.is_symlink() and entry.is_dir():
+                listing[name] = entry
         if trusted:
             # A folder of thousands of imported claims: its last listing (name and inode, one per line)
             # says which files are new or were replaced (an atomic replace makes a new inode) without

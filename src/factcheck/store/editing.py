@@ -95,9 +95,9 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
     """Check every file (folders: every claim file below them) against the model, and ids for clashes."""
     files = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             files += [p for p in repo.claim_files() if path in p.parents]
-        elif repo.is_claim_file(path):
+        elif path.is_symlink() or repo.is_claim_file(path):
             files.append(path)
     problems: list[FileProblem] = []
     seen: dict[str, Path] = {}

@@ -61,6 +61,21 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def make_folder(root: Path, folder: Path) -> None:
+    """Create `folder` below `root`, refusing to pass through a link: a linked claims/imported once made
+    `import` write outside the repository."""
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            raise DataError(f"{current}: a symbolic link; factcheck never writes through a link")
+        try:
+            current.mkdir()
+        except FileExistsError:
+            if not current.is_dir():
+                raise DataError(f"{current}: exists and is not a folder") from None
+
+
 def write_claim_files(repo, entries: list[tuple[dict, Path]]) -> list[tuple[dict, Path, str | None]]:
     """Write new claim files atomically, durable with one os.sync() for the whole batch.
 
@@ -78,7 +93,7 @@ def write_claim_files(repo, entries: list[tuple[dict, Path]]) -> list[tuple[dict
         for record, path in entries:
             folder = path.parent
             if folder not in schema_refs:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_folder(repo.root, folder)
                 schema_refs[folder] = os.path.relpath(repo.root / SCHEMA_FILE, folder)
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:

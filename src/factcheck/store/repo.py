@@ -89,8 +89,12 @@ class Repo:
         return not (len(rel.parts) == 1 and rel.name in NOT_CLAIMS)
 
     def claim_files(self) -> Iterator[Path]:
+        """Every claim file, and every link to a folder (never followed: reading it reports it)."""
         for folder, dirs, files in os.walk(self.root):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in dirs:
+                if os.path.islink(os.path.join(folder, name)):
+                    yield Path(folder, name)
             for name in sorted(files):
                 path = Path(folder, name)
                 if self.is_claim_file(path):
