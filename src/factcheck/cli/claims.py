@@ -119,12 +119,18 @@ def show(state: State, claim_id, fmt, output, site):
     """
     from factcheck.search.index import open_index
 
+    from factcheck.errors import NotFound
+
     index = open_index(state.repo)
+    try:
+        record = index.get(claim_id)
+    except NotFound:
+        record = None
     for problem in index.problems:
-        if problem.path.stem == claim_id:
+        if problem.path.stem == claim_id and record is None:  # else a duplicate of the claim shown
             raise UserError(str(problem))
         warn(str(problem))
-    record = index.get(claim_id)
+    record = record or index.get(claim_id)
     if fmt == "text" and output is None:
         from factcheck.terminal import render
 

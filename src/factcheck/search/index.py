@@ -245,6 +245,7 @@ class Index:
             changed.append((rel, entry.name, st.st_mtime_ns, st.st_size, st.st_ino))
 
     def _apply(self, changed, removed, gone_dirs, seen_dirs) -> None:
+        changed.sort(key=lambda entry: _is_trusted(entry[0]))  # the repository's own claims first: they win an id
         paths = [os.path.join(self.repo.root, d, n) for d, n, *_stat in changed]
         entries = _index_entries(paths)
         # Document frequencies: counted per token as claims come and go, or recounted whole after a
@@ -313,9 +314,21 @@ class Index:
 
     def _insert(self, path, rel_dir, summary, record_json, keys_json, exact, typo) -> str | None:
         claim_id, status, tags_json, length = summary
-        clash = self.conn.execute("SELECT path FROM claims WHERE id = ? AND path != ?", (claim_id, path)).fetchone()
+        clash = self.conn.execute(
+            "SELECT path, imported FROM claims WHERE id = ? AND path != ?", (claim_id, path)
+        ).fetchone()
         if clash:
-            return json.dumps([[1, f"id {claim_id!r} is also used by {clash[0]}; this file is ignored"]])
+            clash_path, clash_imported = clash
+            if not (clash_imported and not _is_trusted(rel_dir)):
+                return json.dumps([[1, f"id {claim_id!r} is also used by {clash_path}; this file is ignored"]])
+            # The repository's own claim always wins over an imported one with its id: the imported
+            # file is set aside and reported (a duplicate under imported/ once replaced a published claim).
+            self._delete(clash_path)
+            clash_dir, clash_name = os.path.split(os.path.relpath(clash_path, self.repo.root))
+            self.conn.execute(
+                "UPDATE files SET problems = ? WHERE dir = ? AND name = ?",
+                (json.dumps([[1, f"id {claim_id!r} is also used by {path}; this file is ignored"]]), clash_dir, clash_name),
+            )
         cursor = self.conn.execute(
             "INSERT INTO claims (path, id, status, tags, imported, length, keys, record)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -411,10 +424,23 @@ class Index:
         from factcheck.store.repo import check_id
 
         check_id(claim_id)
-        found = self.conn.execute("SELECT record FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        found = self.conn.execute("SELECT path FROM claims WHERE id = ?", (claim_id,)).fetchone()
         if not found:
             raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}")
-        return json.loads(found[0])
+        return self._reread(found[0], claim_id)
+
+    def _reread(self, path: str, claim_id: str) -> dict:
+        """One claim read from its file again: a folder below imported/ is trusted by its mtime, so an
+        in-place edit there is not seen by a refresh, and `show` must never print a stale verdict."""
+        from factcheck.errors import DataError
+        from factcheck.store.yaml import load_claim_file
+
+        record, problems = load_claim_file(Path(path))
+        if problems:
+            raise DataError(str(problems[0]))
+        if record.get("id") != claim_id:
+            raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}")
+        return record
 
     def aliases(self):
         """The bundled alias table plus the repository's own aliases.yaml.
