@@ -60,16 +60,17 @@ def add(state: State, json_, yes, **fields):
 
         fields = render.prompt_missing_fields(fields)
     record = editing.new_claim(**fields)
-    duplicates = near_duplicates(state.repo, record)
-    if duplicates:
-        from factcheck.terminal import render
+    with state.repo.new_claim_lock():  # the check and the write together, one add at a time
+        duplicates = near_duplicates(state.repo, record)
+        if duplicates:
+            from factcheck.terminal import render
 
-        render.print_duplicates(duplicates)
-        if interactive and not click.confirm("Add it anyway?", default=False, err=True):
-            raise UserError("not added")
-        if not interactive and not yes:
-            raise UserError("near-duplicate claims exist (listed above); add --yes to write anyway")
-    path = state.repo.create(record)
+            render.print_duplicates(duplicates)
+            if interactive and not click.confirm("Add it anyway?", default=False, err=True):
+                raise UserError("not added")
+            if not interactive and not yes:
+                raise UserError("near-duplicate claims exist (listed above); add --yes to write anyway")
+        path = state.repo.create(record)
     if json_:
         print_json({"id": record["id"], "path": str(path)})
     click.echo(f"added {record['id']} ({path})", err=True)

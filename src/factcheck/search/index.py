@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import FactcheckError, NotFound
+from factcheck.store.files import TEMP_SUFFIX, remove_stale_temps
 from factcheck.store.names import (
     ALIASES_FILE,
     IMPORTED_DIR,
@@ -196,9 +197,12 @@ class Index:
         except OSError:
             entries = []
         listing = {}
+        orphans = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
+                if name.endswith(TEMP_SUFFIX):  # a write killed midway (kill -9 during import) leaves these
+                    orphans.append(entry.path)
                 continue
             # .yaml tested first: a folder of imported claims holds 26,000 of them. A folder named x.yaml
             # is a folder; a link to a folder is listed like a file, so that reading it reports it.
@@ -210,6 +214,8 @@ class Index:
                 self._scan(sub, known_dirs, known_children, seen_dirs, changed, removed, full)
             elif entry.is_symlink() and entry.is_dir():
                 listing[name] = entry
+        if orphans:
+            remove_stale_temps(orphans)
         if trusted:
             # A folder of thousands of imported claims: its last listing (name and inode, one per line)
             # says which files are new or were replaced (an atomic replace makes a new inode) without
