@@ -33,6 +33,8 @@ def google_claim_items(claim: Any, where: str) -> Iterator[Item]:
             yield position, google_record(claim, review)
         except InvalidItem as exc:
             yield position, str(exc)
+        except (ValueError, TypeError, AttributeError, KeyError, RecursionError) as exc:
+            yield position, f"cannot be read: {type(exc).__name__}"
 
 
 def google_record(claim: dict, review: Any) -> dict:

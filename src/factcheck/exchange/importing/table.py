@@ -97,6 +97,11 @@ def read_table(
         position, line = f"line {line}", rows.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
+        swallowed = _swallowed_rows(row, len(header), delimiter)
+        if swallowed:
+            items.append((position, f"a quote is not closed: the row runs on to line {line - 1}, taking in "
+                                    f"{swallowed} more row(s); close the quote and import again"))
+            continue
 
         def cell(key: str) -> str:
             value = chosen.get(key)
@@ -111,6 +116,19 @@ def read_table(
         except InvalidItem as exc:
             items.append((position, str(exc)))
     return items
+
+
+def _swallowed_rows(row: list[str], columns: int, delimiter: str) -> int:
+    """How many whole rows a quoted cell took in: lines inside one cell that hold a row's worth of
+    delimiters. A multi-line cell is fine; one that swallows rows is an unclosed quote (the rows it
+    took were once lost without a word: "9 added, 0 invalid" for 10 rows)."""
+    if columns < 2:
+        return 0
+    return sum(
+        line.count(delimiter) >= columns - 1
+        for cell in row if "\n" in cell
+        for line in cell.split("\n")[1:]
+    )
 
 
 def _cell(row: list[str], index: int) -> str:
