@@ -89,9 +89,11 @@ def _run_with_progress(work, total: int, label: str):
 @click.option("--concurrency", default=32, show_default=True, type=click.IntRange(1, 256), help="Requests at once, in all.")
 @click.option("--per-host", default=4, show_default=True, type=click.IntRange(1, 64), help="Requests at once to one host.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600), help="Seconds to connect, and to wait for each read.")
+@click.option("--deadline", default=60.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds for one address in all, retries included, from its first request.")
 @json_option
 @pass_state
-def sources_check(state: State, claim_ids, update, allow_private, concurrency, per_host, timeout, json_):
+def sources_check(state: State, claim_ids, update, allow_private, concurrency, per_host, timeout, deadline, json_):
     """Fetch every source and check that its quote is still there.
 
     With no ID, checks every source in the repository. Each source is ok, quote-missing, changed
@@ -117,7 +119,7 @@ def sources_check(state: State, claim_ids, update, allow_private, concurrency, p
     results = _run_with_progress(
         lambda on_progress: check_sources(
             targets, allow_private=allow_private, concurrency=concurrency, per_host=per_host,
-            timeout=timeout, on_progress=on_progress,
+            timeout=timeout, deadline=deadline, on_progress=on_progress,
         ),
         len(targets),
         "checking sources",

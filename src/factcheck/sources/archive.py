@@ -11,6 +11,7 @@ from factcheck.errors import FactcheckError
 from factcheck.model import HTTP_URL_RE
 from factcheck.sources.defaults import (
     ARCHIVE_CONCURRENCY,
+    ARCHIVE_MAX_BYTES,
     DEFAULT_BACKOFF,
     DEFAULT_RETRIES,
     DEFAULT_SAVE_URL,
@@ -82,12 +83,53 @@ def _snapshot_address(url: object) -> str | None:
     return url
 
 
-async def _archive_get(client, url: str, params: dict | None = None, retries: int = DEFAULT_RETRIES):
+@dataclass
+class _Answer:
+    """The archive's answer, its body read up to ARCHIVE_MAX_BYTES (a Wayback answer was read whole)."""
+
+    status_code: int
+    headers: Any
+    url: Any
+    body: bytes
+
+    def json(self) -> Any:
+        import json
+
+        return json.loads(self.body)
+
+
+class ArchiveTooLarge(Exception):
+    pass
+
+
+async def _capped_get(client, url: str, params: dict | None, read_body: bool) -> _Answer:
+    from factcheck.sources.http import CappedBody, TooLarge
+
+    response = await client.send(client.build_request("GET", url, params=params), stream=True)
+    try:
+        if not read_body:  # Save Page Now answers with the page itself: only its address is wanted
+            return _Answer(response.status_code, response.headers, response.url, b"")
+        body = CappedBody(response.headers.get("content-encoding"), ARCHIVE_MAX_BYTES)
+        received = 0
+        async for chunk in response.aiter_raw():
+            received += len(chunk)
+            if received > ARCHIVE_MAX_BYTES:
+                raise TooLarge()
+            body.feed(chunk)
+        return _Answer(response.status_code, response.headers, response.url, body.finish())
+    except (TooLarge, ValueError):
+        raise ArchiveTooLarge() from None
+    finally:
+        await response.aclose()
+
+
+async def _archive_get(client, url: str, params: dict | None = None, retries: int = DEFAULT_RETRIES,
+                       read_body: bool = True):
     import httpx
 
     for attempt in range(retries + 1):
         try:
-            response = await client.get(url, params=params)
+            response = await _capped_get(client, url, params, read_body)
         except httpx.TimeoutException:
             if attempt == retries:
                 raise
@@ -106,15 +148,17 @@ async def _lookup(client, url: str) -> tuple[str | None, str | None]:
 
     try:
         response = await _archive_get(client, wayback_url(), params={"url": url})
-    except httpx.HTTPError as exc:
+    except ArchiveTooLarge:
+        return None, f"archive lookup failed: the answer is over {ARCHIVE_MAX_BYTES:,} bytes"
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         return None, f"archive lookup failed: {_describe(exc, client.timeout.read or 0)}"
     if response.status_code != 200:
         return None, f"archive lookup failed: HTTP {response.status_code}"
     try:
         closest = (response.json().get("archived_snapshots") or {}).get("closest") or {}
-    except (ValueError, AttributeError):
+        snapshot = closest.get("url") if closest.get("available") else None
+    except (ValueError, AttributeError, RecursionError):
         return None, "archive lookup failed: the answer is not the availability API's JSON"
-    snapshot = closest.get("url") if closest.get("available") else None
     return _snapshot_address(snapshot), None
 
 
@@ -123,8 +167,10 @@ async def _save(client, url: str) -> tuple[str | None, str | None]:
     import httpx
 
     try:
-        response = await _archive_get(client, save_url() + url, retries=0)
-    except httpx.HTTPError as exc:
+        response = await _archive_get(client, save_url() + url, retries=0, read_body=False)
+    except ArchiveTooLarge:
+        return None, f"Save Page Now failed: the answer is over {ARCHIVE_MAX_BYTES:,} bytes"
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         return None, f"Save Page Now failed: {_describe(exc, client.timeout.read or 0)}"
     if response.status_code >= 400:
         return None, f"Save Page Now failed: HTTP {response.status_code}"
