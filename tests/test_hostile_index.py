@@ -7,8 +7,6 @@ from pathlib import Path
 
 from conftest import write_claim
 
-from factcheck.search.index import open_index
-from factcheck.store.repo import Repo
 
 
 # --------------------------------------------------------------------------- duplicate ids (item 13)
@@ -52,3 +50,115 @@ def test_show_rereads_its_own_file_after_an_in_place_edit_under_imported(empty_c
     os.utime(folder, ns=(stamp, stamp))
     shown = run(empty_claims, "show", "imported-claim", "--format", "json")
     assert json.loads(shown.stdout)["status"] == "false"
+
+
+# --------------------------------------------------------------------------- faults that repair themselves (item 14)
+
+
+def index_file(claims) -> Path:
+    from factcheck.search.index import index_path
+
+    return index_path(Path(claims).resolve())
+
+
+def searches_fine(run, claims, warnings: int):
+    result = run(claims, "search", "예타 면제")
+    assert result.exit_code == 0 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "gimje-physical-ai-yeta-exemption" in result.stdout
+    assert result.stderr.count("warning:") == warnings, result.stderr
+    return result
+
+
+def test_corrupt_pages_inside_the_index_are_found_and_the_index_rebuilt(claims_dir):
+    import subprocess
+    import sys
+
+    def search():  # its own process: an in-process run would keep reading pages from its open connection
+        command = [sys.executable, "-m", "factcheck", "--claims-dir", str(claims_dir), "search", "예타 면제"]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0 and "gimje-physical-ai-yeta-exemption" in result.stdout, result.stderr
+        assert "warning" not in result.stderr
+
+    path = index_file(claims_dir)
+    search()
+    for first in range(4, path.stat().st_size // 4096, 16):  # four pages in every sixteen, past the schema's
+        search()
+        with open(path, "r+b") as handle:
+            handle.seek(first * 4096)
+            handle.write(b"\xff" * 4096 * 4)
+        search()
+
+
+def test_an_index_path_that_is_a_folder_falls_back_with_one_warning(claims_dir, run):
+    path = index_file(claims_dir)
+    path.mkdir(parents=True)
+    result = searches_fine(run, claims_dir, 1)
+    assert "cannot use the search index" in result.stderr
+    assert path.is_dir()  # a folder we did not make is never deleted
+
+
+def test_an_index_lock_that_is_a_folder_falls_back_with_one_warning(claims_dir, run):
+    path = index_file(claims_dir)
+    Path(f"{path}.lock").mkdir(parents=True)
+    searches_fine(run, claims_dir, 1)
+
+
+def test_a_read_only_cache_folder_falls_back_with_one_warning(claims_dir, run, tmp_path, monkeypatch):
+    import subprocess
+
+    cache = tmp_path / "ro-cache"
+    cache.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(cache)],
+                                           capture_output=True).returncode != 0:
+        import pytest
+
+        pytest.skip("mounting a read-only tmpfs needs root")
+    try:
+        monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(cache))
+        result = searches_fine(run, claims_dir, 1)
+        assert "Read-only file system" in result.stderr
+    finally:
+        subprocess.run(["umount", "-l", str(cache)], check=False)
+
+
+def test_when_no_folder_can_hold_the_index_the_search_uses_one_in_memory(claims_dir, run, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "private"))
+    path = index_file(claims_dir)
+    path.mkdir(parents=True)
+    (tmp_path / "private" / f"factcheck-{os.getuid()}" / path.name).mkdir(parents=True)
+    result = searches_fine(run, claims_dir, 1)
+    assert "this command used an index in memory" in result.stderr
+
+
+def test_deleting_the_index_while_searches_run_fails_no_search(claims_dir):
+    import subprocess
+    import sys
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = index_file(claims_dir)
+    stop = threading.Event()
+
+    def delete_repeatedly():
+        while not stop.is_set():
+            for suffix in ("", "-wal", "-shm"):
+                try:
+                    os.unlink(f"{path}{suffix}")
+                except OSError:
+                    pass
+            stop.wait(0.01)
+
+    command = [sys.executable, "-m", "factcheck", "--claims-dir", str(claims_dir), "search", "예타 면제"]
+    deleter = threading.Thread(target=delete_repeatedly)
+    deleter.start()
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(lambda _: subprocess.run(command, capture_output=True, text=True, timeout=120),
+                                    range(40)))
+    finally:
+        stop.set()
+        deleter.join()
+    failed = [r.stderr for r in results if r.returncode != 0]
+    assert failed == []

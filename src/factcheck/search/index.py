@@ -507,24 +507,27 @@ def _busy(exc: Exception) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path | str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
 
 
-def _fresh(path: Path) -> sqlite3.Connection:
-    for suffix in ("", "-wal", "-shm"):
-        try:
-            os.unlink(f"{path}{suffix}")
-        except FileNotFoundError:
-            pass
-    conn = _connect(path)
+def _create_schema(conn: sqlite3.Connection) -> sqlite3.Connection:
     conn.executescript(
         "BEGIN IMMEDIATE;" + SCHEMA + f"INSERT INTO meta (key, value) VALUES ('format', '{INDEX_FORMAT}'); COMMIT;"
     )
     return conn
+
+
+def _fresh(path: Path) -> sqlite3.Connection:
+    for suffix in ("", "-wal", "-shm", ".checked"):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+    return _create_schema(_connect(path))
 
 
 @contextmanager
@@ -543,13 +546,40 @@ def _creation_lock(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+# Corrupt pages inside the file only show when a query reads them, long after opening, and checking
+# every page at each search would cost more than the search. So the file is checked (quick_check) only
+# when it changed since it was last found sound or written by us: its stamp is kept beside it.
+def _stamp(path: Path) -> str:
+    st = os.stat(path)
+    return f"{st.st_ino}:{st.st_size}:{st.st_ctime_ns}:{st.st_mtime_ns}"
+
+
+def _mark_sound(path: Path) -> None:
+    try:
+        Path(f"{path}.checked").write_text(_stamp(path), encoding="utf-8")
+    except OSError:  # a read-only cache: the check runs again next time, nothing worse
+        pass
+
+
+def _sound(conn: sqlite3.Connection, path: Path) -> bool:
+    try:
+        if Path(f"{path}.checked").read_text(encoding="utf-8") == _stamp(path):
+            return True
+    except OSError:
+        pass
+    if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
+        return False
+    _mark_sound(path)
+    return True
+
+
 def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection:
     with _creation_lock(path):
         if not rebuild:
             try:
                 conn = _connect(path)
                 row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-                if row and row[0] == INDEX_FORMAT:
+                if row and row[0] == INDEX_FORMAT and _sound(conn, path):
                     return conn
                 conn.close()
             except sqlite3.DatabaseError as exc:  # corrupt, truncated, or not a database at all
@@ -569,27 +599,60 @@ def _refreshed(repo: Repo, path: Path, rebuild: bool, full: bool) -> Index:
         conn.close()
         index = Index(repo, _open_db(path, rebuild=True), path)
         index.refresh(full=True)
+    if index.conn.total_changes:  # what we just wrote is sound: write it to the file, and say so
+        try:
+            index.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            _mark_sound(path)
+        except sqlite3.OperationalError:
+            pass
     return index
 
 
-def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
-    path = index_path(repo.root)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:  # no writable cache directory: use a private temporary one
-        import tempfile
+def _temporary_index(repo: Repo) -> Index:
+    """An index in memory, built for this command alone: searching without the cache."""
+    index = Index(repo, _create_schema(_connect(":memory:")), Path(":memory:"))
+    index.refresh(full=True)
+    return index
 
-        path = Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        index = _refreshed(repo, path, rebuild, full)
-    except sqlite3.OperationalError as exc:
-        if not _busy(exc):
-            raise
-        raise FactcheckError(
-            f"the search index {path} is busy: another factcheck has been updating it for over "
-            f"{BUSY_TIMEOUT:g} s; try again when it has finished"
-        ) from None
+
+def _places(path: Path) -> list[Path]:
+    """Where the index may live: the cache folder, else a private temporary folder."""
+    import tempfile
+
+    private = Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
+    return [path, private]
+
+
+def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
+    """The refreshed index of `repo`. Whatever is wrong with the cache (a corrupt file, a folder where
+    the file or its lock should be, a read-only or unwritable folder, a file deleted meanwhile), the
+    command goes on: the index is rebuilt, or kept in another folder, or kept in memory for this
+    command, with one warning. Only an index busy for over BUSY_TIMEOUT is an error."""
+    wanted = index_path(repo.root)
+    index, trouble = None, None
+    for path in _places(wanted):
+        for _attempt in range(2):  # a second try: another process may have deleted the file meanwhile
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                index = _refreshed(repo, path, rebuild, full)
+                break
+            except sqlite3.OperationalError as exc:
+                if _busy(exc):
+                    raise FactcheckError(
+                        f"the search index {path} is busy: another factcheck has been updating it for over "
+                        f"{BUSY_TIMEOUT:g} s; try again when it has finished"
+                    ) from None
+                trouble = trouble or exc
+            except (sqlite3.DatabaseError, OSError) as exc:
+                trouble = trouble or exc
+        if index is not None:
+            break
+    if index is None:
+        index = _temporary_index(repo)
+    if trouble is not None and index.path != wanted:  # a second try that worked needs no word
+        reason = " ".join(str(getattr(trouble, "strerror", None) or trouble).split())
+        where = "this command used an index in memory" if index.path == Path(":memory:") else f"using {index.path}"
+        index.problems.insert(0, FileProblem(wanted, None, f"cannot use the search index ({reason}); {where}"))
     index.aliases()
     index.begin_read()
     return index
