@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import FactcheckError, NotFound
+from factcheck.search.index_cache import STAMP_SUFFIX, index_places, mark_sound, sound
 from factcheck.store.files import TEMP_SUFFIX, remove_stale_temps
 from factcheck.store.names import (
     ALIASES_FILE,
@@ -204,8 +205,7 @@ class Index:
                 if name.endswith(TEMP_SUFFIX):  # a write killed midway (kill -9 during import) leaves these
                     orphans.append(entry.path)
                 continue
-            # .yaml tested first: a folder of imported claims holds 26,000 of them. A folder named x.yaml
-            # is a folder; a link to a folder is listed like a file, so that reading it reports it.
+            # .yaml first: an imported folder holds 26,000. A link to a folder is listed, so reading reports it.
             if name.endswith(".yaml") and not entry.is_dir(follow_symlinks=False):
                 if rel or name not in NOT_CLAIMS:
                     listing[name] = entry
@@ -214,8 +214,7 @@ class Index:
                 self._scan(sub, known_dirs, known_children, seen_dirs, changed, removed, full)
             elif entry.is_symlink() and entry.is_dir():
                 listing[name] = entry
-        if orphans:
-            remove_stale_temps(orphans)
+        remove_stale_temps(orphans)
         if trusted:
             # A folder of thousands of imported claims: its last listing (name and inode, one per line)
             # says which files are new or were replaced (an atomic replace makes a new inode) without
@@ -327,9 +326,7 @@ class Index:
             clash_path, clash_imported = clash
             if not (clash_imported and not _is_trusted(rel_dir)):
                 return json.dumps([[1, f"id {claim_id!r} is also used by {clash_path}; this file is ignored"]])
-            # The repository's own claim always wins over an imported one with its id: the imported
-            # file is set aside and reported (a duplicate under imported/ once replaced a published claim).
-            self._delete(clash_path)
+            self._delete(clash_path)  # the repository's own claim wins; the imported one is reported
             clash_dir, clash_name = os.path.split(os.path.relpath(clash_path, self.repo.root))
             self.conn.execute(
                 "UPDATE files SET problems = ? WHERE dir = ? AND name = ?",
@@ -433,20 +430,7 @@ class Index:
         found = self.conn.execute("SELECT path FROM claims WHERE id = ?", (claim_id,)).fetchone()
         if not found:
             raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}")
-        return self._reread(found[0], claim_id)
-
-    def _reread(self, path: str, claim_id: str) -> dict:
-        """One claim read from its file again: a folder below imported/ is trusted by its mtime, so an
-        in-place edit there is not seen by a refresh, and `show` must never print a stale verdict."""
-        from factcheck.errors import DataError
-        from factcheck.store.yaml import load_claim_file
-
-        record, problems = load_claim_file(Path(path))
-        if problems:
-            raise DataError(str(problems[0]))
-        if record.get("id") != claim_id:
-            raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}")
-        return record
+        return self.repo.reread(Path(found[0]), claim_id)  # never a stale verdict (see Repo.reread)
 
     def aliases(self):
         """The bundled alias table plus the repository's own aliases.yaml.
@@ -522,7 +506,7 @@ def _create_schema(conn: sqlite3.Connection) -> sqlite3.Connection:
 
 
 def _fresh(path: Path) -> sqlite3.Connection:
-    for suffix in ("", "-wal", "-shm", ".checked"):
+    for suffix in ("", "-wal", "-shm", STAMP_SUFFIX):
         try:
             os.unlink(f"{path}{suffix}")
         except FileNotFoundError:
@@ -546,40 +530,13 @@ def _creation_lock(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-# Corrupt pages inside the file only show when a query reads them, long after opening, and checking
-# every page at each search would cost more than the search. So the file is checked (quick_check) only
-# when it changed since it was last found sound or written by us: its stamp is kept beside it.
-def _stamp(path: Path) -> str:
-    st = os.stat(path)
-    return f"{st.st_ino}:{st.st_size}:{st.st_ctime_ns}:{st.st_mtime_ns}"
-
-
-def _mark_sound(path: Path) -> None:
-    try:
-        Path(f"{path}.checked").write_text(_stamp(path), encoding="utf-8")
-    except OSError:  # a read-only cache: the check runs again next time, nothing worse
-        pass
-
-
-def _sound(conn: sqlite3.Connection, path: Path) -> bool:
-    try:
-        if Path(f"{path}.checked").read_text(encoding="utf-8") == _stamp(path):
-            return True
-    except OSError:
-        pass
-    if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
-        return False
-    _mark_sound(path)
-    return True
-
-
 def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection:
     with _creation_lock(path):
         if not rebuild:
             try:
                 conn = _connect(path)
                 row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-                if row and row[0] == INDEX_FORMAT and _sound(conn, path):
+                if row and row[0] == INDEX_FORMAT and sound(conn, path):
                     return conn
                 conn.close()
             except sqlite3.DatabaseError as exc:  # corrupt, truncated, or not a database at all
@@ -599,59 +556,41 @@ def _refreshed(repo: Repo, path: Path, rebuild: bool, full: bool) -> Index:
         conn.close()
         index = Index(repo, _open_db(path, rebuild=True), path)
         index.refresh(full=True)
-    if index.conn.total_changes:  # what we just wrote is sound: write it to the file, and say so
+    if index.conn.total_changes:  # what we just wrote is sound: into the file, and say so
         try:
             index.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            _mark_sound(path)
+            mark_sound(path)
         except sqlite3.OperationalError:
             pass
     return index
 
 
-def _temporary_index(repo: Repo) -> Index:
-    """An index in memory, built for this command alone: searching without the cache."""
-    index = Index(repo, _create_schema(_connect(":memory:")), Path(":memory:"))
-    index.refresh(full=True)
-    return index
-
-
-def _places(path: Path) -> list[Path]:
-    """Where the index may live: the cache folder, else a private temporary folder."""
-    import tempfile
-
-    private = Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
-    return [path, private]
-
-
 def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
-    """The refreshed index of `repo`. Whatever is wrong with the cache (a corrupt file, a folder where
-    the file or its lock should be, a read-only or unwritable folder, a file deleted meanwhile), the
-    command goes on: the index is rebuilt, or kept in another folder, or kept in memory for this
-    command, with one warning. Only an index busy for over BUSY_TIMEOUT is an error."""
+    """The refreshed index. A cache that cannot be used (a folder where the file or its lock should be,
+    read-only, deleted meanwhile) is tried again, then elsewhere, then in memory, with one warning."""
     wanted = index_path(repo.root)
     index, trouble = None, None
-    for path in _places(wanted):
+    for path in index_places(wanted):
         for _attempt in range(2):  # a second try: another process may have deleted the file meanwhile
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 index = _refreshed(repo, path, rebuild, full)
                 break
-            except sqlite3.OperationalError as exc:
+            except (sqlite3.DatabaseError, OSError) as exc:
                 if _busy(exc):
                     raise FactcheckError(
                         f"the search index {path} is busy: another factcheck has been updating it for over "
                         f"{BUSY_TIMEOUT:g} s; try again when it has finished"
                     ) from None
                 trouble = trouble or exc
-            except (sqlite3.DatabaseError, OSError) as exc:
-                trouble = trouble or exc
         if index is not None:
             break
-    if index is None:
-        index = _temporary_index(repo)
+    if index is None:  # searching without the cache
+        index = Index(repo, _create_schema(_connect(":memory:")), Path(":memory:"))
+        index.refresh(full=True)
     if trouble is not None and index.path != wanted:  # a second try that worked needs no word
         reason = " ".join(str(getattr(trouble, "strerror", None) or trouble).split())
-        where = "this command used an index in memory" if index.path == Path(":memory:") else f"using {index.path}"
+        where = f"using {index.path}" if index.path != Path(":memory:") else "this command used an index in memory"
         index.problems.insert(0, FileProblem(wanted, None, f"cannot use the search index ({reason}); {where}"))
     index.aliases()
     index.begin_read()

@@ -111,27 +111,35 @@ def _alive(pid: int) -> bool:
 
 @contextmanager
 def edit_lock(path: Path):
-    """Serialise read-modify-write of one file across processes: a lock file `.<name>.lock` beside it.
+    """Serialise read-modify-write of one file (or, for a folder, of what is added to it) across processes.
 
-    The lock file stays (removing it would let a waiter and a newcomer hold two different locks);
-    it is hidden, so listings skip it. Where fcntl is missing (Windows) edits are not serialised.
+    The lock is an flock on the file itself, so no lock file is ever left behind. An atomic write
+    replaces the file with a new inode, so a waiter that wakes holding the old one opens it again.
+    Where fcntl is missing (Windows) edits are not serialised.
     """
     try:
         import fcntl
     except ImportError:
         yield
         return
-    lock = path.parent / f".{path.name}.lock"
-    try:
-        handle = open(lock, "a")
-    except OSError as exc:
-        raise WriteError(path, exc) from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    while True:
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fd = os.open(path, flags)
+        except OSError as exc:
+            raise DataError(f"{path}: cannot open it to edit: {exc.strerror}") from None
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            if os.path.isdir(path) or os.fstat(fd).st_ino == os.stat(path).st_ino:
+                break
+        except OSError:
+            pass
+        os.close(fd)  # replaced while we waited: lock the file that is there now
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
 
 
 def link_into_place(tmp: Path, path: Path, *, overwrite: bool) -> None:

@@ -127,6 +127,16 @@ class Repo:
                 return candidate
         raise NotFound(f"no claim with id {claim_id!r} in {self.root}")
 
+    def reread(self, path: Path, claim_id: str) -> dict:
+        """The claim `claim_id` read again from `path`, where an index last saw it: a folder below
+        imported/ is trusted by its mtime, so an in-place edit there escapes a refresh."""
+        record, problems = load_claim_file(path)
+        if problems:
+            raise DataError(str(problems[0]))
+        if record.get("id") != claim_id:
+            raise NotFound(f"no claim with id {claim_id!r} in {self.root}")
+        return record
+
     def load(self, claim_id: str) -> dict:
         path = self.locate(claim_id)
         record, problems = load_claim_file(path)
@@ -147,7 +157,7 @@ class Repo:
     def new_claim_lock(self):
         """Held across `add`'s near-duplicate check and its write, so that eight identical claims
         added at once are checked one after another (all eight were written once)."""
-        return edit_lock(self.root / "new-claim")
+        return edit_lock(self.root)
 
     def create(self, record: dict, folder: str | None = None) -> Path:
         """Validate and write a new claim; refuses (DataError) if the id is taken anywhere."""
