@@ -6,7 +6,6 @@ Heavy modules (rich, ruamel.yaml, httpx) are imported inside the commands that n
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -64,7 +63,9 @@ tag_option = click.option("--tag", help="Only claims with this tag.")
 
 
 def print_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from factcheck.textclean import json_text
+
+    click.echo(json_text(data))
 
 
 def warn(message: str) -> None:

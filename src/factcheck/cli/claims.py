@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -86,14 +85,16 @@ def render_report(repo, record: dict, fmt: str, site: str | None = None) -> str:
         from factcheck.publish.markdown import claim_markdown
 
         return claim_markdown(record)
+    from factcheck.textclean import json_text
+
     if fmt == "json":
-        return json.dumps(record, ensure_ascii=False, indent=2)
+        return json_text(record)
     from factcheck.exchange.claimreview import to_claimreview
     from factcheck.store.settings import load_settings
 
     settings = load_settings(repo.root, site=site)
     if fmt == "claimreview":
-        return json.dumps(to_claimreview(record, settings), ensure_ascii=False, indent=2)
+        return json_text(to_claimreview(record, settings))
     from factcheck.publish.html import render_claim_page
 
     return render_claim_page(record, settings)
@@ -138,7 +139,9 @@ def show(state: State, claim_id, fmt, output, site):
         return
     text = render_report(state.repo, record, "md" if fmt == "text" else fmt, site)
     if output is None:
-        click.echo(text)
+        from factcheck.textclean import terminal_text
+
+        click.echo(terminal_text(text) if sys.stdout.isatty() else text)
     else:
         from factcheck.store.files import atomic_write
 

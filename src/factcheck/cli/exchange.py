@@ -214,7 +214,9 @@ def export_command(state: State, fmt, status, tag, output, site):
             warn("no publisher (`publisher: {name, url}` in claims/factcheck.yaml): the ClaimReview objects have no author")
     text = export_text(records, fmt, settings)
     if output is None:
-        click.echo(text, nl=False)
+        from factcheck.textclean import terminal_text
+
+        click.echo(terminal_text(text) if sys.stdout.isatty() else text, nl=False)
         return
     from factcheck.store.files import atomic_write
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, Iterable
 
 from factcheck.errors import FactcheckError
 from factcheck.model import text_of, verdict
+from factcheck.textclean import json_text
 
 EXPORT_FORMATS = ("claimreview", "json", "jsonl", "csv")
 
@@ -102,9 +102,9 @@ def export_text(records: Iterable[dict], fmt: str, settings: Any = None) -> str:
     """The export of `records` in `fmt` (one of EXPORT_FORMATS), as text ending with a newline."""
     records = list(records)
     if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_text(records) + "\n"
     if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return "".join(json_text(r, indent=None) + "\n" for r in records)
     if fmt == "csv":
         return to_csv(records)
     if fmt == "claimreview":
@@ -112,5 +112,5 @@ def export_text(records: Iterable[dict], fmt: str, settings: Any = None) -> str:
         from factcheck.store.settings import settings_from
 
         s = settings_from(settings)
-        return json.dumps([to_claimreview(r, s) for r in records], ensure_ascii=False, indent=2) + "\n"
+        return json_text([to_claimreview(r, s) for r in records]) + "\n"
     raise FactcheckError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")

@@ -25,6 +25,7 @@ from factcheck.publish.html import (
 from factcheck.store.files import atomic_write
 from factcheck.store.repo import check_id
 from factcheck.store.settings import settings_from
+from factcheck.textclean import json_text
 
 # --------------------------------------------------------------------------- the index and the site
 
@@ -167,6 +168,6 @@ def build_site(records: Iterable[dict], out_dir: Path, settings: Any) -> list[Pa
     for stale in sorted(claims_dir.glob("*.html")):
         if stale.stem not in seen and _is_ours(stale):
             stale.unlink()
-    write(out_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
+    write(out_dir / CLAIMREVIEW_FILE, json_text(reviews) + "\n")
     write(out_dir / "index.html", render_index(records, settings))
     return written
