@@ -8,12 +8,15 @@ from factcheck.model import VERDICT_BY_CODE, claimant_text
 from factcheck.textclean import clean
 
 
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # CommonMark lets every ASCII punctuation be escaped
+_INDENT = re.compile(r"^[ \t]+", re.M)
+
+
 def _md(text: object) -> str:
-    """Escape Markdown's active characters so that data shows as written."""
-    value = clean(text)
-    for char in "\\`*_{}[]<>#|!":
-        value = value.replace(char, "\\" + char)
-    return value
+    """Data as Markdown that shows it as written: every ASCII punctuation escaped (no emphasis, link,
+    HTML, entity, list, heading or rule can start), and indentation as entities (no code block)."""
+    value = _PUNCTUATION.sub(r"\\\1", clean(text))
+    return _INDENT.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), value)
 
 
 def _md_url(url: object) -> str:
