@@ -156,7 +156,7 @@ def test_deleting_the_index_while_searches_run_fails_no_search(claims_dir):
     try:
         with ThreadPoolExecutor(4) as pool:
             results = list(pool.map(lambda _: subprocess.run(command, capture_output=True, text=True, timeout=120),
-                                    range(40)))
+                                    range(16)))
     finally:
         stop.set()
         deleter.join()

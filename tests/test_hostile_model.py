@@ -135,7 +135,7 @@ def test_import_lists_an_item_with_huge_fields_as_invalid_and_keeps_the_rest(emp
         return {"@type": "ClaimReview", "claimReviewed": f"주장 {n}", "url": f"https://x.example/{n}",
                 "reviewRating": {"@type": "Rating", "alternateName": "False"}, **extra}
 
-    items = [review(1, keywords=[f"k{i}" for i in range(100_000)]), review(2, claimReviewed="가" * 6_000_000),
+    items = [review(1, keywords=[f"k{i}" for i in range(10_000)]), review(2, claimReviewed="가" * 600_000),
              review(3)]
     source = tmp_path / "reviews.json"
     source.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
