@@ -6,10 +6,10 @@ import json
 
 import pytest
 from http_server import Reply, web  # noqa: F401  (web is a fixture)
+from test_sources_archive import archive  # noqa: F401  (a fixture: the fake archive on web)
 
 from factcheck.sources.archive import archive_sources
 from factcheck.sources.check import check_sources
-from factcheck.sources.defaults import SAVE_URL_ENV, WAYBACK_URL_ENV
 from factcheck.sources.results import SourceTarget
 
 QUOTE = "예비타당성 조사 면제가 의결됐다"
@@ -59,13 +59,6 @@ def test_sources_check_takes_a_deadline_option(web, empty_claims, run):
         {"url": web.route("/drip", Reply(body=PAGE, delay=1.5)), "publisher": "p", "quote": QUOTE}])
     result = run(empty_claims, "sources", "check", "--allow-private", "--deadline", "0.5", "--json")
     assert "gave up after 0.5 s" in json.loads(result.stdout)["results"][0]["error"]
-
-
-@pytest.fixture
-def archive(web, monkeypatch):
-    monkeypatch.setenv(WAYBACK_URL_ENV, web.url("/wayback/available"))
-    monkeypatch.setenv(SAVE_URL_ENV, web.url("/save/"))
-    return web
 
 
 def test_an_oversized_wayback_answer_is_cut_and_an_error(archive):
