@@ -139,11 +139,12 @@ def test_temporary_files_of_a_killed_writer_are_removed_by_the_next_refresh(empt
     try:
         folder = empty_claims / "imported" / "afp" / "3"
         folder.mkdir(parents=True)
-        orphan = folder / f".afp-1234.yaml.{dead_pid}.abc123.tmp"
-        in_progress = folder / f".afp-5678.yaml.{alive.pid}.def456.tmp"
-        foreign = folder / ".notes.tmp"  # not of our naming, and new: left alone
+        orphan = folder / f".afp-1234.yaml.{dead_pid}.abc12345.tmp"
+        in_progress = folder / f".afp-5678.yaml.{alive.pid}.def45678.tmp"
+        foreign = folder / ".notes.tmp"  # not of our naming: left alone, however old
         for path in (orphan, in_progress, foreign):
             path.write_text("half a claim", encoding="utf-8")
+        os.utime(foreign, (time.time() - 86400, time.time() - 86400))
         assert run(empty_claims, "index").exit_code == 0
         assert not orphan.exists() and in_progress.exists() and foreign.exists()
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,15 +80,21 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool) -> None:
     fsync_dir(path.parent)
 
 
+# `.x.yaml.<pid>.<mkstemp's 8 characters>.tmp`; without the pid, as versions before it named them.
+_OUR_TEMP = re.compile(r"\..+\.yaml\.(?:(\d+)\.)?[A-Za-z0-9_]{8}\.tmp")
+
+
 def remove_stale_temps(paths) -> None:
-    """Delete temporary files of our naming whose writer is gone (killed mid-write) or that are old."""
+    """Delete temporary claim files of our naming whose writer is gone (killed mid-write) or that are
+    old; any other file is left alone."""
     import time
 
     now = time.time()
     for path in paths:
-        name = os.path.basename(path)
-        parts = name.split(".")
-        pid = int(parts[-3]) if len(parts) >= 5 and parts[-3].isdigit() else None
+        ours = _OUR_TEMP.fullmatch(os.path.basename(path))
+        if not ours:
+            continue
+        pid = int(ours.group(1)) if ours.group(1) else None
         try:
             old = now - os.lstat(path).st_mtime > STALE_AFTER
         except OSError:
