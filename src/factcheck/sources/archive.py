@@ -117,8 +117,12 @@ async def _capped_get(client, url: str, params: dict | None, read_body: bool) ->
                 raise TooLarge()
             body.feed(chunk)
         return _Answer(response.status_code, response.headers, response.url, body.finish())
-    except (TooLarge, ValueError):
+    except TooLarge:
         raise ArchiveTooLarge() from None
+    except ValueError as exc:  # a corrupt or unknown content encoding
+        import httpx
+
+        raise httpx.DecodingError(str(exc)) from None
     finally:
         await response.aclose()
 

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 from factcheck.errors import DataError, FactcheckError
 from factcheck.exchange.claimreview import InvalidItem
 from factcheck.exchange.importing.google import google_claim_items, google_items
-from factcheck.exchange.importing.items import FORMATS, Item
+from factcheck.exchange.importing.items import FORMATS, UNREADABLE, Item
 from factcheck.exchange.importing.table import read_table
 from factcheck.exchange.reviews import claimreview_fields, is_claimreview, review_record
 
@@ -95,8 +95,6 @@ def json_kind(value: Any) -> str:
 # which every reader treats as not-a-number, instead of failing the whole file (Python refuses to
 # convert integers of over 4,300 digits).
 _LONGEST_INTEGER = 300
-# What an item that cannot be read at all raises; every item is read inside its own boundary.
-UNREADABLE = (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError)
 
 
 def _integer(digits: str) -> int | float:
@@ -185,7 +183,7 @@ def _bounded(items: Iterator[Item], position: str) -> Iterator[Item]:
     """Items, with whatever makes reading them fail reported as this position's reason."""
     try:
         for where, item in items:
-            yield (position if where == "item 1" else where), item
+            yield (position + where[len("item 1"):] if where.startswith("item 1") else where), item
     except UNREADABLE as exc:
         yield position, _unreadable(exc)
 
@@ -232,7 +230,7 @@ def _claimreview_item(value: Any) -> Any:
         return review_record(claimreview_fields(value), fmt="claimreview")
     except InvalidItem as exc:
         return str(exc)
-    except UNREADABLE as exc:  # one odd item is listed and skipped, never the end of the import
+    except UNREADABLE as exc:
         return _unreadable(exc)
 
 
