@@ -17,7 +17,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 SINO_DIGITS = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7,
                "팔": 8, "구": 9}
@@ -90,11 +93,16 @@ class NumberExpr:
 
 
 def _decimal(text: str) -> Decimal:
-    """A written figure, exactly: money is never a float."""
+    """A written figure, exactly: money is never a float. (decimal is imported on the first figure:
+    most queries hold none, and start-up is most of what a search costs.)"""
+    from decimal import Decimal
+
     return Decimal(text.replace(",", ""))
 
 
 def _whole(value: Decimal) -> int:
+    from decimal import ROUND_HALF_EVEN
+
     return int(value.to_integral_value(ROUND_HALF_EVEN))
 
 
@@ -132,7 +140,7 @@ def _section_value(text: str) -> Decimal | int | None:
 def amount_value(text: str) -> int | None:
     """'1조 549억 원' → 1054900000000; mixes digits, sino-Korean numerals and 조/억/만 units."""
     text = text.replace(" ", "").removesuffix("원")
-    total = Decimal(0)
+    total = _decimal("0")
     for section, unit in re.findall(r"([^조억만]*)([조억만]?)", text):
         if not section and not unit:
             continue
@@ -145,7 +153,7 @@ def amount_value(text: str) -> int | None:
 
 def english_value(text: str) -> int | None:
     parts = re.split(r"[\s-]+", text)
-    value = Decimal(0)
+    value = _decimal("0")
     scale = 1
     for part in parts:
         if part in EN_SCALES:
@@ -153,7 +161,7 @@ def english_value(text: str) -> int | None:
         elif part == "hundred":
             value = (value or 1) * 100
         elif part.replace(".", "", 1).isdigit():
-            value += Decimal(part)
+            value += _decimal(part)
         elif EN_WORDS.get(part) is not None:
             value += EN_WORDS[part]
         else:
