@@ -78,7 +78,7 @@ def show(state: State, claim_id, fmt, output, site):
     """
     from factcheck.publish.formats import claim_text, settings_for
 
-    record = state.index(claim_id=claim_id).get(claim_id)
+    record = state.claim(claim_id)
     if fmt == "text" and output is None:
         return outcomes.ClaimShown(record)
     fmt = "md" if fmt == "text" else fmt

@@ -7,11 +7,11 @@ The writers import what they use when they run: a Markdown report need not load 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
 
 from factcheck.errors import FactcheckError
+from factcheck.textclean import json_text
 
 
 class Format(NamedTuple):
@@ -21,7 +21,7 @@ class Format(NamedTuple):
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(data)
 
 
 def _markdown(record: dict, _settings: Any) -> str:
@@ -51,7 +51,7 @@ def _csv(records: list[dict], _settings: Any) -> str:
 FORMATS: dict[str, Format] = {
     "md": Format(one=_markdown),
     "json": Format(one=lambda record, _s: _json(record), many=lambda records, _s: _json(records) + "\n"),
-    "jsonl": Format(many=lambda records, _s: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)),
+    "jsonl": Format(many=lambda records, _s: "".join(json_text(r, indent=None) + "\n" for r in records)),
     "csv": Format(many=_csv),
     "html": Format(one=_html, needs_settings=True),
     "claimreview": Format(
