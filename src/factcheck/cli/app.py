@@ -75,17 +75,32 @@ class State:
             self._repo = Repo.find(self.claims_dir, cache_dir=cache_dir(self.env.environ))
         return self._repo
 
-    def index(self, claim_id: str | None = None):
-        """The refreshed search index, each file problem warned about on stderr; a problem with the file of
-        `claim_id`, the one claim asked for, is an error instead."""
+    def index(self):
+        """The refreshed search index, each file problem warned about on stderr."""
         from factcheck.search.index import open_index
 
         index = open_index(self.repo)
         for problem in index.problems:
-            if claim_id is not None and problem.path.stem == claim_id:
-                raise UserError(str(problem))
             self.out.warn(str(problem))
         return index
+
+    def claim(self, claim_id: str) -> dict:
+        """The one claim asked for, read from its own file, each file problem warned about on stderr. A
+        problem with a file named after `claim_id` is the error when no such claim could be read; when the
+        claim was read, that file is a duplicate of it (under imported/, say) and only warned about."""
+        from factcheck.errors import NotFound
+        from factcheck.search.index import open_index
+
+        index = open_index(self.repo)
+        try:
+            record = index.get(claim_id)
+        except NotFound:
+            record = None
+        for problem in index.problems:
+            if record is None and problem.path.stem == claim_id:
+                raise UserError(str(problem))
+            self.out.warn(str(problem))
+        return record if record is not None else index.get(claim_id)
 
 
 pass_state = click.make_pass_decorator(State)

@@ -90,7 +90,7 @@ def show(state: State, claim_id, fmt, output, site, all_):
     from factcheck.publish.formats import claim_text, settings_for
     from factcheck.terminal.desk_outcomes import ClaimWithDesk
 
-    record = state.index(claim_id=claim_id).get(claim_id)
+    record = state.claim(claim_id)
     if fmt == "claimreview" and state_of(record) != "published" and not all_:
         raise UserError(f"{claim_id} is not published ({state_of(record)}): add --all to make its ClaimReview anyway")
     others = other_reviews(state.repo, record) if fmt in ("text", "md", "html") else None

@@ -53,14 +53,15 @@ def add(state: State, yes, **fields):
     if interactive:
         fields = out.ask_missing_fields(fields)
     record = draft(editing.new_claim(**fields))
-    duplicates = near_duplicates(state.repo, record)
-    if duplicates:
-        out.duplicates(duplicates)
-        if interactive and not out.confirm("Add it anyway?"):
-            raise UserError("not added")
-        if not interactive and not yes:
-            raise UserError("near-duplicate claims exist (listed above); add --yes to write anyway")
-    path = state.repo.create(record)
+    with state.repo.new_claim_lock():  # the check and the write together, one add at a time
+        duplicates = near_duplicates(state.repo, record)
+        if duplicates:
+            out.duplicates(duplicates)
+            if interactive and not out.confirm("Add it anyway?"):
+                raise UserError("not added")
+            if not interactive and not yes:
+                raise UserError("near-duplicate claims exist (listed above); add --yes to write anyway")
+        path = state.repo.create(record)
     return Notice(f"added {record['id']} as a draft ({path})", data={"id": record["id"], "path": str(path)})
 
 

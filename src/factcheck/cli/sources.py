@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from factcheck.cli.app import State, cli, json_option, pass_state
-from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
+from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_DEADLINE, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
 from factcheck.terminal.outcomes import Notice, SourcesArchived, SourcesChecked
 
 
@@ -62,9 +62,11 @@ def _record(state: State, results: list, apply) -> int:
 @click.option("--concurrency", default=DEFAULT_CONCURRENCY, show_default=True, type=click.IntRange(1, 256), help="Requests at once, in all.")
 @click.option("--per-host", default=DEFAULT_PER_HOST, show_default=True, type=click.IntRange(1, 64), help="Requests at once to one host.")
 @click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(0.1, 600), help="Seconds to connect, and to wait for each read.")
+@click.option("--deadline", default=DEFAULT_DEADLINE, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds for one address in all, retries included, from its first request.")
 @json_option
 @pass_state
-def sources_check(state: State, claim_ids, update, allow_private, concurrency, per_host, timeout):
+def sources_check(state: State, claim_ids, update, allow_private, concurrency, per_host, timeout, deadline):
     """Fetch every source and check that its quote is still there.
 
     With no ID, checks every source in the repository. Each source is ok, quote-missing, changed
@@ -90,7 +92,7 @@ def sources_check(state: State, claim_ids, update, allow_private, concurrency, p
         state,
         lambda on_progress: check_sources(
             targets, allow_private=allow_private, concurrency=concurrency, per_host=per_host,
-            timeout=timeout, on_progress=on_progress,
+            timeout=timeout, deadline=deadline, on_progress=on_progress,
         ),
         len(targets),
         "checking sources",

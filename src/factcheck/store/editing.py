@@ -101,9 +101,9 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
     files = []
     problems: list[FileProblem] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             files += [p for p in repo.claim_files() if path in p.parents]
-        elif repo.is_claim_file(path):
+        elif path.is_symlink() or repo.is_claim_file(path):
             files.append(path)
         else:  # named on purpose, so not passed over in silence
             problems.append(FileProblem(path, None, f"not a claim file ({NOT_A_CLAIM_HINT})"))

@@ -8,7 +8,6 @@ a pipe, never load it.
 
 from __future__ import annotations
 
-import json
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
@@ -18,7 +17,7 @@ from factcheck.terminal import desk_outcomes as d
 from factcheck.terminal import outcomes as o
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.status import ExitStatus
-from factcheck.textclean import clean
+from factcheck.textclean import clean, json_text, terminal_text
 
 
 class Output:
@@ -38,7 +37,7 @@ class Output:
         self.note(f"warning: {clean(message)}")
 
     def print_json(self, data: Any) -> None:
-        self.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        self.echo(json_text(data))  # C1, bidi and line separators escaped: JSON cannot drive a terminal
 
     # -- outcomes
 
@@ -115,7 +114,9 @@ def _search(out: Output, outcome: o.Searched) -> None:
 
 
 def _document(out: Output, outcome: o.Document) -> None:
-    out.echo(outcome.text, nl=False)
+    # On a terminal an export or report is cleaned (no OSC 52, OSC 8, clear-screen or DCS runs);
+    # into a pipe or file it is the document as written.
+    out.echo(terminal_text(outcome.text) if out.env.stdout_isatty else outcome.text, nl=False)
 
 
 def _index_state(out: Output, outcome: o.IndexState) -> None:
