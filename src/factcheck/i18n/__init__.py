@@ -35,6 +35,9 @@ LANGUAGE_VARIABLE = "FACTCHECK_LANG"
 # "ko", "ko_KR.UTF-8", "ko-KR", "ko@…", but not "kok_IN" (Konkani).
 _LANGUAGE_PREFIX = re.compile(r"([A-Za-z]{2,3})(?=$|[_.@-])")
 
+# The keywords of click's commands and options whose text is help: the catalog holds it too.
+HELP_KEYWORDS = ("help", "short_help", "epilog")
+
 _active = SOURCE_LANGUAGE
 _loaded: dict[tuple[str, str], NullTranslations] = {}
 
@@ -116,3 +119,10 @@ def N_(message: str) -> str:
 
 
 _ = gettext
+
+
+def help_message(text: str) -> str:
+    """A help text as click shows it, and so as the catalog holds it: its indentation removed."""
+    import inspect  # already loaded wherever click is
+
+    return inspect.cleandoc(text)

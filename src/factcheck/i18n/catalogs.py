@@ -15,7 +15,6 @@ that is installed, read from its source.
 from __future__ import annotations
 
 import ast
-import inspect
 import io
 import string
 import sys
@@ -23,21 +22,15 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from factcheck.i18n import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE
+from factcheck.i18n import HELP_KEYWORDS, LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE, help_message
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-HELP_KEYWORDS = ("help", "short_help", "epilog")  # click keywords whose text is help
 COMMAND_DECORATORS = ("command", "group")  # `@cli.command()`, `@click.group(...)`: the docstring is help
 # Messages click passes through gettext from a variable, which no extractor can see.
 CLICK_INDIRECT = ("required",)
-
-
-def help_message(text: str) -> str:
-    """A help text as click shows it and as the catalog holds it: indentation removed (inspect.cleandoc)."""
-    return inspect.cleandoc(text)
 
 
 def extract_cli(fileobj, keywords, comment_tags, options) -> Iterator[tuple]:
