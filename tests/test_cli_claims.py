@@ -105,7 +105,7 @@ def test_add_refuses_a_rated_claim_without_a_source(run, empty_claims):
 
 
 def test_add_warns_about_near_duplicates_and_writes_with_yes(run, claims_dir):
-    args = ("add", "--claim", "역대 최초 3년 연속 국가예산 확보 기록을 쓴 정성주 시장", "--id", "dup-budget-record")
+    args = ("add", "--claim", "역대 최초로 3년 연속 국가예산 확보 기록을 쓴 정성주 김제시장", "--id", "dup-budget-record")
     refused = run(claims_dir, *args)
     assert refused.exit_code == 2 and "near-duplicate" in refused.stderr
     assert "gimje-national-budget-three-years-record" in refused.stderr and "%" in refused.stderr

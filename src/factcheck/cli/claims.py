@@ -93,6 +93,10 @@ def render_report(repo, record: dict, fmt: str, site: str | None = None) -> str:
 
     settings = load_settings(repo.root, site=site)
     if fmt == "claimreview":
+        from factcheck.exchange.claimreview import missing_fields
+
+        for message in missing_fields([record], settings):
+            warn(message)
         return json.dumps(to_claimreview(record, settings), ensure_ascii=False, indent=2)
     from factcheck.publish.html import render_claim_page
 

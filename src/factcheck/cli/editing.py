@@ -122,7 +122,7 @@ def validate(state: State, paths, json_):
       factcheck validate
       factcheck validate claims/gimje-budget-three-years.yaml
     """
-    from factcheck.store.editing import validate_files
+    from factcheck.store.editing import validate_files, validation_summary
 
     repo = state.repo
     files = [repo.inside(p) for p in paths] if paths else list(repo.claim_files())
@@ -134,7 +134,6 @@ def validate(state: State, paths, json_):
 
         for problem in problems:
             click.echo(clean(str(problem)))
+    click.echo(validation_summary(problems, checked), err=True)
     if problems:
-        click.echo(f"{len(problems)} problem(s) in {checked} file(s)", err=True)
         sys.exit(EXIT_USER_ERROR)
-    click.echo(f"{checked} claim file(s) valid", err=True)

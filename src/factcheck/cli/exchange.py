@@ -183,8 +183,13 @@ def _import_items(repo, items: list, label: str, json_: bool) -> None:
 @tag_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout).")
 @click.option("--site", help="Base URL where reports are published (the ClaimReview url).")
+@click.option(
+    "--include-imported", is_flag=True,
+    help="claimreview: also fact-checks imported from others, credited to their publisher and original URL "
+    "(json, jsonl and csv always hold them).",
+)
 @pass_state
-def export_command(state: State, fmt, status, tag, output, site):
+def export_command(state: State, fmt, status, tag, output, site, include_imported):
     """Export claims as ClaimReview JSON-LD, JSON, JSON Lines or CSV (UTF-8, no BOM).
 
     CSV columns are always the same, in the same order. To open the CSV in Excel with Korean
@@ -205,13 +210,13 @@ def export_command(state: State, fmt, status, tag, output, site):
     records = select_records(index.records(), status=status, tag=tag)
     settings = None
     if fmt == "claimreview":
+        from factcheck.exchange.claimreview import missing_fields, published_records
         from factcheck.store.settings import load_settings
 
         settings = load_settings(state.repo.root, site=site)
-        if not settings.site:
-            warn("no site (--site URL or `site:` in claims/factcheck.yaml): the ClaimReview objects have no url")
-        if not settings.publisher:
-            warn("no publisher (`publisher: {name, url}` in claims/factcheck.yaml): the ClaimReview objects have no author")
+        records, left_out = published_records(records, settings, include_imported)
+        for message in ([left_out] if left_out else []) + missing_fields(records, settings):
+            warn(message)
     text = export_text(records, fmt, settings)
     if output is None:
         click.echo(text, nl=False)

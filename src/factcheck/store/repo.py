@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterator
 from factcheck.errors import DataError, FactcheckError, NotFound
 from factcheck.model import ID_RE, normalise, validate_claim
 from factcheck.store.files import atomic_write
+from factcheck.store.yaml_style import new_claim_document
 from factcheck.store.names import (
     CLAIMS_DIR_ENV,
     ID_HELP,
@@ -137,7 +138,7 @@ class Repo:
         schema = os.path.relpath(self.root / SCHEMA_FILE, path.parent)
         out = io.StringIO()
         out.write(f"# yaml-language-server: $schema={schema}\n")
-        _round_trip_yaml().dump(record, out)
+        _round_trip_yaml().dump(new_claim_document(record), out)
         return out.getvalue().encode("utf-8")
 
     def create(self, record: dict, folder: str | None = None) -> Path:
