@@ -14,7 +14,7 @@ from conftest import REPO_CLAIMS
 from test_site import site_data
 from factcheck.publish.search_data import SEARCHED_FIELDS, claim_keys, search_index
 from factcheck.publish.site import build_site
-from factcheck.search.analysis import doc_keys
+from factcheck.search.analysis import analyse_fields
 from factcheck.search.ranking import search_claims
 from factcheck.store.repo import Repo
 from factcheck.store.settings import load_settings
@@ -70,7 +70,7 @@ def test_the_index_holds_each_claims_keys_as_the_cli_analyses_them():
     index = search_index(records)
     assert len(index["keys"]) == len(records)
     for record, keys in zip(records, index["keys"]):
-        expected = [[name, words, numbers] for name, words, numbers in doc_keys(record) if name in SEARCHED_FIELDS]
+        expected = [[name, words, numbers] for name, words, numbers in analyse_fields(record) if name in SEARCHED_FIELDS]
         assert [[SEARCHED_FIELDS[k[0]], k[1], k[2] if len(k) > 2 else ""] for k in keys] == expected
 
 

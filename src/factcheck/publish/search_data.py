@@ -1,8 +1,8 @@
 """The site's search index, made at build time by the CLI's own normalisation.
 
 The page cannot run Python, so the work is split where the CLI splits it: the document side (folding,
-words, number and date tokens: search/analysis.py `doc_keys`) is done here, once per claim, and the
-query side (search/ranking.py) is ported to search.js. Everything that side needs as data (the fold
+words, number and date tokens: search/analysis.py `analyse_fields`) is done here, once per claim, and the
+query side (search/query.py, match.py, ranking.py) is ported to search.js. Everything that side needs as data (the fold
 table, particles and endings, stop words, aliases, places, number patterns, the ranking constants) is
 read from the Python modules that hold it, so the page and `factcheck search` cannot drift apart in
 what they know, only in code that a browser test runs against the CLI's answers.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from factcheck.search import analysis, ranking
+from factcheck.search import analysis, match, query, ranking
 from factcheck.search.text import korean, numbers, places
 from factcheck.search.text.aliases import ALIAS_GROUPS, Aliases
 
@@ -36,7 +36,7 @@ def js_pattern(pattern: str) -> str:
 def claim_keys(record: dict) -> list[list]:
     """The claim's search keys: [field number, folded words] or [field number, words, number tokens]."""
     out = []
-    for name, words, number_tokens in analysis.doc_keys(record):
+    for name, words, number_tokens in analysis.analyse_fields(record):
         if name in SEARCHED_FIELDS:
             key = [SEARCHED_FIELDS.index(name), words]
             out.append(key + [number_tokens] if number_tokens else key)
@@ -65,8 +65,9 @@ def _ranking_constants() -> dict[str, Any]:
     names = ("MIN_SCORE", "PLACE_MISS", "ALIAS_FACTOR", "PIECES_FACTOR", "PIECES_MIN", "PREDICATE_WEIGHT",
              "TYPO_BASE", "TYPO_SPAN", "SHORT_TYPO_KEYS", "SHORT_TYPO_FACTOR", "STRONG_MATCH", "LATIN_PREFIX",
              "LATIN_FUZZY", "CHOSEONG_PREFIX")
-    constants = {name: getattr(ranking, name) for name in names}
-    constants.update(STEM_FACTOR=korean.STEM_FACTOR, INSIDE_FACTOR=analysis.INSIDE_FACTOR)
+    stages = (ranking, match, query)  # each constant lives in the stage that uses it
+    constants = {name: next(getattr(m, name) for m in stages if hasattr(m, name)) for name in names}
+    constants.update(STEM_FACTOR=korean.STEM_FACTOR, INSIDE_FACTOR=match.INSIDE_FACTOR)
     return constants
 
 
@@ -76,7 +77,7 @@ def search_tables(aliases: Aliases | None = None) -> dict[str, Any]:
     fold = {chr(code) if isinstance(code, int) else code: value for code, value in korean._FOLD_TABLE.items()}
     return {
         "fields": list(SEARCHED_FIELDS),
-        "weights": [analysis.FIELD_WEIGHTS[name] for name in SEARCHED_FIELDS],
+        "weights": [match.FIELD_WEIGHTS[name] for name in SEARCHED_FIELDS],
         "typoFields": [name in analysis.TYPO_FIELDS for name in SEARCHED_FIELDS],
         "fold": fold,
         "word": js_pattern(korean.WORD_RE.pattern),
