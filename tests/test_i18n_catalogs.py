@@ -6,6 +6,7 @@ translation whose placeholders differ, or a .mo left behind its .po fails here. 
 """
 
 import ast
+import functools
 
 import pytest
 
@@ -16,8 +17,13 @@ from babel.messages.catalog import Message  # noqa: E402
 from factcheck.i18n import catalogs  # noqa: E402
 
 
+@functools.cache
+def problems_of(domain: str) -> tuple[str, ...]:
+    return tuple(catalogs.problems("ko", domain))  # extracting the messages takes a while: once per domain
+
+
 def problems_of_kind(domain: str, kind: str) -> list[str]:
-    return [p for p in catalogs.problems("ko", domain) if kind in p]
+    return [p for p in problems_of(domain) if kind in p]
 
 
 @pytest.mark.parametrize("domain", ["factcheck", "click"])
