@@ -19,10 +19,10 @@ from factcheck.exchange.claimreview import (
 from factcheck.store.settings import PublishSettings, load_settings
 from factcheck.exchange.reviews import from_claimreview, parse_date
 from factcheck.errors import FactcheckError
-from factcheck.exchange.exporters import export_text
 from factcheck.exchange.importing.run import import_records
 from factcheck.exchange.importing.read import read_items
 from factcheck.model import VERDICTS, validate_claim
+from factcheck.publish.formats import export_text
 from factcheck.exchange.ratings import RATING_TABLE, status_for_number, status_for_rating
 from factcheck.store.repo import Repo
 from factcheck.store.yaml import load_claim_file

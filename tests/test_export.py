@@ -11,7 +11,9 @@ import pytest
 from factcheck.store.settings import PublishSettings
 from factcheck.errors import FactcheckError
 from conftest import write_claim
-from factcheck.exchange.exporters import CSV_COLUMNS, export_text, select_records
+from factcheck.exchange.exporters import CSV_COLUMNS
+from factcheck.model import select_records
+from factcheck.publish.formats import export_text
 
 
 def claim(claim_id: str, **changes) -> dict:

@@ -12,7 +12,7 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 
 @dataclass(frozen=True)
@@ -348,3 +348,15 @@ def best_source(record: dict) -> dict | None:
     sources = record.get("sources") or []
     primary = [s for s in sources if s.get("kind") == "primary"]
     return (primary or sources or [None])[0]
+
+
+def is_selected(status_of_claim: str | None, tags_of_claim: Iterable[str] | None,
+                status: str | None = None, tag: str | None = None) -> bool:
+    """Whether a claim with this verdict and these tags passes a --status/--tag filter (None lets any through)."""
+    return (not status or status_of_claim == status) and (not tag or tag in (tags_of_claim or ()))
+
+
+def select_records(records: Iterable[dict], status: str | None = None, tag: str | None = None) -> list[dict]:
+    """The claims with this verdict and this tag (either may be None), in id order."""
+    chosen = [r for r in records if is_selected(r.get("status"), r.get("tags"), status, tag)]
+    return sorted(chosen, key=lambda r: r.get("id", ""))

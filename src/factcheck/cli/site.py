@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.app import State, cli, pass_state, status_option, tag_option, warn
-from factcheck.cli.claims import _wanted
-
-# --- site: static HTML (owned with src/factcheck/html_report.py) ------------------------- begin
+from factcheck.cli.app import State, cli, pass_state, status_option, tag_option
+from factcheck.model import select_records
+from factcheck.terminal.outcomes import Notice
 
 
 @cli.command(name="site")
@@ -42,21 +41,12 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported)
     """
     from factcheck.exchange.claimreview import published_records
     from factcheck.publish.site import build_site
-    from factcheck.search.index import open_index
     from factcheck.store.settings import load_settings
 
-    index = open_index(state.repo)
-    for problem in index.problems:
-        warn(str(problem))
-    records = [r for r in index.records() if _wanted(r, status, tag)]
+    index = state.index()
     settings = load_settings(state.repo.root, site=site_url)
-    records, left_out = published_records(records, settings, include_imported)
-    if left_out:
-        warn(left_out)
+    records, left_out = published_records(select_records(index.records(), status, tag), settings, include_imported)
     built = build_site(records, out_dir, settings, index.aliases())
-    index_html = out_dir / "index.html"
-    click.echo(f"site of {len(records)} claim page(s): {len(built.written)} file(s) written, "
-               f"{len(built.unchanged)} unchanged, {len(built.removed)} removed: open {index_html}", err=True)
-
-
-# --- site ------------------------------------------------------------------------------------- end
+    return Notice(f"site of {len(records)} claim page(s): {len(built.written)} file(s) written, "
+                  f"{len(built.unchanged)} unchanged, {len(built.removed)} removed: open {out_dir / 'index.html'}",
+                  problems=[left_out] if left_out else [])

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from factcheck.model import is_selected
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Scored, fields_of, score_claim
 from factcheck.search.query import Unit, parse_query, query_grams, weigh_units
@@ -70,7 +71,7 @@ class Request(NamedTuple):
     explain: bool = False
 
     def admits(self, row: Row) -> bool:
-        return (not self.status or row.status == self.status) and (not self.tag or self.tag in row.tags)
+        return is_selected(row.status, row.tags, self.status, self.tag)
 
 
 class Match(NamedTuple):
