@@ -16,6 +16,7 @@ from factcheck.cli.app import (
     tag_option,
     write_output,
 )
+from factcheck.i18n import _
 from factcheck.model import select_records
 from factcheck.publish.formats import CLAIM_FORMATS
 from factcheck.terminal import outcomes
@@ -48,7 +49,7 @@ def search(state: State, query, limit, status, tag, explain):
 
     text = " ".join(query)
     if not text.strip():
-        raise UserError("empty query: type what you are looking for, e.g. factcheck search 예타 면제")
+        raise UserError(_("empty query: type what you are looking for, e.g. factcheck search 예타 면제"))
     found = search_claims(state.repo, text, limit=limit, status=status, tag=tag, explain=explain)
     return outcomes.Searched(text, found.results, explain, problems=found.problems)
 
@@ -92,7 +93,7 @@ def show(state: State, claim_id, fmt, output, site):
     if output is None:
         return outcomes.Document(text, problems=gaps)
     write_output(output, text)
-    return outcomes.Notice(f"wrote {output}", problems=gaps)
+    return outcomes.Notice(_("wrote {path}").format(path=output), problems=gaps)
 
 
 cli.add_command(show, name="report")

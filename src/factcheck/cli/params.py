@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import click
 
-from factcheck.entry import UnreadableEntry, read_date, read_verdict
 from factcheck.model import STATUS_CODES
 
 
@@ -18,6 +17,8 @@ class VerdictType(click.ParamType):
     name = "verdict"
 
     def convert(self, value, param, ctx):
+        from factcheck.entry import UnreadableEntry, read_verdict  # its patterns are compiled when one is typed
+
         try:
             return read_verdict(value)
         except UnreadableEntry as exc:
@@ -38,6 +39,8 @@ class DateType(click.ParamType):
     name = "date"
 
     def convert(self, value, param, ctx):
+        from factcheck.entry import UnreadableEntry, read_date
+
         try:
             return read_date(value)
         except UnreadableEntry as exc:

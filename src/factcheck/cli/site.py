@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli.app import State, cli, pass_state, status_option, tag_option
+from factcheck.i18n import _
 from factcheck.model import select_records
 from factcheck.terminal.outcomes import Notice
 
@@ -47,6 +48,8 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported)
     settings = load_settings(state.repo.root, site=site_url)
     records, left_out = published_records(select_records(index.records(), status, tag), settings, include_imported)
     built = build_site(records, out_dir, settings, index.aliases())
-    return Notice(f"site of {len(records)} claim page(s): {len(built.written)} file(s) written, "
-                  f"{len(built.unchanged)} unchanged, {len(built.removed)} removed: open {out_dir / 'index.html'}",
+    summary = _("site of {pages} claim page(s): {written} file(s) written, {unchanged} unchanged, {removed} removed: "
+                "open {index}")
+    return Notice(summary.format(pages=len(records), written=len(built.written), unchanged=len(built.unchanged),
+                                 removed=len(built.removed), index=out_dir / "index.html"),
                   problems=[left_out] if left_out else [])

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 COMMAND_DECORATORS = ("command", "group")  # `@cli.command()`, `@click.group(...)`: the docstring is help
+# Calls whose first argument is a message, beside gettext's own: help built from a template (cli/language.py).
+EXTRA_KEYWORDS = {"formatted_help": (1,)}
 # Messages click passes through gettext from a variable, which no extractor can see.
 CLICK_INDIRECT = ("required",)
 
@@ -82,12 +84,13 @@ SOURCES = {
 def extract(domain: str) -> Catalog:
     """A template catalog (no translations) of every message `domain` has in the code as it is now."""
     from babel.messages.catalog import Catalog
-    from babel.messages.extract import extract_from_dir
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 
     directory, method_map = SOURCES[domain]
     directory = directory or _click_dir()
     template = Catalog(project=domain, domain=domain)
-    for filename, lineno, message, comments, context in extract_from_dir(directory, method_map):
+    keywords = {**DEFAULT_KEYWORDS, **EXTRA_KEYWORDS}
+    for filename, lineno, message, comments, context in extract_from_dir(directory, method_map, keywords=keywords):
         template.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
     if domain == "click":
         for message in CLICK_INDIRECT:
