@@ -11,21 +11,30 @@ import click
 from factcheck.model import STATUS_CODES
 
 
-class VerdictType(click.ParamType):
-    """A verdict: `half-true`, `절반의 사실`, `절반의사실`, `Half true`, `HALF-TRUE` are all `half-true`."""
+class EntryType(click.ParamType):
+    """A value read by one of factcheck.entry's readers, named by `reader`."""
 
-    name = "verdict"
+    reader = ""
+    metavar = ""
 
     def convert(self, value, param, ctx):
-        from factcheck.entry import UnreadableEntry, read_verdict  # its patterns are compiled when one is typed
+        from factcheck import entry  # its patterns are compiled when a value is typed, not at start-up
 
         try:
-            return read_verdict(value)
-        except UnreadableEntry as exc:
+            return getattr(entry, self.reader)(value)
+        except entry.UnreadableEntry as exc:
             self.fail(str(exc), param, ctx)
 
     def get_metavar(self, param, ctx=None):
-        return f"[{'|'.join(STATUS_CODES)}]"
+        return self.metavar
+
+
+class VerdictType(EntryType):
+    """A verdict: `half-true`, `절반의 사실`, `절반의사실`, `Half true`, `HALF-TRUE` are all `half-true`."""
+
+    name = "verdict"
+    reader = "read_verdict"
+    metavar = f"[{'|'.join(STATUS_CODES)}]"
 
     def shell_complete(self, ctx, param, incomplete):
         from click.shell_completion import CompletionItem
@@ -33,21 +42,12 @@ class VerdictType(click.ParamType):
         return [CompletionItem(code) for code in STATUS_CODES if code.startswith(incomplete)]
 
 
-class DateType(click.ParamType):
+class DateType(EntryType):
     """A date, a year and month, or a year: `2025-09-01`, `2025년 9월 1일`, `2025. 9. 1.`, `2025/9/1`, `2025년 9월`."""
 
     name = "date"
-
-    def convert(self, value, param, ctx):
-        from factcheck.entry import UnreadableEntry, read_date
-
-        try:
-            return read_date(value)
-        except UnreadableEntry as exc:
-            self.fail(str(exc), param, ctx)
-
-    def get_metavar(self, param, ctx=None):
-        return "DATE"
+    reader = "read_date"
+    metavar = "DATE"
 
 
 VERDICT = VerdictType()
