@@ -81,6 +81,11 @@ def test_the_lang_option_overrides_everything_even_after_help():
     assert "Usage:" in run_in(KOREAN, "--lang", "en", "search", "--help")[1]
 
 
+def test_a_commands_own_lang_option_leaves_the_interface_language_alone(claims_dir):
+    code, _out, err = run_in(KOREAN, "rationale", YETA, "국무회의는 8월 18일이었다", "--lang", "en", claims=claims_dir)
+    assert code == 2 and err.startswith("오류: ")  # a published claim's rationale needs --correction
+
+
 def test_a_factcheck_lang_that_is_no_language_is_warned_about_and_the_locale_decides(claims_dir):
     code, _out, err = run_in({**KOREAN, "FACTCHECK_LANG": "fr"}, "stats", claims=claims_dir)
     assert code == 0 and "경고: FACTCHECK_LANG=fr: factcheck은 ko와 en만 지원하므로 로캘을 따릅니다" in err
@@ -124,8 +129,8 @@ def test_a_missing_argument_is_reported_in_korean():
 
 
 def test_a_missing_option_is_reported_in_korean(claims_dir):
-    code, _out, err = run_in(KOREAN, "verdict", YETA, "false", claims=claims_dir)
-    assert code == 2 and "옵션이 빠졌습니다 '--note'" in err
+    code, _out, err = run_in(KOREAN, "import", "google", claims=claims_dir)
+    assert code == 2 and "옵션이 빠졌습니다 '--query'" in err
 
 
 def test_an_unknown_option_is_reported_in_korean():
@@ -184,7 +189,8 @@ def test_search_takes_a_korean_verdict_filter(claims_dir):
 
 
 def test_verdict_takes_a_korean_verdict_and_stores_its_code(claims_dir):
-    code, out, err = run_in(KOREAN, "verdict", YETA, "대체로 사실", "--note", "다시 확인", "--json", claims=claims_dir)
+    code, out, err = run_in(KOREAN, "verdict", YETA, "대체로 사실", "--correction", "국무회의 날짜를 다시 확인했다",
+                            "--json", claims=claims_dir)
     assert code == 0 and json.loads(out)["status"] == "mostly-true"
     assert f"{YETA}: 판정이 이제 대체로 사실입니다" in err
     assert "status: mostly-true" in next(claims_dir.rglob(f"{YETA}.yaml")).read_text(encoding="utf-8")

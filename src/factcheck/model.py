@@ -49,6 +49,15 @@ HTTP_URL_RE = re.compile(r"^https?://[^\s/?#]+\S*$")
 # A BCP-47 language code such as ko or en-GB.
 LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
+# Editorial state, apart from the verdict: a claim is published only after someone other than its writer
+# could look at it. A claim without a state was written before the desk workflow, when every claim was
+# published the moment it existed, so it is read as published.
+STATES = ("draft", "review", "published")
+DEFAULT_STATE = "published"
+STATE_LABELS = {"draft": ("초안", "Draft"), "review": ("검토 중", "In review"), "published": ("게시", "Published")}
+# What a correction may change; `corrections[].changed` names them.
+CORRECTABLE = ("status", "rationale", "sources")
+
 SOURCE_KINDS = ("primary", "secondary")
 CHECK_STATUSES = ("ok", "quote-missing", "changed", "moved", "dead", "error", "blocked")
 
@@ -70,6 +79,7 @@ _DATE = _str(pattern=DATE_PATTERN, description="a date that exists, as YYYY-MM-D
 _STATUS = {"anyOf": [{"enum": list(STATUS_CODES)},
                      {"type": "boolean", "description": "true or false written without quotes"}]}
 _URL = _str(pattern=URL_PATTERN)
+_NAME = {**_TEXT, "description": "a person's name, as the desk writes it"}
 _BILINGUAL = {
     "description": "Korean and/or English text",
     "anyOf": [
@@ -134,6 +144,15 @@ CLAIM_SCHEMA: dict = {
         "tags": {"type": "array", "items": _TEXT},
         "entities": {"type": "array", "items": _TEXT},
         "status": _STATUS,
+        "state": {"enum": list(STATES), "description": "editorial state; a claim without one is published"},
+        "assignee": _NAME,
+        "checked_by": {**_NAME, "description": "who researched the verdict and submitted it for review"},
+        "approved_by": {
+            "type": "object",
+            "required": ["name", "date"],
+            "properties": {"name": _NAME, "date": _DATE},
+            "additionalProperties": False,
+        },
         "rationale": _BILINGUAL,
         "sources": {"type": "array", "items": SOURCE_SCHEMA},
         "history": {
@@ -141,7 +160,28 @@ CLAIM_SCHEMA: dict = {
             "items": {
                 "type": "object",
                 "required": ["date", "status"],
-                "properties": {"date": _DATE, "status": _STATUS, "note": _str()},
+                "properties": {
+                    "date": _DATE,
+                    "status": _STATUS,
+                    "state": {"enum": list(STATES)},
+                    "by": _NAME,
+                    "note": _str(),
+                },
+                "additionalProperties": False,
+            },
+        },
+        "corrections": {
+            "description": "changes to the verdict, rationale or sources after publication, shown to readers",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["date", "note", "previous_status"],
+                "properties": {
+                    "date": _DATE,
+                    "note": _TEXT,
+                    "previous_status": _STATUS,
+                    "changed": {"type": "array", "items": {"enum": list(CORRECTABLE)}},
+                },
                 "additionalProperties": False,
             },
         },
@@ -292,9 +332,13 @@ def normalise(record: dict) -> dict:
 
     record = fix(record)
     # `status: true` / `status: false` in YAML are booleans; the writer clearly meant the verdicts.
-    for entry in [record, *(record.get("history") or [])] if isinstance(record, dict) else []:
-        if isinstance(entry, dict) and isinstance(entry.get("status"), bool):
-            entry["status"] = "true" if entry["status"] else "false"
+    if not isinstance(record, dict):
+        return record
+    verdicts = ([record, *(record.get("history") or [])], "status"), (record.get("corrections") or [], "previous_status")
+    for entries, key in verdicts:
+        for entry in entries:
+            if isinstance(entry, dict) and isinstance(entry.get(key), bool):
+                entry[key] = "true" if entry[key] else "false"
     return record
 
 
@@ -319,6 +363,12 @@ def _honesty_problems(record: dict) -> list[Problem]:
         return [Problem(("sources",), f"a {status!r} verdict needs at least one source with a quote")]
     return []
 
+
+
+def state_of(record: dict) -> str:
+    """The claim's editorial state, `published` when it has none."""
+    state = record.get("state")
+    return state if state in STATES else DEFAULT_STATE
 
 
 def text_of(value: Any, lang: str | None = None) -> str:

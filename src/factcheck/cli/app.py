@@ -20,6 +20,7 @@ from factcheck.cli.language import chosen_language, did_you_mean, speak
 from factcheck.cli.params import VERDICT
 from factcheck.errors import FactcheckError
 from factcheck.i18n import _
+from factcheck.model import STATES
 from factcheck.store.names import CLAIMS_DIR_ENV
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.output import Output
@@ -70,7 +71,8 @@ class FactcheckGroup(SuggestingGroup):
             # A test (or a program embedding the CLI) passes its own Environment as the context object.
             if not isinstance(extra.get("obj"), Environment):
                 extra["obj"] = Environment()
-            speak(i18n.language_from(extra["obj"].environ, chosen_language(args)), self)
+            taking_values = {name for p in self.params if isinstance(p, click.Option) and not p.is_flag for name in p.opts}
+            speak(i18n.language_from(extra["obj"].environ, chosen_language(args, taking_values)), self)
         return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context):
@@ -129,6 +131,12 @@ status_option = click.option(
     "--status", type=VERDICT, help="Only claims with this verdict (a code, or its Korean or English name)."
 )
 tag_option = click.option("--tag", help="Only claims with this tag.")
+state_option = click.option(
+    "--state", "state_", type=click.Choice(STATES), help="Only claims in this editorial state."
+)
+all_option = click.option(
+    "all_", "--all", is_flag=True, help="Include claims that are not published (drafts, in review)."
+)
 
 
 def write_output(path: Path, text: str) -> None:

@@ -9,15 +9,17 @@ import click
 from factcheck.cli.app import (
     State,
     UserError,
+    all_option,
     cli,
     json_option,
     pass_state,
+    state_option,
     status_option,
     tag_option,
     write_output,
 )
 from factcheck.i18n import _
-from factcheck.model import select_records
+from factcheck.model import select_records, state_of
 from factcheck.publish.formats import CLAIM_FORMATS
 from factcheck.terminal import outcomes
 
@@ -29,10 +31,11 @@ from factcheck.terminal import outcomes
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 1000))
 @status_option
 @tag_option
+@state_option
 @click.option("--explain", is_flag=True, help="Show why each result matched.")
 @json_option
 @pass_state
-def search(state: State, query, limit, status, tag, explain):
+def search(state: State, query, limit, status, tag, state_, explain):
     """Search claims in the words you would type.
 
     Korean with typos, no spaces, particles, 초성, abbreviations, numbers and dates written any
@@ -50,13 +53,16 @@ def search(state: State, query, limit, status, tag, explain):
     text = " ".join(query)
     if not text.strip():
         raise UserError(_("empty query: type what you are looking for, e.g. factcheck search 예타 면제"))
-    found = search_claims(state.repo, text, limit=limit, status=status, tag=tag, explain=explain)
-    return outcomes.Searched(text, found.results, explain, problems=found.problems)
+    depth = SEARCH_DEPTH if state_ else limit  # the state is not in the index: filter a deeper list
+    found = search_claims(state.repo, text, limit=depth, status=status, tag=tag, explain=explain)
+    results = [r for r in found.results if not state_ or state_of(r.record) == state_][:limit]
+    return outcomes.Searched(text, results, explain, problems=found.problems)
 
 
 # --------------------------------------------------------------------------- show / report
 
 REPORT_FORMATS = ("text", *CLAIM_FORMATS)  # text: the terminal view, or Markdown into a file
+SEARCH_DEPTH = 1000
 
 
 @cli.command()
@@ -66,9 +72,13 @@ REPORT_FORMATS = ("text", *CLAIM_FORMATS)  # text: the terminal view, or Markdow
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
 @click.option("--site", help="Base URL where reports are published (for html and claimreview).")
+@all_option
 @pass_state
-def show(state: State, claim_id, fmt, output, site):
+def show(state: State, claim_id, fmt, output, site, all_):
     """Print one claim's full report: verdict, rationale, sources with quotes, history.
+
+    Corrections come first; other outlets' reviews of the same claim (imported) come after the
+    sources. A claim that is not published gets no ClaimReview unless --all.
 
     \b
     Examples:
@@ -77,11 +87,17 @@ def show(state: State, claim_id, fmt, output, site):
       factcheck report gimje-physical-ai-yeta-exemption --format html -o report.html
       factcheck report gimje-physical-ai-yeta-exemption --format claimreview
     """
+    from factcheck.exchange.compare import other_reviews
     from factcheck.publish.formats import claim_text, settings_for
+    from factcheck.terminal.desk_outcomes import ClaimWithDesk
 
     record = state.index(claim_id=claim_id).get(claim_id)
+    if fmt == "claimreview" and state_of(record) != "published" and not all_:
+        raise UserError(_("{id} is not published ({state}): add --all to make its ClaimReview anyway").format(
+            id=claim_id, state=state_of(record)))
+    others = other_reviews(state.repo, record) if fmt in ("text", "md", "html") else None
     if fmt == "text" and output is None:
-        return outcomes.ClaimShown(record)
+        return ClaimWithDesk(record, others)
     fmt = "md" if fmt == "text" else fmt
     settings = settings_for(fmt, state.repo.root, site)
     gaps = []
@@ -89,7 +105,7 @@ def show(state: State, claim_id, fmt, output, site):
         from factcheck.exchange.claimreview import missing_fields
 
         gaps = missing_fields([record], settings)
-    text = claim_text(record, fmt, settings) + "\n"
+    text = claim_text(record, fmt, settings, others) + "\n"
     if output is None:
         return outcomes.Document(text, problems=gaps)
     write_output(output, text)
@@ -105,18 +121,21 @@ cli.add_command(show, name="report")
 @cli.command(name="list")
 @status_option
 @tag_option
+@state_option
 @json_option
 @pass_state
-def list_claims(state: State, status, tag):
+def list_claims(state: State, status, tag, state_):
     """List all claims in a table, with a count per verdict.
 
     \b
     Examples:
       factcheck list
       factcheck list --status half-true --tag 예타
+      factcheck list --state draft
       factcheck list --json
     """
-    return outcomes.ClaimList(select_records(state.index().records(), status, tag))
+    records = select_records(state.index().records(), status, tag)
+    return outcomes.ClaimList([{**r, "state": state_of(r)} for r in records if not state_ or state_of(r) == state_])
 
 
 @cli.command()

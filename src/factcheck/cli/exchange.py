@@ -10,6 +10,7 @@ import click
 from factcheck.cli.app import (
     State,
     UserError,
+    all_option,
     cli,
     json_option,
     pass_state,
@@ -161,9 +162,12 @@ def _import_items(state: State, items: list, label: str) -> Imported:
     help="claimreview: also fact-checks imported from others, credited to their publisher and original URL "
     "(json, jsonl and csv always hold them).",
 )
+@all_option
 @pass_state
-def export_command(state: State, fmt, status, tag, output, site, include_imported):
-    """Export claims as ClaimReview JSON-LD, JSON, JSON Lines or CSV (UTF-8, no BOM).
+def export_command(state: State, fmt, status, tag, output, site, include_imported, all_):
+    """Export published claims as ClaimReview JSON-LD, JSON, JSON Lines or CSV (UTF-8, no BOM).
+
+    Drafts and claims in review are left out unless --all.
 
     CSV columns are always the same, in the same order. To open the CSV in Excel with Korean
     intact: Data > From Text/CSV, File Origin "65001: Unicode (UTF-8)".
@@ -176,7 +180,9 @@ def export_command(state: State, fmt, status, tag, output, site, include_importe
     """
     from factcheck.publish.formats import export_text, settings_for
 
-    records = select_records(state.index().records(), status=status, tag=tag)
+    from factcheck.store.desk import publishable
+
+    records = publishable(select_records(state.index().records(), status=status, tag=tag), all_)
     settings = settings_for(fmt, state.repo.root, site)
     gaps = []
     if fmt == "claimreview":

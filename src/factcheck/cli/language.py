@@ -158,14 +158,19 @@ def did_you_mean(possibilities: list[str]) -> str:
 LANG_OPTION = "--lang"
 
 
-def chosen_language(args: list[str]) -> str | None:
+def chosen_language(args: list[str], taking_values: set[str]) -> str | None:
     """The value of the global --lang among a command line's arguments, read before click parses them: help
-    asked for in the same breath (`factcheck --help --lang ko`) must already speak that language."""
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == LANG_OPTION and i + 1 < len(args):
-            return args[i + 1]
+    asked for in the same breath (`factcheck --help --lang ko`) must already speak that language. Only the
+    group's own options count, those before the command (`rationale --lang en` sets a rationale's language);
+    `taking_values` are the group's options that take a value."""
+    rest = iter(args)
+    for arg in rest:
+        if arg == LANG_OPTION:
+            return next(rest, None)
         if arg.startswith(LANG_OPTION + "="):
             return arg.split("=", 1)[1]
+        if arg in taking_values:
+            next(rest, None)
+        elif arg == "--" or not arg.startswith("-"):
+            break  # the command
     return None

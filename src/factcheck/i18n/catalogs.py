@@ -182,8 +182,10 @@ def _percent_fields(text: str) -> list[str]:
     return sorted(re.findall(r"%(?:\([^)]+\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]", text))
 
 
-def placeholders(text: str) -> tuple[list[str], list[str]]:
-    return _brace_fields(text), _percent_fields(text)
+def placeholders(text: str, like: str | None = None) -> list[str]:
+    """The placeholders of `text`, of the kind its original (`like`, else itself) uses: str.format fields,
+    else %-format ones (so the % of "{n}% similar" is no placeholder)."""
+    return _brace_fields(text) if _brace_fields(like or text) else _percent_fields(text)
 
 
 def placeholder_problems(message: Message) -> list[str]:
@@ -199,10 +201,9 @@ def placeholder_problems(message: Message) -> list[str]:
         pairs = [(message.id, message.string)]
     problems = []
     for original, translation in pairs:
-        if translation and placeholders(original) != placeholders(translation):
-            problems.append(
-                f"{original!r}: placeholders {placeholders(original)} but the translation has {placeholders(translation)}"
-            )
+        expected, found = placeholders(original), placeholders(translation, like=original)
+        if translation and expected != found:
+            problems.append(f"{original!r}: placeholders {expected} but the translation has {found}")
     return problems
 
 

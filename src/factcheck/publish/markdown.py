@@ -15,10 +15,13 @@ def _md(text: object) -> str:
     return value
 
 
-def claim_markdown(record: dict) -> str:
+def claim_markdown(record: dict, others=None) -> str:
+    """The report; `others`: other outlets' reviews of the same claim, listed after the sources."""
+    from factcheck.publish.notices import correction_markdown, others_markdown
+
     verdict = VERDICT_BY_CODE.get(record.get("status", ""))
     label = f"{verdict.ko} ({verdict.en})" if verdict else _md(record.get("status"))
-    lines = [f"# {_md(record.get('claim'))}", ""]
+    lines = [f"# {_md(record.get('claim'))}", "", *correction_markdown(record, _md)]
     if record.get("claim_en"):
         lines += [f"*{_md(record['claim_en'])}*", ""]
     lines += ["**" + _("Verdict: {label}").format(label=label) + "**", ""]
@@ -51,6 +54,7 @@ def claim_markdown(record: dict) -> str:
         lines.append(f"   > {_md(source.get('quote'))}")
         if source.get("archive_url"):
             lines.append("   " + _("(archived: {url})").format(url=f"<{clean(source['archive_url'])}>"))
+    lines += others_markdown(others, _md)
     history = record.get("history") or []
     if history:
         lines += ["", "## " + _("History"), ""]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factcheck import i18n
 from factcheck.i18n import _
-from factcheck.model import VERDICT_BY_CODE, best_source, claimant_text
+from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, best_source, claimant_text, state_of
 from factcheck.textclean import clean
 
 Span = tuple[str, str]  # (text, rich style); style "badge:<code>" stands for a verdict badge
@@ -33,7 +33,9 @@ def search_lines(results: list, explain: bool = False) -> list[list[Span]]:
         record = result.record
         verdict = VERDICT_BY_CODE.get(record.get("status", ""))
         label = f"[{verdict.ko}]" if verdict else _one_line(record.get("status"))
-        lines.append([(f"{rank}. ", "bold"), (label, f"badge:{record.get('status', '')}"), (" ", ""),
+        state = state_of(record)
+        mark = [] if state == "published" else [("[{} · {}]".format(*STATE_LABELS[state]), "bold magenta"), (" ", "")]
+        lines.append([(f"{rank}. ", "bold"), (label, f"badge:{record.get('status', '')}"), (" ", ""), *mark,
                       (_one_line(record.get("claim")), "bold")])
         meta: list[Span] = [("   ", ""), (_one_line(claimant_text(record)), "cyan")]
         if record.get("claim_date"):

@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterator
 import click
 
 from factcheck.i18n import N_, _
+from factcheck.terminal import desk_outcomes as d
 from factcheck.terminal import outcomes as o
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.status import ExitStatus
@@ -87,13 +88,17 @@ class Output:
 # --------------------------------------------------------------------------- renderers (without --json)
 
 
-def _rich(draw: str, field: str) -> Callable[[Output, Any], None]:
-    """A renderer that draws `outcome.<field>` with `render.<draw>` on stdout (rich is imported then)."""
+def _rich(draw: str, field: str | None, views: str = "render") -> Callable[[Output, Any], None]:
+    """A renderer that draws `outcome.<field>` (the outcome itself when None) with `<views>.<draw>` on
+    stdout, `views` a module of terminal/ (rich is imported then)."""
 
     def render_with_rich(out: Output, outcome: Any) -> None:
+        from importlib import import_module
+
         from factcheck.terminal import render
 
-        getattr(render, draw)(render.console(out.env), getattr(outcome, field))
+        view = getattr(import_module(f"factcheck.terminal.{views}"), draw)
+        view(render.console(out.env), outcome if field is None else getattr(outcome, field))
 
     return render_with_rich
 
@@ -150,4 +155,8 @@ RENDERERS: dict[type, Callable[[Output, Any], None]] = {
     o.Validated: _validated,
     o.Imported: _notes_only,
     o.Notice: _notes_only,
+    d.ClaimWithDesk: _rich("print_claim_with_desk", None, "desk"),
+    d.Queued: _rich("print_queue", "items", "desk"),
+    d.Story: _rich("print_story", "events", "desk"),
+    d.Compared: _rich("print_comparisons", "comparisons", "desk"),
 }

@@ -165,6 +165,8 @@ NARROW = 100  # columns below which the claim table keeps three columns, the cla
 
 
 def print_claim_table(out: Console, records: list[dict]) -> None:
+    from factcheck.terminal.desk import state_badge
+
     narrow = out.width < NARROW
     table = Table(show_lines=False, expand=False)
     table.add_column(_("verdict"), no_wrap=True)
@@ -177,7 +179,9 @@ def print_claim_table(out: Console, records: list[dict]) -> None:
     if not narrow:
         table.add_column(_("id"), style="dim", overflow="fold")
     for record in records:
-        claim = data(record.get("claim"), single_line=True)
+        claim, mark = data(record.get("claim"), single_line=True), state_badge(record)
+        if mark is not None:
+            claim = mark + Text(" ") + claim
         who, claim_id = data(claimant_text(record), single_line=True), data(record.get("id"), "dim")
         if narrow:  # too little room for five columns of Korean: a cell that narrow cuts its words
             claim.append("\n— ", style="dim")
