@@ -5,7 +5,7 @@ commands to it when imported.
 """
 
 from factcheck.cli import claims, editing, exchange, site, sources  # noqa: F401  (each registers its commands)
-from factcheck.cli import desk  # noqa: F401
+from factcheck.cli import desk, init  # noqa: F401
 from factcheck.cli.app import cli, main
 
 __all__ = ["cli", "main"]

@@ -2,7 +2,7 @@
 keeps) and its organisation, funding and contact (from factcheck.yaml).
 
 The IFCN Code of Principles asks a fact-checker to publish all of these. Until a newsroom writes its own,
-the site uses the starter texts shipped beside this module, which say on their face that they are
+the site uses the starter texts that `factcheck init` writes (store/starter/), which say on their face that they are
 placeholders, and `site` warns about each one.
 """
 
@@ -13,18 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.errors import FactcheckError
+from factcheck.store.init import TEXT_FILES, starter_text
 from factcheck.store.names import SETTINGS_FILE
 
-# Where a repository keeps its texts, relative to the claims directory; `factcheck init` writes the starters there.
-TEXT_FILES = {"methodology": "pages/methodology.md", "corrections-policy": "pages/corrections-policy.md"}
 PLACEHOLDER_MARK = "factcheck:placeholder"
-STARTER_DIR = Path(__file__).parent / "starter"
 CONTACT_FIELDS = ("email", "url", "phone", "address")
-
-
-def starter_text(name: str) -> str:
-    """The shipped placeholder for one of TEXT_FILES."""
-    return (STARTER_DIR / f"{name}.md").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
