@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.app import State, cli, json_option, pass_state
+from factcheck.cli.app import State, SuggestingGroup, cli, json_option, pass_state
+from factcheck.i18n import _
 from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_DEADLINE, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
 from factcheck.terminal.outcomes import Notice, SourcesArchived, SourcesChecked
 
 
-@cli.group(name="sources")
+@cli.group(name="sources", cls=SuggestingGroup)
 def sources_group():
     """Check that every source still says what its quote says, and keep archived copies.
 
@@ -87,7 +88,7 @@ def sources_check(state: State, claim_ids, update, allow_private, concurrency, p
     records = _claims_for(state, claim_ids)
     targets = [t for record in records for t in targets_for(record)]
     if not targets:
-        return Notice("no sources to check")
+        return Notice(_("no sources to check"))
     results = _run_with_progress(
         state,
         lambda on_progress: check_sources(
@@ -95,7 +96,7 @@ def sources_check(state: State, claim_ids, update, allow_private, concurrency, p
             timeout=timeout, deadline=deadline, on_progress=on_progress,
         ),
         len(targets),
-        "checking sources",
+        _("checking sources"),
     )
     recorded_in = _record(state, results, apply_results) if update else None
     return SourcesChecked(results, recorded_in)
@@ -126,14 +127,14 @@ def sources_archive(state: State, claim_ids, save):
     records = _claims_for(state, claim_ids)
     targets = [t for record in records for t in archive_targets(record)]
     if not targets:
-        return Notice("every source already has an archive_url", data={"results": []})
+        return Notice(_("every source already has an archive_url"), data={"results": []})
     env = state.env
     results = _run_with_progress(
         state,
         lambda on_progress: archive_sources(targets, save=save, on_progress=on_progress,
                                             wayback=env.get(WAYBACK_URL_ENV), save_to=env.get(SAVE_URL_ENV)),
         len(targets),
-        "asking the Internet Archive",
+        _("asking the Internet Archive"),
     )
     _record(state, [result for result in results if result.archive_url], apply_archive)
     return SourcesArchived(results)

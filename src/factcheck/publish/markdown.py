@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.i18n import _
 from factcheck.model import VERDICT_BY_CODE, claimant_text
 from factcheck.textclean import clean
 
@@ -43,40 +44,40 @@ def claim_markdown(record: dict, others=None) -> str:
     lines = [f"# {_md(record.get('claim'))}", "", *correction_markdown(record, _md)]
     if record.get("claim_en"):
         lines += [f"*{_md(record['claim_en'])}*", ""]
-    lines += [f"**Verdict: {label}**", ""]
+    lines += ["**" + _("Verdict: {label}").format(label=label) + "**", ""]
     who = claimant_text(record)
     if who:
-        lines.append(f"- Claimant: {_md(who)}")
+        lines.append("- " + _("Claimant: {name}").format(name=_md(who)))
     if record.get("claim_date"):
-        lines.append(f"- Date: {_md(record['claim_date'])}")
+        lines.append("- " + _("Date: {date}").format(date=_md(record["claim_date"])))
     appearance = record.get("appearance") or {}
     if appearance.get("url"):
         title = appearance.get("title") or appearance.get("publisher") or appearance["url"]
-        lines.append(f"- Appeared in: [{_md(title)}](<{_md_url(appearance['url'])}>)")
+        lines.append("- " + _("Appeared in: {link}").format(link=f"[{_md(title)}](<{_md_url(appearance['url'])}>)"))
     if record.get("tags"):
-        lines.append(f"- Tags: {_md(', '.join(record['tags']))}")
-    lines.append(f"- Id: `{clean(record.get('id'))}`")
+        lines.append("- " + _("Tags: {tags}").format(tags=_md(", ".join(record["tags"]))))
+    lines.append("- " + _("Id: {id}").format(id=f"`{clean(record.get('id'))}`"))
     rationale = record.get("rationale")
     if rationale:
-        lines += ["", "## Rationale", ""]
+        lines += ["", "## " + _("Rationale"), ""]
         if isinstance(rationale, dict):
             for lang in ("ko", "en"):
                 if rationale.get(lang):
                     lines += [_md(rationale[lang]), ""]
         else:
             lines += [_md(rationale), ""]
-    lines += ["## Sources", ""]
+    lines += ["## " + _("Sources"), ""]
     for i, source in enumerate(record.get("sources") or [], 1):
         title = source.get("title") or source.get("url")
         meta = ", ".join(_md(source[k]) for k in ("publisher", "published", "kind") if source.get(k))
         lines.append(f"{i}. [{_md(title)}](<{_md_url(source.get('url'))}>) — {meta}")
         lines.append(f"   > {_md(source.get('quote'))}")
         if source.get("archive_url"):
-            lines.append(f"   (archived: <{_md_url(source['archive_url'])}>)")
+            lines.append("   " + _("(archived: {url})").format(url=f"<{_md_url(source['archive_url'])}>"))
     lines += others_markdown(others, _md)
     history = record.get("history") or []
     if history:
-        lines += ["", "## History", ""]
+        lines += ["", "## " + _("History"), ""]
         for entry in history:
             lines.append(f"- {_md(entry.get('date'))}: {_md(entry.get('status'))} — {_md(entry.get('note', ''))}")
     return "\n".join(lines).rstrip() + "\n"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from factcheck.errors import FactcheckError
+from factcheck.i18n import _
 from factcheck.model import ID_RE, today
 from factcheck.store.names import NOT_CLAIMS, FileProblem
 from factcheck.store.repo import Repo
@@ -124,6 +125,7 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
 def validation_summary(problems: list[FileProblem], checked: int) -> str:
     """One line for the end of a run: how many problems, in how many files, and how many were checked."""
     if not problems:
-        return f"{checked} claim file(s) valid"
+        return _("{files} claim file(s) valid").format(files=checked)
     files = len({problem.path for problem in problems})
-    return f"{len(problems)} problem(s) in {files} file(s); {checked} claim file(s) checked"
+    return _("{problems} problem(s) in {files} file(s); {checked} claim file(s) checked").format(
+        problems=len(problems), files=files, checked=checked)

@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterator
 
 import click
 
+from factcheck.i18n import N_, _
 from factcheck.terminal import desk_outcomes as d
 from factcheck.terminal import outcomes as o
 from factcheck.terminal.environment import Environment
@@ -34,7 +35,7 @@ class Output:
         click.echo(message, file=self.env.stderr)
 
     def warn(self, message: str) -> None:
-        self.note(f"warning: {clean(message)}")
+        self.note(_("warning: {message}").format(message=clean(message)))
 
     def print_json(self, data: Any) -> None:
         self.echo(json_text(data))  # C1, bidi and line separators escaped: JSON cannot drive a terminal
@@ -119,9 +120,19 @@ def _document(out: Output, outcome: o.Document) -> None:
     out.echo(terminal_text(outcome.text) if out.env.stdout_isatty else outcome.text, nl=False)
 
 
+# The names of the index's facts as a person reads them; in English, its JSON keys.
+INDEX_LABELS = {
+    "claims_dir": N_("claims_dir"),
+    "index": N_("index"),
+    "claims": N_("claims"),
+    "files_with_problems": N_("files_with_problems"),
+    "format": N_("format"),
+}
+
+
 def _index_state(out: Output, outcome: o.IndexState) -> None:
     for key, value in outcome.info.items():
-        out.echo(f"{key}: {value}")
+        out.echo(f"{_(INDEX_LABELS[key]) if key in INDEX_LABELS else key}: {value}")
 
 
 def _validated(out: Output, outcome: o.Validated) -> None:
