@@ -136,7 +136,7 @@ def hostile_record() -> dict:
         "rationale": "</script>\n\n<!-- -->",
         "sources": [
             {
-                "url": 'https://example.org/?q="onmouseover=alert(1)//',
+                "url": "https://example.org/?q='onmouseover=alert(1)//",
                 "publisher": "</title><script>alert(2)</script>",
                 "quote": "</blockquote></li></ol><script>alert(3)</script>",
                 "archive_url": "https://web.archive.org/web/2024/https://example.org/",

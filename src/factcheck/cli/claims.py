@@ -18,6 +18,7 @@ from factcheck.cli.app import (
     tag_option,
     write_output,
 )
+from factcheck.i18n import _
 from factcheck.model import select_records, state_of
 from factcheck.publish.formats import CLAIM_FORMATS
 from factcheck.terminal import outcomes
@@ -51,7 +52,7 @@ def search(state: State, query, limit, status, tag, state_, explain):
 
     text = " ".join(query)
     if not text.strip():
-        raise UserError("empty query: type what you are looking for, e.g. factcheck search 예타 면제")
+        raise UserError(_("empty query: type what you are looking for, e.g. factcheck search 예타 면제"))
     depth = SEARCH_DEPTH if state_ else limit  # the state is not in the index: filter a deeper list
     found = search_claims(state.repo, text, limit=depth, status=status, tag=tag, explain=explain)
     results = [r for r in found.results if not state_ or state_of(r.record) == state_][:limit]
@@ -90,9 +91,10 @@ def show(state: State, claim_id, fmt, output, site, all_):
     from factcheck.publish.formats import claim_text, settings_for
     from factcheck.terminal.desk_outcomes import ClaimWithDesk
 
-    record = state.index(claim_id=claim_id).get(claim_id)
+    record = state.claim(claim_id)
     if fmt == "claimreview" and state_of(record) != "published" and not all_:
-        raise UserError(f"{claim_id} is not published ({state_of(record)}): add --all to make its ClaimReview anyway")
+        raise UserError(_("{id} is not published ({state}): add --all to make its ClaimReview anyway").format(
+            id=claim_id, state=state_of(record)))
     others = other_reviews(state.repo, record) if fmt in ("text", "md", "html") else None
     if fmt == "text" and output is None:
         return ClaimWithDesk(record, others)
@@ -107,7 +109,7 @@ def show(state: State, claim_id, fmt, output, site, all_):
     if output is None:
         return outcomes.Document(text, problems=gaps)
     write_output(output, text)
-    return outcomes.Notice(f"wrote {output}", problems=gaps)
+    return outcomes.Notice(_("wrote {path}").format(path=output), problems=gaps)
 
 
 cli.add_command(show, name="report")

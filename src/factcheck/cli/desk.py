@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from factcheck.cli.app import State, UserError, cli, json_option, pass_state
+from factcheck.i18n import _
 from factcheck.terminal.outcomes import Notice
 
 by_option = click.option("--by", help="Who does it (default: $FACTCHECK_USER, else git's user.name).")
@@ -19,7 +20,8 @@ def _who(state: State, by: str | None, needed_for: str | None = None) -> str | N
         return person(by)
     name = current_user(state.repo.root, state.env.environ)
     if name is None and needed_for:
-        raise UserError(f"{needed_for} needs --by NAME (or set FACTCHECK_USER, or git config user.name)")
+        raise UserError(_("{command} needs --by NAME (or set FACTCHECK_USER, or git config user.name)").format(
+            command=needed_for))
     return name
 
 
@@ -59,7 +61,7 @@ def assign(state: State, claim_id, name, by):
 
     who = _who(state, by)
     record = state.repo.update(claim_id, desk.assign(name, who))
-    return _moved(record, f"{claim_id}: assigned to {record['assignee']}")
+    return _moved(record, _("{id}: assigned to {name}").format(id=claim_id, name=record["assignee"]))
 
 
 @cli.command()
@@ -80,7 +82,7 @@ def submit(state: State, claim_id, by, note):
 
     who = _who(state, by, needed_for="submit")
     record = state.repo.update(claim_id, desk.move("submit", who, note=note))
-    return _moved(record, f"{claim_id}: in review (checked by {who})")
+    return _moved(record, _("{id}: in review (checked by {name})").format(id=claim_id, name=who))
 
 
 def _review(state: State, name: str, claim_id: str, by: str, note: str | None) -> dict:
@@ -110,8 +112,9 @@ def approve(state: State, claim_id, by, note):
 
     record = _review(state, "approve", claim_id, by, note)
     lacking = [m for m in missing(record) if m != "verdict"]
-    problems = [f"{claim_id} was published without: {', '.join(lacking)}"] if lacking else []
-    return _moved(record, f"{claim_id}: published (approved by {record['approved_by']['name']})", problems)
+    problems = [_("{id} was published without: {missing}").format(id=claim_id, missing=", ".join(lacking))] if lacking else []
+    published = _("{id}: published (approved by {name})").format(id=claim_id, name=record["approved_by"]["name"])
+    return _moved(record, published, problems)
 
 
 @cli.command()
@@ -128,7 +131,7 @@ def reject(state: State, claim_id, by, note):
       factcheck reject gimje-budget-three-years --by 박편집 --note "1조 원 기준을 근거에 밝힐 것"
     """
     record = _review(state, "reject", claim_id, by, note)
-    return _moved(record, f"{claim_id}: back to draft ({note})")
+    return _moved(record, _("{id}: back to draft ({note})").format(id=claim_id, note=note))
 
 
 @cli.command()
@@ -157,8 +160,10 @@ def rationale(state: State, claim_id, text, lang, correction):
     problems = []
     if lang and isinstance(record.get("rationale"), dict) and len(record["rationale"]) > 1:
         other = "en" if lang == "ko" else "ko"
-        problems.append(f"{claim_id}: only the {lang} rationale changed; check that the {other} one still says the same")
-    return Notice(f"{claim_id}: rationale set" + (" (corrected)" if correction else ""), data=record, problems=problems)
+        problems.append(_("{id}: only the {language} rationale changed; check that the {other} one still says the same")
+                        .format(id=claim_id, language=lang, other=other))
+    done = _("{id}: rationale set (corrected)") if correction else _("{id}: rationale set")
+    return Notice(done.format(id=claim_id), data=record, problems=problems)
 
 
 # --------------------------------------------------------------------------- the desk's views
@@ -184,7 +189,7 @@ def queue(state: State, mine):
     if mine:
         user = current_user(state.repo.root, state.env.environ)
         if user is None:
-            raise UserError("--mine needs to know who you are: set FACTCHECK_USER, or git config user.name")
+            raise UserError(_("--mine needs to know who you are: set FACTCHECK_USER, or git config user.name"))
     return Queued(work_queue(state.index().records(), mine=user), user)
 
 
@@ -210,7 +215,8 @@ def log_command(state: State, claim_id):
     path = state.repo.locate(claim_id)
     record = state.repo.load(claim_id)
     git = file_log(path)
-    skipped = [f"git history skipped ({git.skipped}): showing the claim's own history only"] if git.skipped else []
+    skipped = [_("git history skipped ({reason}): showing the claim's own history only").format(reason=git.skipped)
+               ] if git.skipped else []
     events = story(record, None if git.skipped else git.commits)
     return Story(claim_id, str(path), not git.skipped, events, problems=skipped)
 

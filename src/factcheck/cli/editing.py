@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from factcheck.cli.app import State, UserError, cli, json_option, pass_state
-from factcheck.model import STATUS_CODES
+from factcheck.cli.params import DATE, VERDICT
+from factcheck.i18n import _
+from factcheck.terminal.layout import verdict_name
 from factcheck.terminal.outcomes import Notice, Validated
 
 # --------------------------------------------------------------------------- add / verdict
@@ -18,8 +20,11 @@ from factcheck.terminal.outcomes import Notice, Validated
 @click.option("--claim-en", help="English translation.")
 @click.option("--claimant", help="Who made the claim.")
 @click.option("--claimant-role", help="The claimant's role, e.g. 김제시장.")
-@click.option("--date", "claim_date", help="When it was said: YYYY-MM-DD, YYYY-MM or YYYY.")
-@click.option("--status", type=click.Choice(STATUS_CODES), help="The verdict.")
+@click.option(
+    "--date", "claim_date", type=DATE,
+    help="When it was said: 2025-09-01, 2025년 9월 1일, 2025. 9. 1. or 2025/9/1, or a month or a year (2025-09, 2025).",
+)
+@click.option("--status", type=VERDICT, help="The verdict: a code, or its Korean or English name.")
 @click.option("--rationale", help="Why that verdict.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--entity", "entities", multiple=True, help="A person, place or organisation (repeatable).")
@@ -53,20 +58,22 @@ def add(state: State, yes, **fields):
     if interactive:
         fields = out.ask_missing_fields(fields)
     record = draft(editing.new_claim(**fields))
-    duplicates = near_duplicates(state.repo, record)
-    if duplicates:
-        out.duplicates(duplicates)
-        if interactive and not out.confirm("Add it anyway?"):
-            raise UserError("not added")
-        if not interactive and not yes:
-            raise UserError("near-duplicate claims exist (listed above); add --yes to write anyway")
-    path = state.repo.create(record)
-    return Notice(f"added {record['id']} as a draft ({path})", data={"id": record["id"], "path": str(path)})
+    with state.repo.new_claim_lock():  # the check and the write together, one add at a time
+        duplicates = near_duplicates(state.repo, record)
+        if duplicates:
+            out.duplicates(duplicates)
+            if interactive and not out.confirm(_("Add it anyway?")):
+                raise UserError(_("not added"))
+            if not interactive and not yes:
+                raise UserError(_("near-duplicate claims exist (listed above); add --yes to write anyway"))
+        path = state.repo.create(record)
+    return Notice(_("added {id} as a draft ({path})").format(id=record["id"], path=path),
+                  data={"id": record["id"], "path": str(path)})
 
 
 @cli.command()
 @click.argument("claim_id")
-@click.argument("status", type=click.Choice(STATUS_CODES))
+@click.argument("status", type=VERDICT)
 @click.option("--note", help="Why the verdict changed (kept in history; default: the --correction).")
 @click.option("--source", "source_url", help="A new source URL supporting the verdict.")
 @click.option("--quote", help="The exact quote at --source.")
@@ -91,7 +98,7 @@ def verdict(state: State, claim_id, status, note, source_url, quote, publisher, 
     change = editing.verdict_change(status, note or correction, source_url, quote, publisher)
     by = desk.current_user(state.repo.root, state.env.environ)
     record = state.repo.update(claim_id, desk.corrected(change, correction, by))
-    return Notice(f"{claim_id}: verdict is now {status}", data=record)
+    return Notice(_("{id}: verdict is now {status}").format(id=claim_id, status=verdict_name(status)), data=record)
 
 
 # --------------------------------------------------------------------------- validate

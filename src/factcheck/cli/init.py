@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli.app import cli, json_option
+from factcheck.i18n import _
 from factcheck.terminal.outcomes import Notice
 
 
@@ -30,7 +31,8 @@ def init(directory: Path, publisher: str):
 
     written, kept = init_repository(directory, publisher)
     root = directory.expanduser().resolve()
-    note = f"claims repository in {root / 'claims'}: {len(written)} file(s) written, {len(kept)} already there"
+    note = _("claims repository in {path}: {written} file(s) written, {kept} already there").format(
+        path=root / "claims", written=len(written), kept=len(kept))
     data = {"root": str(root), "written": [str(p.relative_to(root)) for p in written],
             "kept": [str(p.relative_to(root)) for p in kept]}
     return Notice(note, data)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli.app import State, all_option, cli, pass_state, status_option, tag_option
+from factcheck.i18n import _
 from factcheck.model import select_records
 from factcheck.terminal.outcomes import Notice
 
@@ -62,11 +63,15 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported,
     records = publishable(chosen, all_)
     unpublished = len(chosen) - len(publishable(chosen))
     if unpublished and all_:
-        warnings.append(f"including {unpublished} unpublished claim(s): a preview for the desk, not for publishing")
+        warnings.append(_("including {n} unpublished claim(s): a preview for the desk, not for publishing").format(
+            n=unpublished))
     elif unpublished:
-        warnings.append(f"left out {unpublished} claim(s) not yet published (drafts, in review); --all includes them")
+        warnings.append(_("left out {n} claim(s) not yet published (drafts, in review); --all includes them").format(
+            n=unpublished))
     others = reviews_beside(state.repo, records) if any(map(is_imported, everything)) else {}
     built = build_site(records, out_dir, settings, index.aliases(), texts, others)
-    return Notice(f"site of {len(records)} claim page(s): {len(built.written)} file(s) written, "
-                  f"{len(built.unchanged)} unchanged, {len(built.removed)} removed: open {out_dir / 'index.html'}",
+    summary = _("site of {pages} claim page(s): {written} file(s) written, {unchanged} unchanged, {removed} removed: "
+                "open {index}")
+    return Notice(summary.format(pages=len(records), written=len(built.written), unchanged=len(built.unchanged),
+                                 removed=len(built.removed), index=out_dir / "index.html"),
                   problems=warnings + texts.warnings())

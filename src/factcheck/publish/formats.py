@@ -7,11 +7,11 @@ The writers import what they use when they run: a Markdown report need not load 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from factcheck.errors import FactcheckError
+from factcheck.textclean import json_text
 
 
 class Format:
@@ -27,7 +27,7 @@ class Format:
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(data)
 
 
 def _markdown(record: dict, _settings: Any, others: list | None = None) -> str:
@@ -57,7 +57,7 @@ def _csv(records: list[dict], _settings: Any) -> str:
 FORMATS: dict[str, Format] = {
     "md": Format(one=_markdown),
     "json": Format(one=lambda record, _s, _others=None: _json(record), many=lambda records, _s: _json(records) + "\n"),
-    "jsonl": Format(many=lambda records, _s: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)),
+    "jsonl": Format(many=lambda records, _s: "".join(json_text(r, indent=None) + "\n" for r in records)),
     "csv": Format(many=_csv),
     "html": Format(one=_html, needs_settings=True),
     "claimreview": Format(

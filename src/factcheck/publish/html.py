@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from html import escape
 from pathlib import Path
@@ -22,6 +21,7 @@ from factcheck.exchange.claimreview import reviewed_elsewhere, to_claimreview
 from factcheck.model import LANGUAGE_RE, VERDICTS, text_of, verdict
 from factcheck.store.repo import check_id
 from factcheck.store.settings import REPORTS_FOLDER, PublishSettings, settings_from
+from factcheck.textclean import json_text, mark_bidi
 
 GENERATOR = "factcheck"
 CLAIMS_FOLDER = REPORTS_FOLDER  # claims/<id>.html: where ClaimReview's `url` says each report lives
@@ -72,7 +72,7 @@ PAGE_LABELS = {
 
 def escaped(value: Any) -> str:
     """HTML-escape any value (quotes too, so the result is safe in attributes)."""
-    return escape("" if value is None else str(value), quote=True)
+    return escape("" if value is None else mark_bidi(value), quote=True)  # bidi controls visible, never obeyed
 
 
 def is_http_url(url: Any) -> bool:
@@ -99,7 +99,7 @@ def link(url: Any, text: Any = None, cls: str = "") -> str:
 
 def json_for_script(data: Any, *, indent: int | None = 2) -> str:
     """JSON safe inside <script>: `</` and `<!--` can neither close the block nor change how it is parsed."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    text = json_text(data, indent=indent, separators=None if indent else (",", ":"))
     return text.replace("<!--", "\\u003c!--").replace("</", "<\\/")
 
 

@@ -4,7 +4,6 @@ not change is not written."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -20,6 +19,7 @@ from factcheck.search.text.aliases import Aliases
 from factcheck.store.files import atomic_write
 from factcheck.store.repo import check_id
 from factcheck.store.settings import settings_from
+from factcheck.textclean import json_text
 
 LISTING_PAGES = "page-*.html"
 
@@ -94,7 +94,7 @@ def build_site(records: Iterable[dict], out_dir: Path, settings: Any, aliases: A
         built.put(page, render_claim_page(record, settings, site_root="..", others=(others or {}).get(record["id"])))
         pages.add(page)
     built.remove_stale(claims_dir.glob("*.html"), pages)
-    built.put(out_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
+    built.put(out_dir / CLAIMREVIEW_FILE, json_text(reviews) + "\n")
     built.put(out_dir / RATINGS_FILE, render_rating_scale(settings))
     listing = {out_dir / name: text for name, text in listing_pages(records, settings, aliases).items()}
     for path, text in listing.items():

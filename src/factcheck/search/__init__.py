@@ -2,21 +2,22 @@
 
 A one-way pipeline: each stage imports only the stages before it (tests/test_search_pipeline.py).
 
-    text/       the leaves: Korean folding, jamo and 초성, numbers and dates, places, aliases
-    analysis    a claim record as analysed field texts and index tokens
-    index       the SQLite cache of claims/: stores and retrieves, knows nothing of ranking
-    candidates  a large repository narrowed to the claims worth ranking (BM25-style), and `idf`
-    query       what the person typed, as units with their forms, weighed by IDF
-    match       a unit against a claim's fields, and a claim's share of the query
-    ranking     `search_claims`: the tiers in turn (see ranking.TIERS), results best first
-    similar     the near-duplicate warning of `factcheck add`
+    text/        the leaves: Korean folding, jamo and 초성, numbers and dates, places, aliases
+    analysis     a claim record as analysed field texts and index tokens
+    index_cache  where the index file may live, and whether it is sound without reading it all
+    index        the SQLite cache of claims/: stores and retrieves, knows nothing of ranking
+    candidates   a large repository narrowed to the claims worth ranking (BM25-style), and `idf`
+    query        what the person typed, as units with their forms, weighed by IDF
+    match        a unit against a claim's fields, and a claim's share of the query
+    ranking      `search_claims`: the tiers in turn (see ranking.TIERS), results best first
+    similar      the near-duplicate warning of `factcheck add`
 
 The names below are loaded only when asked for, so importing this package costs nothing.
 """
 
 from factcheck.lazy import lazy_exports
 
-STAGES = ("text", "analysis", "index", "candidates", "query", "match", "ranking", "similar")
+STAGES = ("text", "analysis", "index_cache", "index", "candidates", "query", "match", "ranking", "similar")
 
 _EXPORTS = {
     "search_claims": "ranking",

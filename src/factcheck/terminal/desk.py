@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.i18n import _
 from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, state_of
 from factcheck.store.desk import previous_verdict
 from factcheck.terminal.render import badge, data
@@ -28,8 +29,8 @@ def print_desk_header(out: Console, record: dict) -> None:
     """What a reader of `show` must see first: the claim's state when unpublished, and its corrections."""
     mark = state_badge(record)
     if mark is not None:
-        line = mark + Text(" not published")
-        for label, key in (("assignee", "assignee"), ("checked by", "checked_by")):
+        line = mark + Text(" " + _("not published"))
+        for label, key in ((_("assignee"), "assignee"), (_("checked by"), "checked_by")):
             if record.get(key):
                 line += Text(f" · {label} ") + data(record[key], "cyan", single_line=True)
         out.print(line)
@@ -39,7 +40,8 @@ def print_desk_header(out: Console, record: dict) -> None:
         line += Text(" ") + data(c.get("note"))
         previous = VERDICT_BY_CODE.get(previous_verdict(c) or "")
         if previous:
-            line += Text(" (was ") + badge(previous.code) + Text(")")
+            was_before, was_after = _("(was {verdict})").split("{verdict}")  # the verdict is a badge between
+            line += Text(" " + was_before) + badge(previous.code) + Text(was_after)
         out.print(line)
 
 
@@ -50,7 +52,7 @@ def _other_review(other, lead: str, with_claim: bool) -> list[Text]:
         line += Text(" “") + data(other.own_words, single_line=True) + Text("”")
     if other.date:
         line += Text(" · ") + data(other.date)
-    lines = [line + Text(f" · {other.similarity}% similar", style="dim")]
+    lines = [line + Text(" · " + _("{n}% similar").format(n=other.similarity), style="dim")]
     if with_claim:
         lines.append(Text("    ") + data(other.claim, single_line=True))
     if other.url:
@@ -72,23 +74,23 @@ def print_queue(out: Console, items: list) -> None:
     """One row per claim; the claim's own cell also holds its id and what it lacks, so the Korean text
     gets the width it needs and wraps only between words."""
     table = Table(expand=False)
-    table.add_column("state", no_wrap=True)
-    table.add_column("age", justify="right", no_wrap=True)
-    table.add_column("assignee", overflow="fold")
+    table.add_column(_("state"), no_wrap=True)
+    table.add_column(_("age"), justify="right", no_wrap=True)
+    table.add_column(_("assignee"), overflow="fold")
     # fold, not rich's default ellipsis: at an exact fit, ellipsis crops a Korean word for its trailing space
-    table.add_column("claim · id · missing", ratio=3, overflow="fold")
+    table.add_column(_("claim · id · missing"), ratio=3, overflow="fold")
     for item in items:
         cell = data(item.claim, single_line=True) + Text("\n") + data(item.id, "dim")
         if item.missing:
-            cell += Text("  missing: ", style="dim") + data(", ".join(item.missing), "yellow")
+            cell += Text("  " + _("missing: "), style="dim") + data(", ".join(item.missing), "yellow")
         table.add_row(
             state_badge({"state": item.state}),
-            "?" if item.age_days is None else f"{item.age_days}d",
+            "?" if item.age_days is None else _("{n}d").format(n=item.age_days),
             data(item.assignee or "—", single_line=True),
             cell,
         )
     out.print(table)
-    out.print(Text(f"{len(items)} claim(s) in the queue, oldest first"))
+    out.print(Text(_("{n} claim(s) in the queue, oldest first").format(n=len(items))))
 
 
 def print_story(out: Console, events: list) -> None:
@@ -97,17 +99,17 @@ def print_story(out: Console, events: list) -> None:
         table.add_column(column, overflow="fold", no_wrap=column == "date")
     for event in events:
         if event.kind == "commit":
-            what = Text(f"commit {event.commit[:8]}", style="yellow")
+            what = Text(_("commit {commit}").format(commit=event.commit[:8]), style="yellow")
             detail = data(event.note, single_line=True)
             if event.changed:
-                detail += Text("\nchanged: ", style="dim") + data(", ".join(event.changed), "dim")
+                detail += Text("\n" + _("changed: "), style="dim") + data(", ".join(event.changed), "dim")
         else:
             what = badge(event.status) if event.status in VERDICT_BY_CODE else Text("")
             if event.state:
                 what += Text(" ") + Text(STATE_LABELS[event.state][1], style=STATE_STYLE[event.state])
             detail = data(event.note, single_line=True)
             if not event.committed:
-                detail += Text("  (not committed yet)", style="dim")
+                detail += Text("  " + _("(not committed yet)"), style="dim")
         when = event.when[:16].replace("T", " ") if event.when else event.date
         table.add_row(data(when), what, data(event.by or "—", "cyan", single_line=True), detail)
     out.print(table)
@@ -126,7 +128,7 @@ def print_comparisons(out: Console, comparisons: list) -> None:
             for line in _other_review(other, "  ≠ ", with_claim=False):
                 out.print(line)
         out.print()
-    out.print(Text(f"{len(comparisons)} claim(s) where another fact-checker's verdict differs"))
+    out.print(Text(_("{n} claim(s) where another fact-checker's verdict differs").format(n=len(comparisons))))
 
 
 def print_claim_with_desk(out: Console, shown) -> None:

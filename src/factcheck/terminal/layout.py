@@ -6,10 +6,21 @@ most of what a search costs. Every piece of data passes through `clean()` here, 
 
 from __future__ import annotations
 
+from factcheck import i18n
+from factcheck.i18n import _
 from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, best_source, claimant_text, state_of
 from factcheck.textclean import clean
 
 Span = tuple[str, str]  # (text, rich style); style "badge:<code>" stands for a verdict badge
+
+
+def verdict_name(code: str) -> str:
+    """A verdict as the interface names it, in a message or a question: 절반의 사실 in Korean, the code
+    (half-true) in English, as the documentation and the flags spell it."""
+    verdict = VERDICT_BY_CODE.get(code)
+    if verdict is None:
+        return code
+    return verdict.ko if i18n.current() == "ko" else verdict.code
 
 
 def _one_line(value: object) -> str:
@@ -29,17 +40,18 @@ def search_lines(results: list, explain: bool = False) -> list[list[Span]]:
         meta: list[Span] = [("   ", ""), (_one_line(claimant_text(record)), "cyan")]
         if record.get("claim_date"):
             meta.append((f" · {_one_line(record['claim_date'])}", ""))
-        meta += [(f" · score {result.score}", "dim"), (" · ", ""), (_one_line(record.get("id")), "dim")]
+        meta += [(_(" · score {score}").format(score=result.score), "dim"), (" · ", ""),
+                 (_one_line(record.get("id")), "dim")]
         lines.append(meta)
         if record.get("claim_en"):
             lines.append([("   ", ""), (_one_line(record["claim_en"]), "italic")])
         source = best_source(record)
         if source:
-            lines.append([("   source: ", "dim"), (_one_line(source.get("publisher")), ""),
+            lines.append([(_("   source: "), "dim"), (_one_line(source.get("publisher")), ""),
                           (" — “", ""), (_one_line(source.get("quote")), ""), ("” ", ""),
                           (_one_line(source.get("url")), "blue underline")])
         if explain:
-            lines += [[("   why: ", "dim"), (_one_line(reason), "dim")] for reason in result.explain]
+            lines += [[(_("   why: "), "dim"), (_one_line(reason), "dim")] for reason in result.explain]
         lines.append([])
     return lines
 

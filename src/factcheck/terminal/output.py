@@ -8,18 +8,18 @@ a pipe, never load it.
 
 from __future__ import annotations
 
-import json
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 import click
 
+from factcheck.i18n import N_, _
 from factcheck.terminal import articles as a
 from factcheck.terminal import desk_outcomes as d
 from factcheck.terminal import outcomes as o
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.status import ExitStatus
-from factcheck.textclean import clean
+from factcheck.textclean import clean, json_text, terminal_text
 
 
 class Output:
@@ -36,10 +36,10 @@ class Output:
         click.echo(message, file=self.env.stderr)
 
     def warn(self, message: str) -> None:
-        self.note(f"warning: {clean(message)}")
+        self.note(_("warning: {message}").format(message=clean(message)))
 
     def print_json(self, data: Any) -> None:
-        self.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        self.echo(json_text(data))  # C1, bidi and line separators escaped: JSON cannot drive a terminal
 
     # -- outcomes
 
@@ -116,12 +116,24 @@ def _search(out: Output, outcome: o.Searched) -> None:
 
 
 def _document(out: Output, outcome: o.Document) -> None:
-    out.echo(outcome.text, nl=False)
+    # On a terminal an export or report is cleaned (no OSC 52, OSC 8, clear-screen or DCS runs);
+    # into a pipe or file it is the document as written.
+    out.echo(terminal_text(outcome.text) if out.env.stdout_isatty else outcome.text, nl=False)
+
+
+# The names of the index's facts as a person reads them; in English, its JSON keys.
+INDEX_LABELS = {
+    "claims_dir": N_("claims_dir"),
+    "index": N_("index"),
+    "claims": N_("claims"),
+    "files_with_problems": N_("files_with_problems"),
+    "format": N_("format"),
+}
 
 
 def _index_state(out: Output, outcome: o.IndexState) -> None:
     for key, value in outcome.info.items():
-        out.echo(f"{key}: {value}")
+        out.echo(f"{_(INDEX_LABELS[key]) if key in INDEX_LABELS else key}: {value}")
 
 
 def _validated(out: Output, outcome: o.Validated) -> None:
