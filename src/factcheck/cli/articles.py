@@ -10,7 +10,7 @@ from factcheck.cli.app import State, UserError, cli, json_option, pass_state
 from factcheck.terminal.articles import CandidatesAdded, Extracted, Scanned
 
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
-ADD_MIN_SCORE = 50
+ADD_MIN_SCORE = 50  # as --min-score's help says
 NO_DATE = "the article gives no date: relative dates (지난 7월 23일, 23일) stay unresolved; give --date YYYY-MM-DD"
 
 
@@ -21,7 +21,7 @@ def _date(_ctx, _param, value: str | None) -> str | None:
 
 
 fetch_options = [
-    click.option("--allow-private", is_flag=True, help="Also fetch loopback and private-network addresses (tests, intranets)."),
+    click.option("--allow-private", is_flag=True, help="Also fetch loopback and private-network addresses (for tests, intranets)."),
     click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1, 600), help="Seconds to connect, and to wait for each read."),
 ]
 
@@ -74,7 +74,7 @@ def _readable(source: str, data: bytes):
 @click.option("--publisher", help="The publisher, when the text does not name it.")
 @click.option("--date", "date_", callback=_date, metavar="DATE", help="The article's date, YYYY-MM-DD (or YYYY-MM): relative dates are resolved from it.")
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 1000), help="Candidates shown.")
-@click.option("--min-score", type=click.IntRange(0, 100), help=f"Only candidates scoring at least this (with --add: {ADD_MIN_SCORE}).")
+@click.option("--min-score", type=click.IntRange(0, 100), help="Only candidates scoring at least this (with --add: 50).")
 @click.option("--add", "add_", is_flag=True, help="Add every candidate scoring --min-score or more, as unverified; never one already stored.")
 @click.option("--list", "list_", is_flag=True, help="On a terminal too, list the candidates without asking about each.")
 @with_fetch_options
