@@ -61,6 +61,27 @@ class SuggestingGroup(click.Group):
             raise
 
 
+# The module that adds each command. A command's module is imported when the command runs (or, for
+# --help, suggestions and completion, all of them), so `factcheck search` loads no code of the others.
+# tests/test_output_layer.py holds this table to what the modules register.
+COMMAND_MODULES = {
+    **dict.fromkeys(("search", "show", "report", "list", "stats", "index"), "claims"),
+    **dict.fromkeys(("add", "verdict", "validate"), "editing"),
+    **dict.fromkeys(("import", "export"), "exchange"),
+    "site": "site", "sources": "sources", "init": "init",
+    **dict.fromkeys(("assign", "submit", "approve", "reject", "rationale", "queue", "log", "compare"), "desk"),
+}
+
+
+def load_commands(names=None) -> None:
+    """Import the modules that add the commands `names` (all of them when None)."""
+    import importlib
+
+    for module in sorted({COMMAND_MODULES[n] for n in (COMMAND_MODULES if names is None else names)
+                          if n in COMMAND_MODULES}):
+        importlib.import_module(f"factcheck.cli.{module}")
+
+
 class FactcheckGroup(SuggestingGroup):
     """The one error funnel (library errors become a one-line message and exit 2), and the one place
     a command's outcome is printed and turned into the exit status. The run's Environment is built here,
@@ -74,6 +95,15 @@ class FactcheckGroup(SuggestingGroup):
             taking_values = {name for p in self.params if isinstance(p, click.Option) and not p.is_flag for name in p.opts}
             speak(i18n.language_from(extra["obj"].environ, chosen_language(args, taking_values)), self)
         return super().make_context(info_name, args, parent, **extra)
+
+    def get_command(self, ctx, name):
+        if name not in self.commands:
+            load_commands([name])
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx):
+        load_commands()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -10,16 +10,18 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Iterator
 
 STAMP_SUFFIX = ".checked"
 
 
-def index_places(path: Path) -> list[Path]:
-    """Where the index may live: the cache folder, else a private temporary folder."""
+def index_places(path: Path) -> Iterator[Path]:
+    """Where the index may live: the cache folder, else a private temporary folder (worked out only when
+    the cache folder failed: tempfile costs a search ~6 ms of imports)."""
+    yield path
     import tempfile
 
-    private = Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
-    return [path, private]
+    yield Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
 
 
 def _stamp(path: Path) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -60,6 +59,8 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool) -> None:
     mode, or a new one follows the umask. A failure to write raises WriteError, a one-line DataError.
     """
     try:
+        import tempfile  # here, not at the top: it pulls in shutil, bz2, lzma and random (~6 ms a search)
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_temp_prefix(path), suffix=TEMP_SUFFIX)
     except OSError as exc:
         raise WriteError(path, exc) from None
@@ -213,6 +214,8 @@ def write_claim_files(repo, entries: list[tuple[dict, Path]]) -> list[tuple[dict
                 make_folder(repo.root, folder)
                 schema_refs[folder] = os.path.relpath(repo.root / SCHEMA_FILE, folder)
             try:
+                import tempfile
+
                 fd, tmp = tempfile.mkstemp(dir=folder, prefix=_temp_prefix(path), suffix=TEMP_SUFFIX)
                 temps.append((record, Path(tmp), path))
                 with os.fdopen(fd, "wb") as handle:

@@ -321,8 +321,14 @@ def load_claim_file(path: Path, text: str | None = None) -> tuple[dict | None, l
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 # Characters YAML allows unescaped; also excluded: NEL and the Unicode line/paragraph separators, which
 # a YAML 1.1 parser (libyaml) reads as line breaks, and a BOM.
-_NOT_PLAIN_SAFE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
-_ESCAPE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+@functools.cache
+def _unsafe_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(not plain-safe, escaped in quotes), compiled on first use: these wide classes take ~14 ms to
+    compile, and every search imports this module."""
+    return (re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]"),
+            re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"))
 
 
 def _yaml_scalar(value: Any) -> str:
@@ -338,13 +344,13 @@ def _yaml_scalar(value: Any) -> str:
         and " #" not in text
         and not text.endswith(":")
         and text.casefold() not in _YAML_WORDS
-        and not _NOT_PLAIN_SAFE.search(text)
+        and not _unsafe_patterns()[0].search(text)
     )
     if plain:
         return text
     # A JSON string is a YAML double-quoted scalar; escape what YAML may not hold raw.
     quoted = json.dumps(text, ensure_ascii=False)
-    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return _unsafe_patterns()[1].sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _yaml_lines(mapping: dict, indent: int) -> Iterator[str]:
