@@ -7,7 +7,7 @@ import re
 import click
 
 from factcheck.cli.app import State, UserError, cli, json_option, pass_state
-from factcheck.terminal.articles import CandidatesAdded, Extracted, Scanned
+from factcheck.terminal.article_outcomes import CandidatesAdded, Extracted, Scanned
 
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 ADD_MIN_SCORE = 50  # as --min-score's help says

@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterator
 import click
 
 from factcheck.i18n import N_, _
-from factcheck.terminal import articles as a
+from factcheck.terminal import article_outcomes as a
 from factcheck.terminal import desk_outcomes as d
 from factcheck.terminal import outcomes as o
 from factcheck.terminal.environment import Environment
