@@ -68,7 +68,7 @@ COMMAND_MODULES = {
     **dict.fromkeys(("search", "show", "report", "list", "stats", "index"), "claims"),
     **dict.fromkeys(("add", "verdict", "validate"), "editing"),
     **dict.fromkeys(("import", "export"), "exchange"),
-    "site": "site", "sources": "sources", "init": "init",
+    "site": "site", "sources": "sources", "init": "init", "extract": "articles", "scan": "articles",
     **dict.fromkeys(("assign", "submit", "approve", "reject", "rationale", "queue", "log", "compare"), "desk"),
 }
 

@@ -40,7 +40,10 @@ HEADERS = {
 
 
 # Content types whose text we can read; anything else (PDF, images, ...) is an error.
-TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml"})
+TEXT_TYPES = frozenset({
+    "text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml",
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml",  # news feeds, read by `factcheck scan`
+})
 # What an unlabelled body is when it starts with these bytes.
 MAGIC = (
     (b"%PDF-", "application/pdf"),
@@ -158,6 +161,8 @@ class Page:
     fingerprint: str | None = None
     status: str | None = None  # dead / error / blocked; None when the page was read
     error: str | None = None
+    document: str | None = None  # the decoded body, for readers that want more than the visible text
+    media_type: str | None = None
 
 
 class _Failure(Exception):
@@ -386,6 +391,7 @@ def _read_page(url: str, response: _Response) -> Page:
             return page
         text, _codec = webtext.decode(body, response.content_type)
         media = (response.content_type or "").split(";", 1)[0].strip().lower()
+        page.document, page.media_type = text, media or None
         page.text = text if media == "text/plain" else webtext.visible_text(text)
         page.fingerprint = webtext.fingerprint(page.text)
     return page

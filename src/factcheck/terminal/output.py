@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator
 import click
 
 from factcheck.i18n import N_, _
+from factcheck.terminal import articles as a
 from factcheck.terminal import desk_outcomes as d
 from factcheck.terminal import outcomes as o
 from factcheck.terminal.environment import Environment
@@ -160,4 +161,7 @@ RENDERERS: dict[type, Callable[[Output, Any], None]] = {
     d.Queued: _rich("print_queue", "items", "desk"),
     d.Story: _rich("print_story", "events", "desk"),
     d.Compared: _rich("print_comparisons", "comparisons", "desk"),
+    a.Extracted: a.render_extracted,
+    a.CandidatesAdded: a.render_added,
+    a.Scanned: a.render_scanned,
 }
