@@ -152,3 +152,11 @@ def test_list_on_a_terminal_lists_without_asking(on_terminal, claims_dir):
     ran = on_terminal(claims_dir, "extract", str(SUWON), "--list", "-n", "2")
     assert ran.exit_code == 0 and "[a]ccept" not in ran.stderr
     assert re.findall(r"^(\d+)\. \[", re.sub(r"\x1b\[[0-9;]*m", "", ran.stdout), re.MULTILINE) == ["1", "2"]
+
+
+def test_a_claim_added_from_an_article_is_a_draft_like_any_added_claim(run, claims_dir):
+    before = set(Repo(claims_dir).claim_files())
+    assert run(claims_dir, "extract", str(SUWON), "--add", "--min-score", "80").exit_code == 0
+    records = new_claims(claims_dir, before)
+    assert records and {record["state"] for record in records} == {"draft"}
+    assert {record["history"][0]["state"] for record in records} == {"draft"}

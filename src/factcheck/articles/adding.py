@@ -70,7 +70,10 @@ def already_stored(repo, candidate: Candidate, record: dict) -> str | None:
 
 
 def add_candidate(repo, candidate: Candidate, article: Article, text: str | None = None) -> Added:
-    record = candidate_record(candidate, article, text)
+    """Store the candidate as a draft claim, as `factcheck add` does: nothing is published unreviewed."""
+    from factcheck.store.desk import draft
+
+    record = draft(candidate_record(candidate, article, text))
     reason = already_stored(repo, candidate, record)
     if reason:
         return Added(record["claim"], None, reason=reason)
