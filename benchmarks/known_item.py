@@ -321,7 +321,7 @@ def run_factcheck(root: Path, queries: list[str], use_cli: bool, errors: dict[in
             if n % 100 == 0:
                 log(f"  factcheck (cli): {n}/{len(queries)}")
         return results, times
-    from factcheck.search.ranking import search_claims
+    from factcheck.search import search_claims
     from factcheck.store.repo import Repo
 
     repo = Repo(root)
@@ -400,7 +400,7 @@ def evaluate(args, work: Path) -> None:
     log("building the index")
     start = time.perf_counter()
     if not args.cli:
-        from factcheck.search.index import open_index
+        from factcheck.search import open_index
         from factcheck.store.repo import Repo
 
         index = open_index(Repo(root))

@@ -9,8 +9,10 @@ import sys
 import pytest
 from conftest import write_claim
 
-from factcheck.search import index as index_module
 from factcheck.errors import FactcheckError
+from factcheck.search import analysis
+from factcheck.search import index as index_module
+from factcheck.search.analysis import analyse
 from factcheck.search.index import index_path, open_index
 from factcheck.store.repo import Repo
 from factcheck.store.files import atomic_write
@@ -155,20 +157,23 @@ def test_an_interrupted_refresh_leaves_the_previous_index(empty_claims, monkeypa
     repo = Repo(empty_claims)
     open_index(repo).conn.close()
     write_claim(empty_claims, "second-claim")
+    write_claim(empty_claims, "third-claim")
+    analysed = []
 
-    def crash(*args, **kwargs):
-        raise KeyboardInterrupt
+    def interrupted_at_the_second_new_file(record):  # Ctrl-C with one new claim already stored
+        if analysed:
+            raise KeyboardInterrupt
+        analysed.append(record["id"])
+        return analyse(record)
 
     with monkeypatch.context() as patch:
-        patch.setattr(index_module.Index, "_insert", crash)
-        try:
+        patch.setattr(analysis, "analyse", interrupted_at_the_second_new_file)
+        with pytest.raises(KeyboardInterrupt):
             open_index(repo)
-        except KeyboardInterrupt:
-            pass
     conn = sqlite3.connect(index_path(repo.root))
     assert [r for (r,) in conn.execute("SELECT id FROM claims")] == ["first-claim"]
     conn.close()
-    assert sorted(r["id"] for r in open_index(repo).records()) == ["first-claim", "second-claim"]
+    assert sorted(r["id"] for r in open_index(repo).records()) == ["first-claim", "second-claim", "third-claim"]
 
 
 def _counts(idx):

@@ -118,24 +118,6 @@ def test_hangul_words_that_look_like_numbers_are_left_alone():
     assert tokens("이천시") == set()
 
 
-def test_a_field_holds_text_across_a_space_only_with_more_than_one_syllable_before_it():
-    from factcheck.search.analysis import fields_of
-
-    (field,) = fields_of([["claim", "예타 면제 불리하게 획정 시 예산", ""]])
-    assert field.holds("예타면제") == 1.0 and field.holds("타면제") == 0.0
-    assert field.holds("하게획정") == 1.0 and field.holds("게획") == 0.0
-    assert field.holds("시예산") == 1.0  # a one-syllable word is whole on its side
-    assert field.holds("면") == 1.0 and field.holds("없음") == 0.0
-
-
-def test_a_word_deep_inside_a_longer_one_is_held_less_surely():
-    from factcheck.search.analysis import INSIDE_FACTOR, fields_of
-
-    (field,) = fields_of([["claim", "피겨 금메달리스트 공공배달앱", ""]])
-    assert field.holds("메달") == INSIDE_FACTOR < 1.0
-    assert field.holds("금메달") == field.holds("배달앱") == field.holds("공공배달") == 1.0
-
-
 @pytest.mark.parametrize("noise", ["ㅋㅋ", "ㅎㅎㅎ", "ㅠㅠ", "ㅜㅜㅜ", "ㅁㄴㅇㄹ", "ㅂㅈㄷㄱ", "ㄹㅇㄴㅁ", "ㅋㅌㅊㅍ"])
 def test_chat_and_keyboard_runs_are_noise_not_choseong(noise):
     assert korean.is_chat_jamo(noise)

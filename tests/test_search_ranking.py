@@ -1,10 +1,11 @@
-"""Ranking behaviours, each on a small repository written for the test, with near-topic distractors."""
+"""Ranking behaviours, each on a small repository written for the test, with near-topic distractors;
+then how surely one field holds a word."""
 
 import pytest
 
 from conftest import write_claim
 
-from factcheck.search.ranking import search_claims
+from factcheck.search import search_claims
 from factcheck.store.repo import Repo
 
 CLAIMS = {
@@ -78,7 +79,7 @@ def test_numbers_and_dates_written_any_way(repo):
 
 def test_a_question_word_with_an_ending_is_still_a_question_word(repo):
     assert top(repo, "국가예산 3년 연속 확보 사실이야") == top(repo, "국가예산 3년 연속 확보") == ["target-budget"]
-    from factcheck.search.ranking import parse_query
+    from factcheck.search.query import parse_query
 
     assert [u.text for u in parse_query("예타 면제 진짜로 된 게 사실이야")] == ["예타", "면제"]
 
@@ -122,12 +123,11 @@ def test_between_equal_matches_the_repositorys_own_claim_comes_before_an_importe
 
 
 def test_a_large_repository_chooses_candidates_from_the_index_with_the_same_answers(repo, monkeypatch):
+    import factcheck.search.candidates as candidates_module
     import factcheck.search.ranking as search_module
 
-    import factcheck.search.index as index_module
-
     monkeypatch.setattr(search_module, "SCORE_ALL_BELOW", 0)
-    monkeypatch.setattr(index_module, "OWN_SCORED_WHOLE", 2)  # own claims also chosen by the index
+    monkeypatch.setattr(candidates_module, "OWN_SCORED_WHOLE", 2)  # own claims also chosen by the index
     write_claim(repo.root / "imported" / "desk", "imported-growth", claim="수출이 3.5% 증가했다")
     assert top(repo, "예타 면졔") == ["target-yeta"]
     assert top(repo, "ㅇㅌ ㅁㅈ") == ["target-yeta"]
@@ -180,3 +180,21 @@ def test_a_word_met_only_inside_a_longer_one_counts_less(empty_claims):
     write_claim(empty_claims, "yuna", claim="피겨 금메달리스트 김연아가 평창 동계 올림픽 직후 IOC 선수위원으로 지명되지 않았다")
     assert search_claims(Repo(empty_claims), "올림픽 메달 집계").results == []
     assert top(Repo(empty_claims), "올림픽 금메달 집계") == ["yuna"]
+
+
+def test_a_field_holds_text_across_a_space_only_with_more_than_one_syllable_before_it():
+    from factcheck.search.match import fields_of
+
+    (field,) = fields_of([["claim", "예타 면제 불리하게 획정 시 예산", ""]])
+    assert field.coverage_of("예타면제") == 1.0 and field.coverage_of("타면제") == 0.0
+    assert field.coverage_of("하게획정") == 1.0 and field.coverage_of("게획") == 0.0
+    assert field.coverage_of("시예산") == 1.0  # a one-syllable word is whole on its side
+    assert field.coverage_of("면") == 1.0 and field.coverage_of("없음") == 0.0
+
+
+def test_a_word_deep_inside_a_longer_one_is_held_less_surely():
+    from factcheck.search.match import INSIDE_FACTOR, fields_of
+
+    (field,) = fields_of([["claim", "피겨 금메달리스트 공공배달앱", ""]])
+    assert field.coverage_of("메달") == INSIDE_FACTOR < 1.0
+    assert field.coverage_of("금메달") == field.coverage_of("배달앱") == field.coverage_of("공공배달") == 1.0

@@ -1,0 +1,39 @@
+"""Search: what a person types, matched against claims the way they meant it.
+
+A one-way pipeline: each stage imports only the stages before it (tests/test_search_pipeline.py).
+
+    text/       the leaves: Korean folding, jamo and 초성, numbers and dates, places, aliases
+    analysis    a claim record as analysed field texts and index tokens
+    index       the SQLite cache of claims/: stores and retrieves, knows nothing of ranking
+    candidates  a large repository narrowed to the claims worth ranking (BM25-style), and `idf`
+    query       what the person typed, as units with their forms, weighed by IDF
+    match       a unit against a claim's fields, and a claim's share of the query
+    ranking     `search_claims`: the tiers in turn (see ranking.TIERS), results best first
+    similar     the near-duplicate warning of `factcheck add`
+
+The names below are loaded only when asked for, so importing this package costs nothing.
+"""
+
+from __future__ import annotations
+
+STAGES = ("text", "analysis", "index", "candidates", "query", "match", "ranking", "similar")
+
+_EXPORTS = {
+    "search_claims": "ranking",
+    "SearchResult": "ranking",
+    "SearchOutcome": "ranking",
+    "open_index": "index",
+    "Index": "index",
+    "near_duplicates": "similar",
+}
+__all__ = ["STAGES", *_EXPORTS]
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+    globals()[name] = value
+    return value

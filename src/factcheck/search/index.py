@@ -2,8 +2,9 @@
 
 The YAML files stay the only source of truth. The index lives in the user's cache directory
 (`$FACTCHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/factcheck`, else `~/.cache/factcheck`), never in git.
-It holds each claim's record, its search keys and an FTS5 table of search tokens, so a search reads
-a few pages instead of parsing every file.
+It holds each claim's record, its analysed fields and an FTS5 table of its tokens (all as `analysis`
+gives them), so a search reads a few pages instead of parsing every file. It stores and retrieves;
+how the tokens choose candidates and how claims are ranked is for the stages after it.
 
 Freshness. Every search lists the claims folders and compares each file's mtime and size with the
 index; only new, changed or removed files are parsed again. Below `imported/`, which `factcheck
@@ -21,20 +22,18 @@ that is merely busy never is.
 from __future__ import annotations
 
 import json
-import math
 import os
 import sqlite3
 import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import FactcheckError, NotFound
 from factcheck.store.names import (
-    ALIASES_FILE,
     IMPORTED_DIR,
     NOT_CLAIMS,
-    FileError,
     FileProblem,
 )
 from factcheck.store.repo import Repo
@@ -45,10 +44,7 @@ CACHE_ENV = "FACTCHECK_CACHE_DIR"
 # repository takes about a minute, and giving up sooner would fail a search that only had to wait.
 BUSY_TIMEOUT = 600
 PARALLEL_AT = 2000  # parse this many changed files or more in worker processes, and recount doc_freq whole
-BM25_WEIGHTS = (1.0, 0.35)  # exact tokens, then typo-tolerant ones
-OWN_SCORED_WHOLE = 200  # the repository's own claims always scored in a large repository (its best, if more)
-COMMON_TOKEN = 0.08  # a token in more than this share of claims is skipped when choosing candidates…
-ALWAYS_USED_TOKENS = 4  # …unless it is among the query's rarest few
+SQL_BATCH = 500  # values bound to one `IN (?, …)`: well inside SQLite's limit on parameters
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -93,41 +89,69 @@ class Row:
     tags: list
     imported: bool
     claim_length: int
-    keys: list
+    analysed_fields: list  # as analysis.analyse_fields made them
 
 
+# The `keys` column holds the analysed fields (its name is kept so that an index need not be rebuilt).
 _ROW_COLUMNS = "c.rowid, c.id, c.path, c.status, c.tags, c.imported, c.length, c.keys"
 
 
 def _row(values) -> Row:
-    rowid, claim_id, path, status, tags, imported, length, keys = values
-    return Row(rowid, claim_id, path, status, json.loads(tags), bool(imported), length, json.loads(keys))
+    rowid, claim_id, path, status, tags, imported, length, analysed_fields = values
+    return Row(rowid, claim_id, path, status, json.loads(tags), bool(imported), length, json.loads(analysed_fields))
 
 
-def _is_trusted(rel_dir: str) -> bool:
+def _below_imported(rel_dir: str) -> bool:
     return rel_dir == IMPORTED_DIR or rel_dir.startswith(IMPORTED_DIR + "/")
+
+
+def _in_batches(values: list) -> Iterator[tuple[list, str]]:
+    """`values` SQL_BATCH at a time, each batch with the `?,?,…` it binds to."""
+    for start in range(0, len(values), SQL_BATCH):
+        batch = values[start : start + SQL_BATCH]
+        yield batch, ",".join("?" * len(batch))
 
 
 _to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) builds one per call
 
 
-def index_entry(path: str) -> tuple:
-    """Parse one claim file for the index: (summary, record_json, keys_json, exact, typo, problems_json).
+@dataclass(slots=True)
+class IndexEntry:
+    """One claim file as the index stores it, in JSON and token text: all that inserting it needs.
 
-    Runs in worker processes on a large build, so it hands over everything the insert needs (the
-    summary is id, status, tags, claim length) and the main process never parses the record again.
+    Made in worker processes on a large build, so the main process never parses the record again.
     """
-    from factcheck.search.analysis import doc_grams, doc_keys
+
+    claim_id: str | None  # None: the file holds no valid claim, and `problems_json` says why
+    problems_json: str | None = None  # [[line, message], …]
+    status: str | None = None
+    tags_json: str = "[]"
+    claim_length: int = 0
+    record_json: str = ""
+    analysed_fields_json: str = ""
+    tokens: str = ""  # exact and typo tokens, space-separated
+
+
+def index_entry(path: str) -> IndexEntry:
+    """Parse and analyse one claim file for the index."""
+    from factcheck.search import analysis
     from factcheck.store.yaml import load_claim_file
 
     record, problems = load_claim_file(Path(path))
     if record is None:
-        return None, None, None, None, None, _to_json([[p.line, p.message] for p in problems])
-    keys = doc_keys(record)
-    exact, typo = doc_grams(keys)
-    summary = (record["id"], record.get("status"), _to_json(record.get("tags") or []),
-               len(record.get("claim") or ""))
-    return summary, _to_json(record), _to_json(keys), exact, typo, None
+        return IndexEntry(None, _to_json([[p.line, p.message] for p in problems]))
+    fields, tokens = analysis.analyse(record)
+    return IndexEntry(
+        record["id"],
+        status=record.get("status"),
+        tags_json=_to_json(record.get("tags") or []),
+        claim_length=len(record.get("claim") or ""),
+        record_json=_to_json(record),
+        analysed_fields_json=_to_json(fields),
+        # Exact tokens (syllable pairs, words, numbers) and typo tokens (jamo) never look alike, so one
+        # column without positions or columns (detail=none) holds both: half the index to build.
+        tokens=" ".join(tokens[analysis.TokenKind.EXACT]) + " " + " ".join(tokens[analysis.TokenKind.TYPO]),
+    )
 
 
 def _index_entries(paths: list[str]):
@@ -186,7 +210,7 @@ class Index:
         except OSError:
             return
         seen_dirs[rel] = mtime
-        trusted = _is_trusted(rel)
+        trusted = _below_imported(rel)
         if not full and trusted and known_dirs.get(rel) == mtime:
             for sub in known_children.get(rel, ()):
                 self._scan(sub, known_dirs, known_children, seen_dirs, changed, removed, full)
@@ -268,11 +292,9 @@ class Index:
             for (d, n, mtime, size, inode), path, entry in zip(changed, paths, entries):
                 if (d, n) in done:
                     continue
-                summary, record_json, keys_json, exact, typo, problems = entry
                 if not empty:
                     self._delete(path)
-                if summary is not None:
-                    problems = self._insert(path, d, summary, record_json, keys_json, exact, typo)
+                problems = entry.problems_json if entry.claim_id is None else self._insert(path, d, entry)
                 conn.execute(
                     "INSERT OR REPLACE INTO files (dir, name, mtime_ns, size, inode, problems)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
@@ -307,24 +329,23 @@ class Index:
             self.conn.execute("DELETE FROM claims WHERE rowid = ?", found)
             self.conn.execute("DELETE FROM grams WHERE rowid = ?", found)
 
-    def _insert(self, path, rel_dir, summary, record_json, keys_json, exact, typo) -> str | None:
-        claim_id, status, tags_json, length = summary
+    def _insert(self, path: str, rel_dir: str, entry: IndexEntry) -> str | None:
+        """Store one claim; returns its problems (JSON) if its id is taken by another file."""
+        claim_id = entry.claim_id
         clash = self.conn.execute("SELECT path FROM claims WHERE id = ? AND path != ?", (claim_id, path)).fetchone()
         if clash:
             return json.dumps([[1, f"id {claim_id!r} is also used by {clash[0]}; this file is ignored"]])
         cursor = self.conn.execute(
             "INSERT INTO claims (path, id, status, tags, imported, length, keys, record)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (path, claim_id, status, tags_json, int(_is_trusted(rel_dir)), length, keys_json, record_json),
+            (path, claim_id, entry.status, entry.tags_json, int(_below_imported(rel_dir)), entry.claim_length,
+             entry.analysed_fields_json, entry.record_json),
         )
-        # Exact tokens (syllable pairs, words, numbers) and typo tokens (jamo) never look alike, so one
-        # column without positions or columns (detail=none) holds both: half the index to build.
-        tokens = f"{exact} {typo}"
-        self.conn.execute("INSERT INTO grams (rowid, tokens) VALUES (?, ?)", (cursor.lastrowid, tokens))
+        self.conn.execute("INSERT INTO grams (rowid, tokens) VALUES (?, ?)", (cursor.lastrowid, entry.tokens))
         if self._count_tokens:
             self.conn.executemany(
                 "INSERT INTO doc_freq (term, docs) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1",
-                ((t,) for t in set(tokens.split())),
+                ((t,) for t in set(entry.tokens.split())),
             )
         return None
 
@@ -343,57 +364,36 @@ class Index:
     def rows(self) -> list[Row]:
         return [_row(v) for v in self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c")]
 
-    def candidates(self, exact: set[str], typo: set[str], limit: int) -> list[Row]:
-        """The claims that share the most, and the rarest, tokens with the query, best first.
-
-        Each token's claims are read from the full-text index and credited with the token's IDF (typo
-        tokens count less); a token held by more than COMMON_TOKEN of all claims tells little and is
-        skipped, unless it is among the query's rarest few. This is bm25 without sorting every match.
-        """
-        total = max(self.count(), 1)
-        weighted = []
-        doc_freq = self.doc_freqs([*exact, *typo])
-        for tokens, kind_weight in ((exact, BM25_WEIGHTS[0]), (typo, BM25_WEIGHTS[1])):
-            for token in tokens:
-                if not token.isalnum():
-                    continue
-                df = doc_freq[token]
-                if df:
-                    weighted.append((df, token, kind_weight * math.log(1 + (total - df + 0.5) / (df + 0.5))))
-        weighted.sort()
-        used = [w for rank, w in enumerate(weighted) if rank < ALWAYS_USED_TOKENS or w[0] <= COMMON_TOKEN * total]
-        # SQLite adds up the weights per claim: far faster than a Python loop over every match.
-        union = " UNION ALL ".join(f"SELECT rowid AS r, {weight!r} AS w FROM grams WHERE grams MATCH ?"
-                                   for _df, _token, weight in used)
-        matches = [f'"{token}"' for _df, token, _w in used]
-
-        def best(only_own: str, n: int) -> list[int]:
-            if not used:
-                return []
-            sql = f"SELECT r, sum(w) FROM ({union}) {only_own} GROUP BY r ORDER BY 2 DESC LIMIT ?"
-            return [r for r, _score in self.conn.execute(sql, [*matches, n])]
-
-        chosen = best("", limit)
-        # Search ranks the repository's own claims before imported ones on equal terms, so they must
-        # not be crowded out by thousands of imported ones: all of them when few, else their best.
-        own = [r for (r,) in self.conn.execute("SELECT rowid FROM claims WHERE imported = 0")]
-        if len(own) > OWN_SCORED_WHOLE:
-            own = best("WHERE r IN (SELECT rowid FROM claims WHERE imported = 0)", OWN_SCORED_WHOLE)
-        wanted = list(dict.fromkeys([*chosen, *own]))
+    def rows_at(self, rowids: list[int]) -> list[Row]:
         rows = []
-        for start in range(0, len(wanted), 500):
-            batch = wanted[start : start + 500]
-            marks = ",".join("?" * len(batch))
+        for batch, marks in _in_batches(rowids):
             rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.rowid IN ({marks})", batch)
         return [_row(v) for v in rows]
+
+    def own_rowids(self) -> list[int]:
+        """The repository's own claims: those not below imported/."""
+        return [r for (r,) in self.conn.execute("SELECT rowid FROM claims WHERE imported = 0")]
+
+    def heaviest(self, token_weights: list[tuple[str, float]], limit: int, own_only: bool = False) -> list[int]:
+        """The rowids of the `limit` claims whose tokens' weights add up to the most, heaviest first.
+
+        Each token's claims are read from the full-text table, and SQLite adds up the weights per claim:
+        far faster than a Python loop over every posting.
+        """
+        if not token_weights:
+            return []
+        union = " UNION ALL ".join(f"SELECT rowid AS r, {weight!r} AS w FROM grams WHERE grams MATCH ?"
+                                   for _token, weight in token_weights)
+        only_own = "WHERE r IN (SELECT rowid FROM claims WHERE imported = 0)" if own_only else ""
+        sql = f"SELECT r, sum(w) FROM ({union}) {only_own} GROUP BY r ORDER BY 2 DESC LIMIT ?"
+        matches = [f'"{token}"' for token, _weight in token_weights]
+        return [r for r, _score in self.conn.execute(sql, [*matches, limit])]
 
     def doc_freqs(self, tokens) -> dict[str, int]:
         """How many claims hold each token, looked up in one query."""
         wanted = [t for t in dict.fromkeys(tokens) if t not in self._df]
-        for start in range(0, len(wanted), 500):
-            batch = wanted[start : start + 500]
+        for batch, marks in _in_batches(wanted):
             self._df.update(dict.fromkeys(batch, 0))
-            marks = ",".join("?" * len(batch))
             self._df.update(self.conn.execute(f"SELECT term, docs FROM doc_freq WHERE term IN ({marks})", batch))
         return self._df
 
@@ -412,38 +412,23 @@ class Index:
             raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}")
         return json.loads(found[0])
 
+    def cache_get(self, key: str) -> str | None:
+        """A value derived from the repository and kept with the index (see cache_put)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def cache_put(self, key: str, value: str) -> None:
+        """Keep `value` with the index, for work too slow to repeat on every search; the caller says
+        when it is stale. Write before `begin_read`: a read snapshot is never committed."""
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
     def aliases(self):
-        """The bundled alias table plus the repository's own aliases.yaml.
-
-        Compiling the table costs a few milliseconds, so the compiled form is kept in the index and
-        rebuilt only when the bundled groups or aliases.yaml change.
-        """
+        """The repository's alias table, its compiled form cached here (see text.aliases.repo_aliases)."""
         if self._aliases is None:
-            from factcheck.search.text.aliases import ALIAS_GROUPS, Aliases
+            from factcheck.search.text.aliases import repo_aliases
 
-            path = self.repo.root / ALIASES_FILE
-            try:
-                st = path.stat()
-                user_stamp = f"{st.st_mtime_ns}:{st.st_size}"
-            except OSError:
-                st, user_stamp = None, "none"
-            stamp = f"{zlib.crc32(repr(ALIAS_GROUPS).encode('utf-8'))}:{user_stamp}"
-            row = self.conn.execute("SELECT value FROM meta WHERE key = 'aliases'").fetchone()
-            cached = json.loads(row[0]) if row else {}
-            if cached.get("stamp") == stamp:
-                self._aliases = Aliases(tables=cached["tables"])
-            else:
-                try:
-                    user_groups = load_alias_file(path) if st else []
-                except FileError as exc:  # a broken aliases.yaml costs its aliases, not the search
-                    self.problems.append(exc.problem)
-                    self._aliases = Aliases(ALIAS_GROUPS)
-                    return self._aliases
-                self._aliases = Aliases(ALIAS_GROUPS + user_groups)
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('aliases', ?)",
-                    (json.dumps({"stamp": stamp, "tables": self._aliases.tables()}, ensure_ascii=False),),
-                )
+            self._aliases, problems = repo_aliases(self.repo.root, self.cache_get, self.cache_put)
+            self.problems += problems
         return self._aliases
 
     def info(self) -> dict:
@@ -454,16 +439,6 @@ class Index:
             "files_with_problems": len({p.path for p in self.problems}),
             "format": INDEX_FORMAT,
         }
-
-
-def load_alias_file(path: Path) -> list[list[str]]:
-    """claims/aliases.yaml: a list of groups (lists of strings). A bad file is reported, not fatal."""
-    from factcheck.store.yaml import parse_yaml, read_text
-
-    data = parse_yaml(read_text(path), path)
-    if not isinstance(data, list) or not all(isinstance(g, list) for g in data):
-        raise FileError(FileProblem(path, 1, "expected a list of alias groups, e.g. - [예타, 예비타당성조사]"))
-    return [[str(form) for form in group] for group in data]
 
 
 def _busy(exc: Exception) -> bool:

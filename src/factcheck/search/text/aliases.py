@@ -9,7 +9,15 @@ A claims repository extends this table with its own `claims/aliases.yaml`, a lis
 
 from __future__ import annotations
 
+import json
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
 from factcheck.search.text.korean import compact, fold
+from factcheck.store.names import ALIASES_FILE, FileError, FileProblem
+
+CACHE_KEY = "aliases"
 
 ALIAS_GROUPS: list[list[str]] = [
     # budgets and procedures
@@ -123,3 +131,41 @@ def alias_map(groups: list[list[str]]) -> dict[str, list[str]]:
                 if compact(other) != key and other not in others:
                     others.append(other)
     return table
+
+
+def repo_aliases(
+    root: Path, cache_get: Callable[[str], str | None], cache_put: Callable[[str, str], None]
+) -> tuple[Aliases, list[FileProblem]]:
+    """The bundled alias table plus the repository's own aliases.yaml, and what is wrong with that file.
+
+    Compiling the table costs a few milliseconds, so the compiled form is cached (the index keeps it)
+    and rebuilt only when the bundled groups or aliases.yaml change.
+    """
+    path = root / ALIASES_FILE
+    try:
+        st = path.stat()
+        user_stamp = f"{st.st_mtime_ns}:{st.st_size}"
+    except OSError:
+        st, user_stamp = None, "none"
+    stamp = f"{zlib.crc32(repr(ALIAS_GROUPS).encode('utf-8'))}:{user_stamp}"
+    value = cache_get(CACHE_KEY)
+    cached = json.loads(value) if value else {}
+    if cached.get("stamp") == stamp:
+        return Aliases(tables=cached["tables"]), []
+    try:
+        user_groups = load_alias_file(path) if st else []
+    except FileError as exc:  # a broken aliases.yaml costs its aliases, not the search
+        return Aliases(ALIAS_GROUPS), [exc.problem]
+    aliases = Aliases(ALIAS_GROUPS + user_groups)
+    cache_put(CACHE_KEY, json.dumps({"stamp": stamp, "tables": aliases.tables()}, ensure_ascii=False))
+    return aliases, []
+
+
+def load_alias_file(path: Path) -> list[list[str]]:
+    """claims/aliases.yaml: a list of groups (lists of strings). A bad file is reported, not fatal."""
+    from factcheck.store.yaml import parse_yaml, read_text
+
+    data = parse_yaml(read_text(path), path)
+    if not isinstance(data, list) or not all(isinstance(g, list) for g in data):
+        raise FileError(FileProblem(path, 1, "expected a list of alias groups, e.g. - [예타, 예비타당성조사]"))
+    return [[str(form) for form in group] for group in data]

@@ -123,7 +123,13 @@ def choseong_of_words(hangul_words: list[str]) -> list[str]:
 
 
 def is_hangul_word(word: str) -> bool:
+    """A word of `words()` in Hangul syllables (a change of script splits a word, so its first letter says)."""
     return "가" <= word[0] <= "힣"
+
+
+def is_latin_word(word: str) -> bool:
+    """A word of `words()` in (folded) Latin letters."""
+    return "a" <= word[0] <= "z"
 
 
 def is_choseong_word(word: str) -> bool:

@@ -1,0 +1,220 @@
+"""Queries: what a person types, as units to look for, each with its forms and its weight.
+
+A query becomes *units*: Korean words (with their particle-less stems and alias expansions), English
+words and phrases, 초성 strings and number/date tokens (see text/korean.py and text/numbers.py). Each
+unit is weighed by how rare it is in the repository (its IDF), so a rare word counts more than a common
+one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import NamedTuple
+
+from factcheck.search.analysis import (
+    ACROSS,
+    HANGUL_RUN,
+    TokenKind,
+    bigrams,
+    typo_grams,
+)
+from factcheck.search.candidates import idf
+from factcheck.search.text import korean
+from factcheck.search.text.korean import (
+    STEM_FACTOR,
+    compact,
+    fold,
+    is_latin_word,
+    latin_stem,
+    words,
+)
+from factcheck.search.text.numbers import find_numbers
+
+ALIAS_FACTOR = 1.0  # an alias is the same word: 예타 finds 예비타당성조사 as fully as itself
+PREDICATE_WEIGHT = 0.5  # a query's verb (열었나, 만든다던데) weighs half a noun: see korean.PREDICATE_ENDINGS
+
+
+class Kind(Enum):
+    """What a unit is, which decides how it is met: see match.MATCHERS."""
+
+    HANGUL = "hangul"
+    LATIN = "latin"  # an English word (or digits the number reader did not take)
+    NUMBER = "number"  # a number or date, as number tokens
+    CHOSEONG = "choseong"  # initials only, such as ㅇㅌ
+    PHRASE = "phrase"  # an English phrase that means one thing ("in a row", "national budget")
+
+
+class Form(NamedTuple):
+    """One way a unit may appear in a claim, how much a match of it is worth, and how `--explain` names it."""
+
+    text: str
+    factor: float
+    label: str  # exact, stem 면제, alias 국가예산, place 김제, word, number, 초성, phrase
+
+
+@dataclass
+class Unit:
+    """One thing the query asks for; `forms` are its alternatives. A Latin unit's first form is the word's
+    stem, which is met as a whole word; its other forms are aliases, met as text like any other."""
+
+    text: str
+    kind: Kind
+    forms: list[Form]
+    weight: float = 1.0
+    place: str | None = None  # the local government this word names, if any
+    # Typo matching is for words no claim holds: a word that occurs as typed is spelled as meant, and
+    # fuzzing it would only find its neighbours (대전 → 대선).
+    fuzzy: bool = True
+
+
+def parse_query(query: str, aliases=None) -> list[Unit]:
+    from factcheck.search.text.aliases import Aliases
+
+    aliases = aliases if aliases is not None else Aliases([])
+    folded = " " + " ".join(fold(query).split()) + " "
+    units: list[Unit] = []
+    # English phrases that mean one thing ("in a row", "national budget") are one unit, not words.
+    for phrase, others in aliases.phrases:
+        if f" {phrase} " in folded:
+            folded = folded.replace(f" {phrase} ", " ; ")
+            forms = [Form(compact(phrase), 1.0, "phrase")]
+            forms += [Form(compact(o), ALIAS_FACTOR, f"alias {o}") for o in others]
+            units.append(Unit(phrase, Kind.PHRASE, _dedupe(forms)))
+    rest = []
+    last = 0
+    for expr in find_numbers(folded, query=True):
+        rest.append(folded[last : expr.start])
+        last = expr.end
+        units.append(Unit(expr.text.strip(), Kind.NUMBER, [Form(t, 1.0, "number") for t in sorted(expr.tokens)]))
+    rest.append(folded[last:])
+    text_words = [w for w in words(" ".join(rest)) if not korean.is_chat_jamo(w)]
+    meaningful = [w for w in text_words if not korean.is_stopword(w) and not korean.only_grammar(w)]
+    if not meaningful and not units:
+        meaningful = [w for w in text_words if not korean.only_grammar(w)] or text_words
+    for word in _split_compounds(meaningful, aliases):
+        units.append(_unit(word, aliases))
+    return units
+
+
+def _split_compounds(ws: list[str], aliases: dict[str, list[str]]) -> list[str]:
+    """Split a space-free Hangul run at a known alias: 예비타당성조사면제 → 예비타당성조사 + 면제."""
+    out = []
+    for word in ws:
+        if not korean.is_hangul_word(word) or word in aliases or len(word) < 4:
+            out.append(word)
+            continue
+        best = max((a for a in aliases if len(a) >= 2 and a in word and a != word), key=len, default=None)
+        if best is None:
+            out.append(word)
+            continue
+        before, _, after = word.partition(best)
+        out.extend(p for p in (before, best, after) if len(p) >= 2 or (p and p not in korean.ENDINGS and p))
+    return [w for w in out if w and not korean.only_grammar(w)]
+
+
+def _unit(word: str, aliases: dict[str, list[str]]) -> Unit:
+    if korean.is_choseong_word(word):
+        return Unit(word, Kind.CHOSEONG, [Form(word, 1.0, "초성")])
+    if is_latin_word(word) or word.isdigit():
+        forms = [Form(latin_stem(word), 1.0, "word")]
+        forms += [Form(compact(alt), ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(word, [])]
+        return Unit(word, Kind.LATIN, forms)
+    from factcheck.search.text.places import place_of
+
+    forms = [Form(word, 1.0, "exact")]
+    forms += [Form(stem, STEM_FACTOR, f"stem {stem}") for stem in korean.stems(word)]
+    for form in list(forms):
+        forms += [Form(compact(alt), form.factor * ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(form.text, [])]
+    place = next((p for p in (place_of(form.text) for form in forms) if p), None)
+    if place and place not in [form.text for form in forms]:
+        forms.append(Form(place, 1.0, f"place {place}"))
+    return Unit(word, Kind.HANGUL, _dedupe(forms), place=place)
+
+
+def _dedupe(forms: list[Form]) -> list[Form]:
+    seen, out = set(), []
+    for form in forms:
+        if form.text and form.text not in seen:
+            seen.add(form.text)
+            out.append(form)
+    return out
+
+
+def _word_grams(text: str) -> list[tuple[str, ...]]:
+    """As analysis.index_tokens indexes words: syllable pairs, of which all but the first may span a
+    space (ACROSS), and Latin stems; digits only as number tokens."""
+    grams = []
+    for run in korean.WORD_RE.findall(text):
+        if korean.is_hangul_word(run):
+            pairs = bigrams(run)
+            grams += [(g,) if i == 0 else (g, ACROSS + g) for i, g in enumerate(pairs)]
+        elif is_latin_word(run):
+            grams.append((latin_stem(run),))
+    return list(dict.fromkeys(grams))
+
+
+# A form's index tokens, by the kind of its unit.
+FORM_GRAMS = {
+    Kind.NUMBER: lambda text: [(text,)],
+    Kind.CHOSEONG: lambda text: [(g,) for g in dict.fromkeys(bigrams(text) or [text])],
+    Kind.LATIN: _word_grams,
+    Kind.HANGUL: _word_grams,
+    Kind.PHRASE: _word_grams,
+}
+
+
+def unit_grams(unit: Unit) -> list[list[tuple[str, ...]]]:
+    """Per form, the index tokens that must all be present for that form to occur (for document
+    frequency), each as its alternatives."""
+    grams_of = FORM_GRAMS[unit.kind]
+    return [grams_of(form.text) for form in unit.forms]
+
+
+def query_grams(units: list[Unit]) -> dict[TokenKind, set[str]]:
+    """The index tokens that choose candidates: every form's tokens (within words), plus the typo
+    channel for words no claim holds as typed (and 초성, which lives in that column)."""
+    exact: set[str] = set()
+    typo: set[str] = set()
+    for unit in units:
+        for form, grams in zip(unit.forms, unit_grams(unit)):
+            tokens = {alternatives[0] for alternatives in grams}
+            if unit.kind is Kind.CHOSEONG:
+                typo |= tokens
+                continue
+            exact |= tokens
+            if unit.fuzzy and unit.kind is not Kind.NUMBER:
+                typo.update(g for run in HANGUL_RUN.findall(form.text) for g in typo_grams(run))
+    return {TokenKind.EXACT: exact, TokenKind.TYPO: typo}
+
+
+def weigh_units(units: list[Unit], total_docs: int, doc_freqs) -> None:
+    """IDF weights: `doc_freqs(tokens)` says how many claims hold each token; a form's frequency is its
+    rarest token's, a unit's is its most common form's (any form may match)."""
+    grams_of_units = [unit_grams(unit) for unit in units]
+    doc_freq = doc_freqs([t for grams in grams_of_units for form in grams for alts in form for t in alts])
+    unseen = []
+    for unit, form_grams in zip(units, grams_of_units):
+        frequencies = [
+            min((max(doc_freq[t] for t in alternatives) for alternatives in grams), default=total_docs)
+            for grams in form_grams
+            if grams
+        ]
+        df = max(frequencies, default=total_docs)
+        if unit.kind is Kind.HANGUL and len(unit.text) < 2:
+            df = max(df, total_docs // 2)
+        unit.weight = max(0.1, idf(df, total_docs))
+        if df == 0:
+            unseen.append(unit)
+        else:
+            unit.fuzzy = False
+    # A word no claim holds (misspelt, half-remembered, a verb form) would otherwise weigh the most of
+    # all and sink the right claim; it counts like a typical word of the query instead, and still counts.
+    seen = sorted(u.weight for u in units if u not in unseen)
+    if seen and unseen:
+        typical = seen[len(seen) // 2]
+        for unit in unseen:
+            unit.weight = typical
+    for unit in units:
+        if unit.kind is Kind.HANGUL and korean.is_predicate(unit.text):
+            unit.weight *= PREDICATE_WEIGHT
