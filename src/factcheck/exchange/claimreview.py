@@ -1,4 +1,18 @@
-"""schema.org ClaimReview out: a claim record as Google's ClaimReview guidelines ask."""
+"""schema.org ClaimReview JSON-LD, both ways: a claim record out, and a publisher's review in.
+
+Out (`to_claimreview`) follows Google's ClaimReview guidelines: a short `claimReviewed` (under about 75
+characters, never the verdict), `reviewRating` with `alternateName` and the 1..5 scale of `model.VERDICTS`
+(none for `unverified`), `url` where the report is published, `author`, `datePublished`, `itemReviewed` as a
+`Claim` with its author, date and appearance, and `inLanguage`. It also carries what an import needs to give
+the same claim back: `identifier` (the id), the full claim text (`itemReviewed.text`), the English
+translation (`itemReviewed.workTranslation`), the rationale (`reviewBody`), tags (`keywords`), entities
+(`about`), and every source as a `citation` CreativeWork whose `text` is the quote.
+
+Not exported: `history` and the link-check fields of sources (`checked`, `check_status`, `final_url`,
+`fingerprint`); they are the newsroom's working notes, not part of the published review.
+
+In is `exchange.reviews`; the rating table lives in `exchange.ratings`.
+"""
 
 from __future__ import annotations
 

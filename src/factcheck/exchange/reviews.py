@@ -1,4 +1,11 @@
-"""ClaimReview in: any publisher's review, JSON-LD or a reader's fields, as a valid claim record."""
+"""ClaimReview in: any publisher's review, JSON-LD or a reader's fields, as a valid claim record.
+
+Why the review page's title is the quote of the review's source: a source's quote must be words found at its
+URL. Aggregators give a review's title and its rating label; the title is the page's headline (cut at the
+aggregator's ellipsis, if any), while a one-word label such as "False" proves nothing when checked. When a
+review has no usable title (a spreadsheet row, or a title holding HTML), the claim text is quoted, since a
+fact-check page states the claim it checks.
+"""
 
 from __future__ import annotations
 

@@ -16,6 +16,8 @@ The names below are loaded only when asked for, so importing this package costs 
 
 from __future__ import annotations
 
+from factcheck.lazy import lazy_exports
+
 STAGES = ("text", "analysis", "index", "candidates", "query", "match", "ranking", "similar")
 
 _EXPORTS = {
@@ -28,12 +30,4 @@ _EXPORTS = {
 }
 __all__ = ["STAGES", *_EXPORTS]
 
-
-def __getattr__(name: str):
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)
