@@ -24,19 +24,35 @@ from factcheck.cli.app import (
 # --------------------------------------------------------------------------- search
 
 
+MAX_QUERY_CHARS = 20_000  # an article's worth; the rest of a longer paste is not read
+
+
+def query_text(words: tuple[str, ...]) -> str:
+    """The query: the words given, or with `-` alone, what stdin holds (a pasted post or article)."""
+    if words == ("-",):
+        data = sys.stdin.buffer.read(4 * MAX_QUERY_CHARS)
+        return data.decode("utf-8", errors="replace")[:MAX_QUERY_CHARS]
+    return " ".join(words)
+
+
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 1000))
 @status_option
 @tag_option
-@click.option("--explain", is_flag=True, help="Show why each result matched.")
+@click.option("--explain", is_flag=True, help="Show why each result matched, soft matches by meaning included.")
+@click.option("--meaning/--no-meaning", default=None,
+              help="Also match by meaning even when words match (default: only when they match nothing).")
 @json_option
 @pass_state
-def search(state: State, query, limit, status, tag, explain, json_):
-    """Search claims in the words you would type.
+def search(state: State, query, limit, status, tag, explain, meaning, json_):
+    """Search claims in the words you would type, or with a sentence, a post or an article.
 
     Korean with typos, no spaces, particles, 초성, abbreviations, numbers and dates written any
-    way, or English. Prints ranked matches, or "no matching claim" (exit 1).
+    way, or English. A pasted sentence or post (links, @handles, #hashtags and emoji are taken
+    apart) finds the claim it repeats. Prints ranked matches, then claims that may be the same
+    claim said otherwise ("관련 있을 수 있는 주장 · Possibly related", with their similarity);
+    with no match it says "no matching claim" (exit 1), related claims still shown.
 
     \b
     Examples:
@@ -44,13 +60,15 @@ def search(state: State, query, limit, status, tag, explain, json_):
       factcheck search "ㅇㅌ ㅁㅈ"
       factcheck search 8/22 국무회의 --explain
       factcheck search "national budget three years" --json
+      pbpaste | factcheck search -
     """
     from factcheck.search.ranking import search_claims
 
-    text = " ".join(query)
+    text = query_text(query)
     if not text.strip():
         raise UserError("empty query: type what you are looking for, e.g. factcheck search 예타 면제")
-    outcome = search_claims(state.repo, text, limit=limit, status=status, tag=tag, explain=explain)
+    outcome = search_claims(state.repo, text, limit=limit, status=status, tag=tag, explain=explain,
+                            meaning=meaning)
     for problem in outcome.problems:
         warn(str(problem))
     if json_:
@@ -58,12 +76,16 @@ def search(state: State, query, limit, status, tag, explain, json_):
             {
                 "query": text,
                 "results": [result.as_json(explain=explain) for result in outcome.results],
+                "related": [result.as_json(explain=explain) for result in outcome.related],
             }
         )
     else:
         from factcheck.terminal.layout import plain_text, search_lines
 
-        lines = search_lines(outcome.results, explain=explain)
+        if not outcome.results:  # said first: what follows, if anything, is only related
+            sys.stdout.flush()
+            click.echo("no matching claim", err=True)
+        lines = search_lines(outcome.results, explain=explain, related=outcome.related)
         if sys.stdout.isatty():
             from factcheck.terminal import render
 
@@ -71,7 +93,8 @@ def search(state: State, query, limit, status, tag, explain, json_):
         else:  # a pipe or file: plain lines, no terminal library to load
             click.echo(plain_text(lines), nl=False)
     if not outcome.results:
-        click.echo("no matching claim", err=True)
+        if json_:
+            click.echo("no matching claim", err=True)
         sys.exit(EXIT_NO_MATCH)
 
 

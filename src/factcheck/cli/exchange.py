@@ -164,6 +164,14 @@ def _import_items(repo, items: list, label: str, json_: bool) -> None:
             click.echo(clean(line, single_line=True), err=True)
         if len(entries) > IMPORT_SHOWN:
             click.echo(f"… and {len(entries) - IMPORT_SHOWN} more {kind} item(s) (--json lists all)", err=True)
+    for entry in report.similar[:IMPORT_SHOWN]:
+        line = (f"{entry.position}: added as {entry.id}, possibly the same claim as {entry.like} "
+                f"(similarity {entry.similarity:.2f}; not merged)")
+        click.echo(clean(line, single_line=True), err=True)
+    if len(report.similar) > IMPORT_SHOWN:
+        click.echo(f"… and {len(report.similar) - IMPORT_SHOWN} more possible duplicate(s) (--json lists all)", err=True)
+    if not report.similar_checked:
+        click.echo("(too many claims to compare for possible duplicates: not checked)", err=True)
     counts = report.counts()
     click.echo(
         clean(f"imported from {label}: {counts['added']} added, {counts['duplicates']} duplicate(s), "
