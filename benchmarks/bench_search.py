@@ -708,7 +708,7 @@ def meaning_cost(python: str, claims: Path, env: dict) -> dict[str, float]:
     return json.loads(proc.stdout)
 
 
-def search_times(fc: str, corpora: dict[str, tuple[Path, dict]], runs: int, python: str, env: dict):
+def search_times(corpora: dict[str, tuple[str, Path, dict]], runs: int, python: str, env: dict):
     """Each query `runs` times on every corpus, with `python -c pass` beside each, interleaved: the
     machine is shared, and what another user does then weighs on every figure alike, so the ratios
     between them hold even when the medians drift."""
@@ -717,8 +717,8 @@ def search_times(fc: str, corpora: dict[str, tuple[Path, dict]], runs: int, pyth
     for r in range(runs):
         for q in QUERIES:
             base.append(run([python, "-c", "pass"], env).seconds)
-            for label, (claims, corpus_env) in corpora.items():
-                per_query[label][q].append(run(search_cmd(fc, claims, q), corpus_env))
+            for label, (corpus_fc, claims, corpus_env) in corpora.items():
+                per_query[label][q].append(run(search_cmd(corpus_fc, claims, q), corpus_env))
         log(f"  round {r + 1}/{runs}: " + ", ".join(f"{label} {ms(median_of(pq))}" for label, pq in per_query.items()))
     return per_query, base
 
@@ -768,6 +768,10 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=1000, help="hand-written top-level claims (default 1000)")
     default_fc = Path(sys.executable).with_name("factcheck")
     parser.add_argument("--fc", default=str(default_fc), help=f"the factcheck executable (default {default_fc})")
+    parser.add_argument("--baseline-fc", help="another build's factcheck executable (e.g. the last release), measured "
+                        "beside this one in the same run: seed search, first build and warm search")
+    parser.add_argument("--baseline-seed", type=Path, default=SEED_CLAIMS,
+                        help="the seed claims the baseline searches (default: this checkout's claims/)")
     args = parser.parse_args()
     fc = args.fc
     python = str(Path(fc).with_name("python"))
@@ -823,6 +827,18 @@ def measure(args, fc: str, python: str, work: Path, env: dict) -> dict:
     if info["files_with_problems"] or info["claims"] != args.n:
         raise SystemExit(f"the generated corpus is not valid: {info}")
 
+    baseline = args.baseline_fc
+    if baseline:
+        base_seed_env = {**env, "FACTCHECK_CACHE_DIR": str(work / "cache-seed-baseline")}
+        base_big_env = {**env, "FACTCHECK_CACHE_DIR": str(work / "cache-big-baseline")}
+        run(search_cmd(baseline, args.baseline_seed, QUERIES[0]), base_seed_env)
+        log("first index build with the baseline code (empty cache)")
+        speed_before = cpu_reference(python, env)
+        build = run([baseline, "--claims-dir", str(claims), "index", "--json"], base_big_env, sample_tree=True)
+        res["baseline_cpu_reference"] = (speed_before, cpu_reference(python, env))
+        res["baseline_build"], res["baseline_build_pss"] = build.seconds, build.tree_pss_mb
+        log(f"  built in {build.seconds:.1f} s")
+
     log("full check of an unchanged index (`factcheck index`)")
     res["recheck"] = statistics.median(
         run([fc, "--claims-dir", str(claims), "index", "--json"], big_env).seconds for _ in range(max(3, runs // 2))
@@ -830,9 +846,14 @@ def measure(args, fc: str, python: str, work: Path, env: dict) -> dict:
 
     log(f"warm searches: python -c pass, the seed corpus ({SEED_CLAIMS}) and {args.n:,} claims, interleaved")
     run(search_cmd(fc, claims, QUERIES[0]), big_env)  # one warm-up
-    per_query, base = search_times(fc, {"seed": (SEED_CLAIMS, seed_env), "big": (claims, big_env)}, runs, python, env)
+    corpora = {"seed": (fc, SEED_CLAIMS, seed_env), "big": (fc, claims, big_env)}
+    if baseline:
+        run(search_cmd(baseline, claims, QUERIES[0]), base_big_env)
+        corpora |= {"baseline_seed": (baseline, args.baseline_seed, base_seed_env),
+                    "baseline_big": (baseline, claims, base_big_env)}
+    per_query, base = search_times(corpora, runs, python, env)
     res["python"] = statistics.median(base)
-    for label in ("seed", "big"):
+    for label in corpora:
         label_runs = [x for runs_ in per_query[label].values() for x in runs_]
         res[label] = statistics.median(r.seconds for r in label_runs)
         res[f"{label}_per_query"] = {q: statistics.median(r.seconds for r in rs) for q, rs in per_query[label].items()}
@@ -941,6 +962,16 @@ def print_table(args, res: dict) -> None:
         row(f"{name}: meaning tier, cold (Kiwi loads)", ms(cost["meaning, cold"]),
             f"words alone {ms(cost['words alone'])}", "only when words match nothing")
         row(f"{name}: meaning tier, warm (same process)", ms(cost["meaning, warm"]))
+    if "baseline_seed" in res:
+        base_ratio = res["baseline_seed"] / res["python"]
+        row("baseline code: seed search, warm", ms(res["baseline_seed"]), f"{base_ratio:.1f}× python",
+            f"this code {seed_ratio:.1f}×")
+        before, after = res["baseline_cpu_reference"]
+        row(f"baseline code: {n:,}: first `factcheck index`", f"{res['baseline_build']:.1f} s",
+            f"CPU reference {before:.2f} s before, {after:.2f} s after", f"this code {res['build']:.1f} s")
+        row(f"baseline code: {n:,}: search, warm", ms(res["baseline_big"]),
+            f"{res['baseline_big'] / res['baseline_seed']:.2f}× its seed", f"this code {big_ratio:.2f}×")
+        row(f"baseline code: {n:,}: peak memory, index build (tree PSS)", f"{res['baseline_build_pss']:.0f} MB")
     if res["fzf"] is not None:
         row(f"{n:,}: fzf --filter, same texts", ms(res["fzf"]), f"{res['fzf'] / res['big']:.2f}× factcheck")
     else:

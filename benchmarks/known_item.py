@@ -322,9 +322,10 @@ def run_factcheck(root: Path, queries: list[str], use_cli: bool, errors: dict[in
                 log(f"  factcheck (cli): {n}/{len(queries)}")
         return results, times
     from factcheck.search import search_claims
+    from factcheck.search.index import cache_dir
     from factcheck.store.repo import Repo
 
-    repo = Repo(root)
+    repo = Repo(root, cache_dir(os.environ))
     for n, q in enumerate(queries, 1):
         start = time.perf_counter()
         try:
@@ -400,10 +401,10 @@ def evaluate(args, work: Path) -> None:
     log("building the index")
     start = time.perf_counter()
     if not args.cli:
-        from factcheck.search import open_index
+        from factcheck.search.index import cache_dir, open_index
         from factcheck.store.repo import Repo
 
-        index = open_index(Repo(root))
+        index = open_index(Repo(root, cache_dir(os.environ)))
         problems = len({p.path for p in index.problems})
         count = index.count()
     else:

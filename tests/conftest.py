@@ -1,8 +1,13 @@
-"""Shared fixtures: every test gets its own index cache, no colour and a fixed terminal width."""
+"""Shared fixtures: every test gets its own home and index cache, no colour and a fixed terminal width.
+
+`web` (a real HTTP server on 127.0.0.1, tests/http_server.py) is a fixture for every test module.
+"""
 
 from __future__ import annotations
 
+import io
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -11,10 +16,17 @@ from click.testing import CliRunner
 REPO_CLAIMS = Path(__file__).resolve().parent.parent / "claims"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
+pytest_plugins = ["http_server"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # The CLI is told where the index cache is (FACTCHECK_CACHE_DIR); the library, told nothing, uses
+    # ~/.cache/factcheck. Both are the same folder of this test's own home.
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(home / ".cache" / "factcheck"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("FACTCHECK_CLAIMS_DIR", raising=False)
@@ -43,6 +55,34 @@ def run():
     def invoke(claims: Path | None, *args: str, input: str | None = None):
         prefix = ["--claims-dir", str(claims)] if claims else []
         return CliRunner().invoke(cli, [*prefix, *args], input=input)
+
+    return invoke
+
+
+@dataclass
+class Ran:
+    """A command run in an Environment of its own: its exit code and what it wrote."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def on_terminal():
+    """Invoke the CLI in-process in an Environment whose streams are StringIOs that it calls terminals:
+    on_terminal(claims_dir, *args, answers="typed lines\n", colour=False, columns=120) -> Ran."""
+    from factcheck.cli.app import cli
+    from factcheck.terminal.environment import Environment
+
+    def invoke(claims: Path, *args: str, answers: str = "", colour: bool = False, columns: int = 120) -> Ran:
+        environ = {"COLUMNS": str(columns), "TERM": "xterm-256color", **({} if colour else {"NO_COLOR": "1"})}
+        env = Environment(stdin=io.StringIO(answers), stdout=io.StringIO(), stderr=io.StringIO(),
+                          stdin_isatty=True, stdout_isatty=True, stderr_isatty=True, environ=environ)
+        result = CliRunner().invoke(cli, ["--claims-dir", str(claims), *args], obj=env)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Ran(result.exit_code, env.stdout.getvalue(), env.stderr.getvalue())
 
     return invoke
 

@@ -9,14 +9,20 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_CLAIMS
-from factcheck.exchange.claimreview import InvalidItem, short_claim, to_claimreview
+from factcheck.exchange.claimreview import (
+    InvalidItem,
+    published_records,
+    reviewed_elsewhere,
+    short_claim,
+    to_claimreview,
+)
 from factcheck.store.settings import PublishSettings, load_settings
 from factcheck.exchange.reviews import from_claimreview, parse_date
 from factcheck.errors import FactcheckError
-from factcheck.exchange.exporters import export_text
 from factcheck.exchange.importing.run import import_records
 from factcheck.exchange.importing.read import read_items
 from factcheck.model import VERDICTS, validate_claim
+from factcheck.publish.formats import export_text
 from factcheck.exchange.ratings import RATING_TABLE, status_for_number, status_for_rating
 from factcheck.store.repo import Repo
 from factcheck.store.yaml import load_claim_file
@@ -103,6 +109,38 @@ def test_export_has_googles_recommended_fields():
     assert item["datePublished"] == "2025-09"
     assert item["appearance"]["url"] == "http://www.ilyoseoul.co.kr/news/articleView.html?idxno=507704"
     assert item["firstAppearance"]["@type"] == "CreativeWork"
+
+
+THEIR_ORIGIN = {"format": "claimreview", "url": "https://factcheck.afp.com/doc.afp.com.123", "publisher": "AFP",
+                "rating": "Misleading", "language": "en", "imported": "2025-01-05"}
+
+
+def test_a_claim_reviewed_elsewhere_is_credited_to_its_publisher_at_its_own_url():
+    review = to_claimreview(record(origin=THEIR_ORIGIN), SETTINGS)
+    assert review["author"] == {"@type": "Organization", "name": "AFP"}
+    assert review["url"] == "https://factcheck.afp.com/doc.afp.com.123"
+    assert review["reviewRating"]["alternateName"] == "Misleading"
+    assert review["inLanguage"] == "en"
+    assert "예시 팩트체크" not in json.dumps(review, ensure_ascii=False)
+
+
+def test_a_claim_reviewed_elsewhere_without_a_url_gets_none_of_ours():
+    review = to_claimreview(record(origin={**THEIR_ORIGIN, "url": ""}), SETTINGS)
+    assert "url" not in review and review["author"]["name"] == "AFP"
+
+
+def test_an_import_of_our_own_export_is_still_ours():
+    ours = {**THEIR_ORIGIN, "publisher": "예시 팩트체크"}
+    assert not reviewed_elsewhere(record(origin=ours), SETTINGS)
+    assert to_claimreview(record(origin=ours), SETTINGS)["url"].startswith("https://factcheck.example.kr/claims/")
+
+
+def test_published_records_leave_out_what_others_reviewed_unless_asked():
+    own, theirs = record(id="own-claim"), record(id="their-claim", origin=THEIR_ORIGIN)
+    assert published_records([own, theirs], SETTINGS) == ([own], published_records([own, theirs], SETTINGS)[1])
+    assert "left out 1 claim(s) imported" in published_records([own, theirs], SETTINGS)[1]
+    assert published_records([own, theirs], SETTINGS, include_imported=True) == ([own, theirs], "")
+    assert published_records([own], SETTINGS) == ([own], "")
 
 
 def test_organization_claimant_exports_as_organization():

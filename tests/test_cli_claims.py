@@ -1,10 +1,15 @@
 """show / report, list, add, verdict and validate, as a user drives them."""
 
 import json
+import re
 import subprocess
 import sys
+from collections import Counter
+from pathlib import Path
 
 from conftest import REPO_CLAIMS, write_claim
+
+from factcheck.model import STATUS_CODES, VERDICT_BY_CODE
 
 YETA = "gimje-physical-ai-yeta-exemption"
 
@@ -25,7 +30,8 @@ def test_show_markdown_has_verdict_and_every_quote(run, claims_dir):
     record = json.loads(run(claims_dir, "show", YETA, "--format", "json").stdout)
     assert result.stdout.startswith("# ")
     assert "**Verdict: 절반의 사실 (Half true)**" in result.stdout
-    assert all(s["url"] in result.stdout for s in record["sources"])
+    assert len(record["sources"]) == 3
+    assert all(s["quote"] in result.stdout and s["url"] in result.stdout for s in record["sources"])
 
 
 def test_show_json_is_the_full_record(run, claims_dir):
@@ -64,7 +70,11 @@ def test_validate_refuses_a_path_outside_the_claims_directory(run, claims_dir, t
 def test_list_shows_every_claim_and_a_count_per_verdict(run, claims_dir):
     result = run(claims_dir, "list")
     assert result.exit_code == 0
-    assert "10 claim(s)" in result.stdout and "사실" in result.stdout
+    claims = json.loads(run(claims_dir, "list", "--json").stdout)["claims"]
+    counts = Counter(c["status"] for c in claims)
+    per_verdict = " · ".join(f" {VERDICT_BY_CODE[code].ko}  {counts[code]}" for code in STATUS_CODES if counts[code])
+    assert result.stdout.splitlines()[-1] == f"10 claim(s): {per_verdict}"
+    assert per_verdict.startswith(" 사실  5 ·  대체로 사실  2 · ")
 
 
 def test_list_json_holds_full_records_and_filters_apply(run, claims_dir):
@@ -72,6 +82,63 @@ def test_list_json_holds_full_records_and_filters_apply(run, claims_dir):
     assert len(claims) == 10 and all("sources" in c for c in claims)
     only = json.loads(run(claims_dir, "list", "--status", "half-true", "--json").stdout)["claims"]
     assert [c["id"] for c in only] == [YETA]
+
+
+def three_claims(folder):
+    write_claim(folder, "budget-claim-one", status="true", claimant={"name": "김제시"}, tags=["예산", "김제"])
+    write_claim(folder, "budget-claim-two", status="true", claimant={"name": "김제시"}, tags=["김제"])
+    write_claim(folder, "mayor-claim-three", status="false", claimant={"name": "정성주"})
+
+
+def test_stats_json_counts_claims_by_verdict_claimant_and_tag(run, empty_claims):
+    three_claims(empty_claims)
+    result = run(empty_claims, "stats", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "total": 3,
+        "by_status": [["true", 2], ["false", 1]],
+        "by_claimant": [["김제시", 2], ["정성주", 1]],
+        "by_tag": [["김제", 2], ["예산", 1]],
+    }
+
+
+def test_stats_draws_a_bar_and_a_count_for_each_verdict_claimant_and_tag(run, empty_claims):
+    three_claims(empty_claims)
+    result = run(empty_claims, "stats")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line.strip() for line in lines if line.startswith("By ")] == ["By verdict", "By claimant", "By tag"]
+    rows = re.findall(r"^\s*(\S.*?)\s+(█+)\s+(\d+)\s*$", result.stdout, re.M)
+    assert [(name, int(n)) for name, _bar, n in rows] == [
+        ("사실", 2), ("전혀 사실 아님", 1), ("김제시", 2), ("정성주", 1), ("김제", 2), ("예산", 1)]
+    assert all(len(bar) == 30 if n == "2" else len(bar) == 15 for _name, bar, n in rows)  # scaled to the largest
+    assert lines[-1] == "3 claim(s)"
+
+
+def test_stats_of_an_empty_repository_says_none(run, empty_claims):
+    result = run(empty_claims, "stats")
+    assert result.exit_code == 0 and result.stdout == "0 claim(s)\n"
+
+
+def test_index_json_says_where_the_index_is_and_what_it_holds(run, empty_claims):
+    three_claims(empty_claims)
+    (empty_claims / "broken-claim.yaml").write_text("id: broken-claim\nclaim: [unclosed\n", encoding="utf-8")
+    result = run(empty_claims, "index", "--json")
+    assert result.exit_code == 0 and result.stderr == ""
+    info = json.loads(result.stdout)
+    assert {k: info[k] for k in ("claims_dir", "claims", "files_with_problems")} == {
+        "claims_dir": str(empty_claims.resolve()), "claims": 3, "files_with_problems": 1}
+    assert info["index"].endswith(".sqlite") and Path(info["index"]).is_file()
+    assert empty_claims.resolve() not in Path(info["index"]).parents  # a cache, never inside claims/
+    assert info["format"].startswith("factcheck-index-")
+
+
+def test_index_prints_its_state_as_key_value_lines(run, empty_claims):
+    three_claims(empty_claims)
+    info = json.loads(run(empty_claims, "index", "--json").stdout)
+    result = run(empty_claims, "index", "--rebuild")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [f"{key}: {value}" for key, value in info.items()]
 
 
 def test_add_by_flags_writes_a_valid_claim(run, empty_claims):
@@ -105,7 +172,7 @@ def test_add_refuses_a_rated_claim_without_a_source(run, empty_claims):
 
 
 def test_add_warns_about_near_duplicates_and_writes_with_yes(run, claims_dir):
-    args = ("add", "--claim", "역대 최초 3년 연속 국가예산 확보 기록을 쓴 정성주 시장", "--id", "dup-budget-record")
+    args = ("add", "--claim", "역대 최초로 3년 연속 국가예산 확보 기록을 쓴 정성주 김제시장", "--id", "dup-budget-record")
     refused = run(claims_dir, *args)
     assert refused.exit_code == 2 and "near-duplicate" in refused.stderr
     assert "gimje-national-budget-three-years-record" in refused.stderr and "%" in refused.stderr

@@ -1,6 +1,8 @@
 """`factcheck search`: ranked matches on the seed claims, an honest "no matching claim", clean errors."""
 
 import json
+import re
+import unicodedata
 
 from conftest import write_claim
 
@@ -13,6 +15,8 @@ def test_yeta_exemption_query_puts_the_yeta_claim_first_with_verdict_and_sources
     result = run(claims_dir, "search", "예타 면제")
     assert result.exit_code == 0
     first_block = result.stdout.split("\n\n")[0]
+    assert first_block.startswith("1. [절반의 사실] ")
+    assert " · gimje-physical-ai-yeta-exemption\n" in first_block
     assert "예타" in first_block and "면제" in first_block
     assert "절반의 사실" in result.stdout or "대체로 사실 아님" in result.stdout
     assert "source:" in first_block
@@ -138,3 +142,59 @@ def test_search_forgets_a_deleted_claim(run, empty_claims):
     assert run(empty_claims, "search", "버스 노선").exit_code == 0
     path.unlink()
     assert run(empty_claims, "search", "버스 노선").exit_code == 1
+
+
+# --------------------------------------------------------------------------- on a terminal
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def visible(text: str) -> str:
+    return SGR.sub("", text)
+
+
+def colours(text: str) -> set[str]:
+    """The colour parameters (30-49, 90-107) of the escape sequences in text."""
+    params = {p for seq in SGR.findall(text) for p in seq.split(";") if p}
+    return {p for p in params if 30 <= int(p) <= 49 or 90 <= int(p) <= 107}
+
+
+def test_on_a_terminal_each_result_has_its_verdict_as_a_coloured_badge(on_terminal, claims_dir):
+    ran = on_terminal(claims_dir, "search", "예타 면제", colour=True)
+    assert ran.exit_code == 0
+    first = visible(ran.stdout).split("\n\n")[0]
+    assert first.startswith("1.  절반의 사실  김제 AI 피지컬")  # a badge, not the [절반의 사실] of a pipe
+    assert "gimje-physical-ai-yeta-exemption" in first and "source: 한국방송" in first
+    assert colours(ran.stdout)
+
+
+def test_on_a_terminal_no_color_prints_the_same_text_without_colours(on_terminal, claims_dir):
+    coloured = on_terminal(claims_dir, "search", "예타 면제", colour=True)
+    plain = on_terminal(claims_dir, "search", "예타 면제")
+    assert colours(plain.stdout) == set()
+    assert visible(plain.stdout) == visible(coloured.stdout)
+
+
+def test_on_a_terminal_results_wrap_at_its_width_between_words(on_terminal, claims_dir):
+    def cells(line: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+    claim = json.loads(on_terminal(claims_dir, "search", "예타 면제", "--json").stdout)["results"][0]["claim"]
+    ran = on_terminal(claims_dir, "search", "예타 면제", columns=50)
+    text = visible(ran.stdout)
+    assert max(cells(line) for line in text.splitlines()) <= 50
+    first = text.split("\n\n")[0]
+    assert all(word in first for word in claim.split())  # wrapped between words, none cut in two
+
+
+def test_on_a_terminal_markup_and_escapes_in_a_claim_are_shown_as_text(on_terminal, empty_claims):
+    write_claim(empty_claims, "markup-claim", claim="[bold red]지하철[/] 요금 \x1b[31m인상")
+    ran = on_terminal(empty_claims, "search", "지하철 요금", colour=True)
+    assert "[bold red]지하철[/] 요금 \\x1b[31m인상" in visible(ran.stdout)
+    assert "\x1b[31m인상" not in ran.stdout
+
+
+def test_into_a_pipe_results_are_plain_lines(run, claims_dir):
+    result = run(claims_dir, "search", "예타 면제")
+    assert "\x1b" not in result.stdout
+    assert result.stdout.startswith("1. [절반의 사실] 김제 AI 피지컬")

@@ -10,7 +10,10 @@ import pytest
 
 from factcheck.store.settings import PublishSettings
 from factcheck.errors import FactcheckError
-from factcheck.exchange.exporters import CSV_COLUMNS, export_text, select_records
+from conftest import write_claim
+from factcheck.exchange.exporters import CSV_COLUMNS
+from factcheck.model import select_records
+from factcheck.publish.formats import export_text
 
 
 def claim(claim_id: str, **changes) -> dict:
@@ -99,3 +102,40 @@ def test_select_by_status_and_tag_in_id_order():
 def test_unknown_format_is_refused():
     with pytest.raises(FactcheckError, match="unknown export format"):
         export_text(CLAIMS, "xml")
+
+
+# --------------------------------------------------------------------------- claims reviewed elsewhere
+
+AFP = {"format": "claimreview", "url": "https://factcheck.afp.com/doc.afp.com.123", "publisher": "AFP",
+       "rating": "False", "language": "en", "imported": "2025-01-05"}
+
+
+@pytest.fixture
+def mixed_repo(empty_claims):
+    (empty_claims / "factcheck.yaml").write_text(
+        "site: https://fc.example.kr\npublisher:\n  name: 우리 팩트체크\n", encoding="utf-8")
+    write_claim(empty_claims, "our-own-claim")
+    write_claim(empty_claims, "afp-claim", claim="다른 주장", origin=AFP)
+    return empty_claims
+
+
+def test_cli_claimreview_export_leaves_out_what_others_reviewed_and_says_so(run, mixed_repo):
+    result = run(mixed_repo, "export", "--format", "claimreview")
+    assert result.exit_code == 0, result.output
+    assert [r["identifier"] for r in json.loads(result.stdout)] == ["our-own-claim"]
+    assert "left out 1 claim(s) imported from other fact-checkers; --include-imported" in result.stderr
+
+
+def test_cli_claimreview_export_include_imported_credits_their_publisher(run, mixed_repo):
+    result = run(mixed_repo, "export", "--format", "claimreview", "--include-imported")
+    reviews = {r["identifier"]: r for r in json.loads(result.stdout)}
+    assert reviews["afp-claim"]["author"] == {"@type": "Organization", "name": "AFP"}
+    assert reviews["afp-claim"]["url"] == AFP["url"]
+    assert reviews["our-own-claim"]["author"]["name"] == "우리 팩트체크"
+    assert "left out" not in result.stderr
+
+
+def test_cli_data_exports_keep_imported_claims(run, mixed_repo):
+    result = run(mixed_repo, "export", "--format", "json")
+    assert [r["id"] for r in json.loads(result.stdout)] == ["afp-claim", "our-own-claim"]
+    assert "left out" not in result.stderr

@@ -354,3 +354,9 @@ def test_json_for_script_round_trips_through_json():
     text = json_for_script(data)
     assert "</" not in text and "<!--" not in text
     assert json.loads(text) == data
+
+
+def test_a_lone_reports_tags_and_verdict_link_nowhere(tmp_path):
+    elements = Elements(page(tmp_path))
+    assert [a["href"] for a in elements.all("a") if not a["href"].startswith("http")] == []
+    assert "<li>국가예산</li>" in page(tmp_path)

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from http_server import Reply, web  # noqa: F401
+from http_server import Reply
 
 API_PATH = "/v1alpha1/claims:search"
 
@@ -150,7 +150,7 @@ def api_claim(n: int) -> dict:
 
 
 @pytest.fixture
-def api(web, monkeypatch):  # noqa: F811
+def api(web, monkeypatch):
     monkeypatch.setenv("FACTCHECK_GOOGLE_API_KEY", "k")
     monkeypatch.setenv("FACTCHECK_GOOGLE_API_URL", web.url(API_PATH))
     return web

@@ -5,16 +5,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from chromium import Chromium, chromium_or_skip
 from factcheck.store.settings import load_settings
 from factcheck.errors import DataError, FactcheckError
 from factcheck.publish.site import build_site
@@ -174,8 +171,17 @@ def repo(tmp_path) -> Repo:
     repo.create(plain_record("budget-record", "mostly-false", "2025-09", ["국가예산", "김제"]))
     repo.create(plain_record("yeta-exemption", "half-true", "2025-08-22", ["예타 면제"]))
     repo.create(plain_record("open-question", "unverified", "2023", []))
-    repo.create(plain_record("imported-one", "true", "2025", ["김제"]), folder="imported/politifact")
+    repo.create(imported_record(), folder="imported/politifact")
     return repo
+
+
+ORIGIN = {"format": "claimreview", "url": "https://www.politifact.com/factchecks/2025/imported-one/",
+          "publisher": "PolitiFact", "rating": "True", "language": "en", "imported": "2025-03-01"}
+
+
+def imported_record() -> dict:
+    """A fact-check PolitiFact made, brought in by `factcheck import`: its origin says whose it is."""
+    return {**plain_record("imported-one", "true", "2025", ["김제"]), "origin": dict(ORIGIN)}
 
 
 def load_all(repo: Repo) -> list[dict]:
@@ -203,27 +209,32 @@ def html_files(out: Path) -> list[Path]:
 
 def test_build_site_writes_an_index_a_page_per_claim_and_claimreview_json(repo, tmp_path):
     out = tmp_path / "site"
-    written = build_site(load_all(repo), out, settings_for(repo.root))
+    written = build_site(load_all(repo), out, settings_for(repo.root)).written
     ids = ["budget-record", "hostile-claim", "imported-one", "open-question", "yeta-exemption"]
-    expected = {out / "index.html", out / "claimreview.json", *(out / "claims" / f"{i}.html" for i in ids)}
+    expected = {out / "index.html", out / "ratings.html", out / "claimreview.json",
+                *(out / "claims" / f"{i}.html" for i in ids)}
     assert set(written) == expected
     assert {p for p in out.rglob("*") if p.is_file()} == expected
 
 
 def test_every_generated_page_parses_cleanly_and_its_json_ld_loads(site):
     pages = html_files(site)
-    assert len(pages) == 6
+    assert len(pages) == 7
     for path in pages:
         page = check_page(path)
-        if path.parent.name == "claims":
+        if path.parent.name == "claims" and path.stem != "imported-one":
             (review,) = page.ld_json()
             assert review["@type"] == "ClaimReview"
 
 
 def test_each_claimreview_url_is_where_the_site_puts_that_page(site):
-    for path in (site / "claims").glob("*.html"):
-        (review,) = StrictPage(path.read_text(encoding="utf-8")).ld_json()
-        assert review["url"].removeprefix(SITE) == f"claims/{path.name}"
+    pages = sorted((site / "claims").glob("*.html"))
+    assert [p.stem for p in pages] == ["budget-record", "hostile-claim", "imported-one", "open-question",
+                                       "yeta-exemption"]
+    for path in pages:
+        reviews = StrictPage(path.read_text(encoding="utf-8")).ld_json()
+        assert [r["url"].removeprefix(SITE) for r in reviews] == ([] if path.stem == "imported-one" else
+                                                                  [f"claims/{path.name}"])
 
 
 def test_claimreview_json_holds_one_object_per_claim(site):
@@ -235,11 +246,67 @@ def test_claimreview_json_holds_one_object_per_claim(site):
 def test_hostile_claim_text_stays_text_on_every_page(site):
     for path in html_files(site):
         page = StrictPage(path.read_text(encoding="utf-8"))
-        assert [a.get("type") for a, _ in page.scripts] in ([], ["application/ld+json"], [None])
+        assert [a.get("type") for a, _ in page.scripts] in ([], ["application/ld+json"], ["application/json", None])
         assert "img" not in page.counts and "svg" not in page.counts
     text = (site / "claims" / "hostile-claim.html").read_text(encoding="utf-8")
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "&lt;b&gt;bold&lt;/b&gt;" in text
+
+
+def test_claimreview_json_credits_an_imported_claim_to_its_publisher_at_its_own_url(site):
+    reviews = {r["identifier"]: r for r in json.loads((site / "claimreview.json").read_text(encoding="utf-8"))}
+    theirs = reviews["imported-one"]
+    assert theirs["author"] == {"@type": "Organization", "name": "PolitiFact"}
+    assert theirs["url"] == ORIGIN["url"]
+    assert theirs["reviewRating"]["alternateName"] == "True" and theirs["inLanguage"] == "en"
+    assert reviews["budget-record"]["author"]["name"] == "테스트 팩트체크"
+
+
+def test_an_imported_claims_page_claims_no_review_and_names_its_origin(site):
+    text = (site / "claims" / "imported-one.html").read_text(encoding="utf-8")
+    page = StrictPage(text)
+    assert page.ld_json() == []
+    assert not [m for m in page.metas if m.get("name") == "canonical"] and 'rel="canonical"' not in text
+    assert "PolitiFact" in text and ORIGIN["url"] in page.links
+    assert "테스트 팩트체크" not in text.split("<footer>", 1)[1]
+
+
+def test_tags_on_a_claim_page_link_to_the_index_filtered_by_them(site):
+    page = StrictPage((site / "claims" / "yeta-exemption.html").read_text(encoding="utf-8"))
+    assert "../index.html#tag=%EC%98%88%ED%83%80%20%EB%A9%B4%EC%A0%9C" in page.links  # 예타 면제
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert '<option value="예타 면제">' in index  # a value the index's tag filter offers
+
+
+def test_a_claim_pages_verdict_links_to_its_place_on_the_rating_scale(site):
+    page = StrictPage((site / "claims" / "budget-record.html").read_text(encoding="utf-8"))
+    assert "../ratings.html#mostly-false" in page.links
+    assert "mostly-false" in StrictPage((site / "ratings.html").read_text(encoding="utf-8")).ids
+
+
+def test_the_rating_scale_page_explains_every_verdict_to_readers(site):
+    from factcheck.model import VERDICTS
+    from factcheck.publish.ratings import VERDICT_MEANINGS
+
+    text = (site / "ratings.html").read_text(encoding="utf-8")
+    page = check_page(site / "ratings.html")
+    assert [i for i in page.ids if i != "principles"] == [v.code for v in VERDICTS]
+    for v in VERDICTS:
+        ko, en = VERDICT_MEANINGS[v.code]
+        assert ko in text and en in text and v.ko in text and v.en in text
+    assert "ratingValue 1 / bestRating 5" in text
+    assert "ratings.html" in StrictPage((site / "index.html").read_text(encoding="utf-8")).links
+
+
+def test_cli_report_claimreview_warns_when_there_is_no_site_for_its_url(run, repo):
+    (repo.root / "factcheck.yaml").write_text("publisher: 테스트 팩트체크\n", encoding="utf-8")
+    result = run(repo.root, "report", "budget-record", "--format", "claimreview")
+    assert result.exit_code == 0, result.output
+    assert "url" not in json.loads(result.stdout)
+    assert "warning: no site (--site URL or `site:` in claims/factcheck.yaml): the ClaimReview objects have no url" \
+        in result.stderr
+    with_site = run(repo.root, "report", "budget-record", "--format", "claimreview", "--site", SITE)
+    assert "warning" not in with_site.stderr and json.loads(with_site.stdout)["url"].startswith(SITE)
 
 
 def test_claim_pages_link_back_to_the_index_relatively(site):
@@ -250,7 +317,7 @@ def test_claim_pages_link_back_to_the_index_relatively(site):
 # --------------------------------------------------------------------------- the index
 
 
-def index_rows(site: Path) -> list[dict]:
+def index_rows(site: Path, name: str = "index.html") -> list[dict]:
     class Rows(HTMLParser):
         def __init__(self):
             super().__init__()
@@ -264,7 +331,7 @@ def index_rows(site: Path) -> list[dict]:
                 self.rows[-1]["links"].append(a["href"])
 
     parser = Rows()
-    parser.feed((site / "index.html").read_text(encoding="utf-8"))
+    parser.feed((site / name).read_text(encoding="utf-8"))
     return parser.rows
 
 
@@ -280,11 +347,28 @@ def test_index_lists_every_claim_newest_first_with_plain_links(site):
     ]
 
 
+def site_data(site: Path) -> dict:
+    """The JSON the index page's script reads, taken out of the page as a browser would."""
+    text = (site / "index.html").read_text(encoding="utf-8")
+    start = text.index('<script type="application/json" id="site-data">') + len(
+        '<script type="application/json" id="site-data">')
+    block = text[start:text.index("</script>", start)]
+    assert "<!--" not in block
+    return json.loads(block)
+
+
 def test_index_rows_carry_verdict_and_tags_for_the_filters(site):
     rows = {r["links"][0]: r for r in index_rows(site)}
-    row = rows["claims/hostile-claim.html"]
-    assert row["data-verdict"] == "false"
-    assert json.loads(row["data-tags"]) == ['"><script>x</script>', "a&b"]
+    assert rows["claims/hostile-claim.html"]["data-verdict"] == "false"
+    data = {row[0]: row for row in site_data(site)["rows"]}
+    assert data["hostile-claim"][1] == "false"
+    assert data["hostile-claim"][6] == ['"><script>x</script>', "a&b"]
+
+
+def test_hostile_text_in_the_index_data_stays_inside_its_json(site):
+    data = {row[0]: row for row in site_data(site)["rows"]}
+    assert data["hostile-claim"][2] == hostile_record()["claim"]  # </script> and <!-- come back whole
+    assert data["hostile-claim"][4] == hostile_record()["claimant"]["name"]
 
 
 def test_index_filters_offer_only_verdicts_tags_and_years_that_occur(site):
@@ -356,45 +440,25 @@ def test_the_bundled_seed_claims_build_a_clean_site(tmp_path):
     out = tmp_path / "site"
     build_site(records, out, load_settings(root, site=SITE))  # reads; never writes into the real claims/
     pages = html_files(out)
-    assert len(pages) == len(records) + 1
+    assert len(pages) == len(records) + 2
     for path in pages:
         check_page(path)
 
 
-# --------------------------------------------------------------------------- a real browser, when present
+# --------------------------------------------------------------------------- a real browser
 
 
-def run_chromium(url: str) -> tuple[str, str]:
-    profile = tempfile.mkdtemp(prefix="factcheck-chromium-")
-    try:
-        done = subprocess.run(
-            [
-                shutil.which("chromium"), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
-                "--dump-dom", url,
-            ],
-            capture_output=True, text=True, timeout=20, env={**os.environ, "LANG": "C.UTF-8"},
-        )
-    except subprocess.TimeoutExpired:
-        pytest.skip("chromium took too long to start")
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    return done.stdout, done.stderr
-
-
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
 def test_chromium_runs_the_index_filters_without_console_errors(site):
-    url = (site / "index.html").as_uri() + "#verdict=mostly-false&q=" + "김제"
-    dom, log = run_chromium(url)
-    console = [line for line in log.splitlines() if ":CONSOLE" in line]
-    assert console == []
-    assert 'data-js="ready"' in dom  # the script ran to its end
-    assert '<form id="filters" class="filters" role="search">' in dom
-    rows = [line for line in dom.split("<tr ")[1:]]
-    shown = [r for r in rows if 'hidden=""' not in r.split(">", 1)[0]]
-    assert len(rows) == 5 and len(shown) == 1 and 'data-verdict="mostly-false"' in shown[0]
-    assert 'id="count">1 / 5<' in dom
+    with Chromium(chromium_or_skip()) as browser:
+        page = browser.open((site / "index.html").as_uri() + "#verdict=mostly-false&q=" + "김제")
+        assert page.evaluate("document.documentElement.getAttribute('data-js')") == "ready"  # ran to its end
+        assert page.evaluate("document.getElementById('filters').hidden") is False
+        shown = page.evaluate("Array.from(document.querySelectorAll('#claims tbody tr'))"
+                              ".filter(function (tr) { return !tr.hidden; }).map(function (tr) {"
+                              " return tr.getAttribute('data-verdict'); })")
+        assert shown == ["mostly-false"]
+        assert page.evaluate("document.getElementById('count').textContent") == "1 / 5"
+        assert page.problems() == []
 
 
 # --------------------------------------------------------------------------- the command line
@@ -404,11 +468,32 @@ def test_cli_site_builds_a_clean_site_from_the_claims_directory(run, repo, tmp_p
     out = tmp_path / "public"
     result = run(repo.root, "site", "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "wrote 5 claim page(s)" in result.stderr
+    assert "site of 4 claim page(s): 7 file(s) written, 0 unchanged, 0 removed" in result.stderr
     pages = html_files(out)
     assert len(pages) == 6
     for path in pages:
         check_page(path)
+
+
+def test_cli_site_leaves_imported_fact_checks_out_and_says_so(run, repo, tmp_path):
+    out = tmp_path / "public"
+    result = run(repo.root, "site", "-o", str(out))
+    assert not (out / "claims" / "imported-one.html").exists()
+    assert "imported-one" not in (out / "index.html").read_text(encoding="utf-8")
+    reviews = json.loads((out / "claimreview.json").read_text(encoding="utf-8"))
+    assert "imported-one" not in {r["identifier"] for r in reviews}
+    assert "left out 1 claim(s) imported from other fact-checkers; --include-imported" in result.stderr
+
+
+def test_cli_site_include_imported_publishes_them_credited_to_their_publisher(run, repo, tmp_path):
+    out = tmp_path / "public"
+    result = run(repo.root, "site", "-o", str(out), "--include-imported")
+    assert result.exit_code == 0, result.output
+    assert "site of 5 claim page(s)" in result.stderr and "left out" not in result.stderr
+    check_page(out / "claims" / "imported-one.html")
+    reviews = {r["identifier"]: r for r in json.loads((out / "claimreview.json").read_text(encoding="utf-8"))}
+    assert reviews["imported-one"]["author"]["name"] == "PolitiFact"
+    assert reviews["imported-one"]["url"] == ORIGIN["url"]
 
 
 def test_cli_site_option_sets_the_published_urls(run, repo, tmp_path):
@@ -417,13 +502,13 @@ def test_cli_site_option_sets_the_published_urls(run, repo, tmp_path):
     reviews = json.loads((out / "claimreview.json").read_text(encoding="utf-8"))
     assert {r["url"] for r in reviews} == {
         f"https://news.example.kr/fc/claims/{i}.html"
-        for i in ("budget-record", "hostile-claim", "imported-one", "open-question", "yeta-exemption")
+        for i in ("budget-record", "hostile-claim", "open-question", "yeta-exemption")
     }
 
 
 def test_cli_site_filters_by_status_and_tag(run, repo, tmp_path):
     out = tmp_path / "public"
-    assert run(repo.root, "site", "-o", str(out), "--tag", "김제").exit_code == 0
+    assert run(repo.root, "site", "-o", str(out), "--tag", "김제", "--include-imported").exit_code == 0
     assert sorted(p.name for p in (out / "claims").iterdir()) == ["budget-record.html", "imported-one.html"]
     out2 = tmp_path / "public2"
     assert run(repo.root, "site", "-o", str(out2), "--status", "half-true").exit_code == 0

@@ -8,7 +8,6 @@ import pytest
 from http_server import Reply, Seen, web  # noqa: F401  (web is a fixture)
 
 from factcheck.errors import FactcheckError
-from factcheck.sources.defaults import SAVE_URL_ENV, WAYBACK_URL_ENV
 from factcheck.sources.results import SourceTarget
 from factcheck.sources.archive import archive_lookup, archive_save, archive_sources
 
@@ -29,35 +28,38 @@ def availability(snapshots: dict[str, str]):
 
 
 @pytest.fixture
-def archive(web, monkeypatch):
-    monkeypatch.setenv(WAYBACK_URL_ENV, web.url("/wayback/available"))
-    monkeypatch.setenv(SAVE_URL_ENV, web.url("/save/"))
+def archive(web):
     return web
+
+
+def apis(archive) -> dict:
+    """The fake archive's two APIs, as the archive functions are told where they are."""
+    return {"wayback": archive.url("/wayback/available"), "save_to": archive.url("/save/")}
 
 
 def test_lookup_asks_the_availability_api_for_the_address_and_returns_the_closest_snapshot(archive):
     archive.route("/wayback/available", availability({PAGE: SNAPSHOT}))
-    assert archive_lookup([PAGE]) == {PAGE: "https" + SNAPSHOT[len("http") :]}
+    assert archive_lookup([PAGE], wayback=apis(archive)["wayback"]) == {PAGE: "https" + SNAPSHOT[len("http") :]}
     assert archive.seen[0].query["url"] == [PAGE]
     assert archive.seen[0].headers["user-agent"].startswith("factcheck/")
 
 
 def test_an_address_the_archive_never_saw_has_no_snapshot(archive):
     archive.route("/wayback/available", availability({}))
-    assert archive_lookup(["https://never.example/"]) == {"https://never.example/": None}
+    assert archive_lookup(["https://never.example/"], wayback=apis(archive)["wayback"]) == {"https://never.example/": None}
 
 
 def test_a_failing_archive_is_a_clear_error_per_source(archive):
     archive.route("/wayback/available", Reply(404, body="no"))
-    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")])
+    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")], **apis(archive))
     assert (result.archive_url, result.error) == (None, "archive lookup failed: HTTP 404")
     with pytest.raises(FactcheckError, match="archive lookup failed"):
-        archive_lookup([PAGE])
+        archive_lookup([PAGE], wayback=apis(archive)["wayback"])
 
 
 def test_an_answer_that_is_not_the_apis_json_is_an_error(archive):
     archive.route("/wayback/available", Reply(body="<html>maintenance</html>"))
-    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")])
+    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")], **apis(archive))
     assert "not the availability API's JSON" in result.error
 
 
@@ -65,27 +67,27 @@ def test_save_page_now_is_asked_first_and_its_new_snapshot_is_recorded(archive):
     new = f"/web/20261124120000/{PAGE}"
     archive.route("/save/*", Reply(302, headers={"Location": new}))
     archive.route("/web/*", Reply(body="<p>archived</p>"))
-    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")], save=True)
+    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")], save=True, **apis(archive))
     assert (result.archive_url, result.saved, result.error) == (archive.url(new), True, None)
     assert archive.seen[0].path == f"/save/{PAGE}"
-    assert archive_save(PAGE) == archive.url(new)
+    assert archive_save(PAGE, **apis(archive)) == archive.url(new)
 
 
 def test_save_page_now_answering_with_content_location_is_understood(archive):
     new = f"/web/20261124120000/{PAGE}"
     archive.route("/save/*", Reply(body="saved", headers={"Content-Location": new}))
-    assert archive_save(PAGE) == archive.url(new)
+    assert archive_save(PAGE, **apis(archive)) == archive.url(new)
 
 
 def test_when_save_page_now_does_not_say_where_the_closest_snapshot_is_looked_up(archive):
     archive.route("/save/*", Reply(body="saved"))
     archive.route("/wayback/available", availability({PAGE: SNAPSHOT}))
-    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")], save=True)
+    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")], save=True, **apis(archive))
     assert result.saved and result.archive_url.endswith(PAGE)
 
 
 def test_a_refused_save_is_an_error_and_nothing_is_recorded(archive):
     archive.route("/save/*", Reply(429, headers={"Retry-After": "0"}))
-    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")], save=True)
+    [result] = archive_sources([SourceTarget("c", 0, PAGE, "")], save=True, **apis(archive))
     assert (result.archive_url, result.saved) == (None, False)
     assert result.error == "Save Page Now failed: HTTP 429"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from http_server import Reply, Seen, web  # noqa: F401  (web is a fixture)
+from http_server import Reply, Seen
 
 from factcheck.cli.app import cli
 from factcheck.sources.defaults import SAVE_URL_ENV, WAYBACK_URL_ENV
@@ -223,13 +223,3 @@ def test_sources_that_already_have_an_archive_url_are_skipped(archive, claims):
     result = run(claims, "archive")
     assert result.exit_code == 0 and "already has an archive_url" in result.stderr
     assert archive.hits["/wayback/available"] == 1  # the second run asked nothing
-
-
-def test_the_cli_defaults_are_the_librarys():
-    from factcheck.cli.sources import sources_check
-    from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
-
-    defaults = {p.name: p.default for p in sources_check.params}
-    assert (defaults["concurrency"], defaults["per_host"], defaults["timeout"]) == (
-        DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT,
-    )

@@ -19,10 +19,10 @@ _EXPORTS = {
     # sources
     "check_sources": "sources", "targets_for": "sources", "archive_sources": "sources",
     # exchange
-    "to_claimreview": "exchange", "export_text": "exchange", "read_items": "exchange",
+    "to_claimreview": "exchange", "read_items": "exchange",
     "import_records": "exchange",
     # publishing
-    "build_site": "publish", "claim_markdown": "publish", "render_claim_page": "publish",
+    "export_text": "publish", "build_site": "publish", "claim_markdown": "publish", "render_claim_page": "publish",
     # the model and errors
     "VERDICTS": "model", "verdict": "model", "validate_claim": "model",
     "FactcheckError": "errors", "DataError": "errors", "NotFound": "errors",

@@ -1,8 +1,9 @@
 """The claim model: the verdict scale and the claim schema, kept as data in one place.
 
 `CLAIM_SCHEMA` is a JSON Schema (draft 2020-12). `validate_claim` interprets the subset of it that the
-schema uses, and a test holds `claims/schema.json` equal to the same dict, so the published schema and the
-validation can never drift apart.
+schema uses (the sources rule, `if`/`else` there, is `_honesty_problems` here), and tests hold
+`claims/schema.json` equal to the same dict and check, with a real JSON Schema validator, that both
+accept and refuse the same documents.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,11 @@ STATUS_CODES: tuple[str, ...] = tuple(VERDICT_BY_CODE)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{2,79}$"
 ID_RE = re.compile(ID_PATTERN)
-# A full date, a year-month or a year: claims are often dated only roughly.
-DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+# A full date, a year-month or a year: claims are often dated only roughly. Only days that exist: the
+# schema must refuse 2025-02-30 as validation does, and a JSON Schema pattern is all it has.
+_LEAP_YEAR = r"(\d\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)"
+_MONTH_DAY = r"((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)|02-(0[1-9]|1\d|2[0-8]))"
+DATE_PATTERN = rf"^(\d{{4}}(-(0[1-9]|1[0-2])|-{_MONTH_DAY})?|{_LEAP_YEAR}-02-29)$"
 URL_PATTERN = r"^https?://\S+$"
 # A web address with a host, as publishing settings and imported reviews need it.
 HTTP_URL_RE = re.compile(r"^https?://[^\s/?#]+\S*$")
@@ -60,8 +64,11 @@ def _str(**extra: Any) -> dict:
     return {"type": "string", **extra}
 
 
-_TEXT = _str(minLength=1)
-_DATE = _str(pattern=DATE_PATTERN, description="YYYY-MM-DD, YYYY-MM or YYYY")
+_TEXT = _str(minLength=1, pattern=r"\S")  # blanks alone are empty, to the schema as to validation
+_DATE = _str(pattern=DATE_PATTERN, description="a date that exists, as YYYY-MM-DD, YYYY-MM or YYYY")
+# `status: true` unquoted is a YAML boolean; the writer meant the verdict, and validation reads it so.
+_STATUS = {"anyOf": [{"enum": list(STATUS_CODES)},
+                     {"type": "boolean", "description": "true or false written without quotes"}]}
 _URL = _str(pattern=URL_PATTERN)
 _BILINGUAL = {
     "description": "Korean and/or English text",
@@ -104,7 +111,8 @@ CLAIM_SCHEMA: dict = {
     "type": "object",
     "required": ["id", "claim", "status", "sources"],
     "properties": {
-        "id": _str(pattern=ID_PATTERN, description="lowercase ASCII slug; the file name without .yaml"),
+        "id": _str(minLength=3, maxLength=80, pattern=r"^[a-z0-9][a-z0-9-]*$",
+                   description="a-z, 0-9 and '-', not starting with '-'; the file name without .yaml"),
         "claim": {**_TEXT, "description": "the claim as it was said, in its own language (usually Korean)"},
         "claim_en": _str(description="English translation"),
         "claimant": {
@@ -125,7 +133,7 @@ CLAIM_SCHEMA: dict = {
         },
         "tags": {"type": "array", "items": _TEXT},
         "entities": {"type": "array", "items": _TEXT},
-        "status": {"enum": list(STATUS_CODES)},
+        "status": _STATUS,
         "rationale": _BILINGUAL,
         "sources": {"type": "array", "items": SOURCE_SCHEMA},
         "history": {
@@ -133,7 +141,7 @@ CLAIM_SCHEMA: dict = {
             "items": {
                 "type": "object",
                 "required": ["date", "status"],
-                "properties": {"date": _DATE, "status": {"enum": list(STATUS_CODES)}, "note": _str()},
+                "properties": {"date": _DATE, "status": _STATUS, "note": _str()},
                 "additionalProperties": False,
             },
         },
@@ -153,6 +161,9 @@ CLAIM_SCHEMA: dict = {
         },
     },
     "additionalProperties": False,
+    # A verdict is never stronger than its sources: a rated claim needs at least one (_honesty_problems).
+    "if": {"properties": {"status": {"const": "unverified"}}},
+    "else": {"properties": {"sources": {"minItems": 1}}},
 }
 
 
@@ -167,7 +178,7 @@ class Problem:
         return ".".join(str(p) for p in self.path) or "(document)"
 
 
-_PYTHON_TYPES = {"string": str, "object": dict, "array": list}
+_PYTHON_TYPES = {"string": str, "object": dict, "array": list, "boolean": bool}
 Check = Callable[[Any, tuple, list], None]  # (value, path, problems found so far)
 
 
@@ -202,16 +213,23 @@ def _compile(schema: dict) -> Check:
         return lambda value, path, out: None
     python_type = _PYTHON_TYPES[kind]
     wrong_type = f"must be a {kind}; got "
+    if kind == "boolean":
+        return lambda value, path, out: None if isinstance(value, bool) else out.append(
+            Problem(path, wrong_type + type(value).__name__))
     if kind == "string":
         min_length = schema.get("minLength", 0)
+        max_length = schema.get("maxLength")
         pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
         hint = schema.get("description", f"the pattern {schema.get('pattern')}")
 
         def check_string(value, path, out):
             if not isinstance(value, str):
                 out.append(Problem(path, wrong_type + type(value).__name__))
-            elif len(value.strip()) < min_length:
+            elif not value.strip() and min_length:
                 out.append(Problem(path, "must not be empty"))
+            elif len(value) < min_length or (max_length is not None and len(value) > max_length):
+                needs = f"{min_length} to {max_length}" if max_length is not None else f"at least {min_length}"
+                out.append(Problem(path, f"{value!r} has {len(value)} characters; it needs {needs}"))
             elif pattern is not None and not pattern.search(value):
                 out.append(Problem(path, f"{value!r} is not valid: expected {hint}"))
 
@@ -236,15 +254,18 @@ def _compile(schema: dict) -> Check:
         if not isinstance(value, python_type):
             out.append(Problem(path, wrong_type + type(value).__name__))
             return
-        for key in required:
-            if key not in value or value[key] in (None, ""):
-                out.append(Problem(path + (key,), "is required"))
+        missing = {key for key in required if key not in value or value[key] in (None, "")}
+        out.extend(Problem(path + (key,), "is required") for key in required if key in missing)
         if len(value) < min_properties:
             out.append(Problem(path, "must not be empty"))
         for key, item in value.items():
             check = properties.get(key)
+            if key in missing:
+                continue  # said once: "is required"
             if check is not None:
-                if item is not None:
+                if item is None:  # `claim_en:` left blank: YAML's null, which no field holds
+                    out.append(Problem(path + (key,), "has no value: give one, or remove the line"))
+                else:
                     check(item, path + (key,), out)
             elif closed:
                 out.append(Problem(path + (key,), f"unknown field {key!r}"))
@@ -327,3 +348,15 @@ def best_source(record: dict) -> dict | None:
     sources = record.get("sources") or []
     primary = [s for s in sources if s.get("kind") == "primary"]
     return (primary or sources or [None])[0]
+
+
+def is_selected(status_of_claim: str | None, tags_of_claim: Iterable[str] | None,
+                status: str | None = None, tag: str | None = None) -> bool:
+    """Whether a claim with this verdict and these tags passes a --status/--tag filter (None lets any through)."""
+    return (not status or status_of_claim == status) and (not tag or tag in (tags_of_claim or ()))
+
+
+def select_records(records: Iterable[dict], status: str | None = None, tag: str | None = None) -> list[dict]:
+    """The claims with this verdict and this tag (either may be None), in id order."""
+    chosen = [r for r in records if is_selected(r.get("status"), r.get("tags"), status, tag)]
+    return sorted(chosen, key=lambda r: r.get("id", ""))

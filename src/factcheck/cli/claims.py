@@ -2,36 +2,37 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import click
 
 from factcheck.cli.app import (
-    EXIT_NO_MATCH,
     State,
     UserError,
     cli,
     json_option,
     pass_state,
-    print_json,
     status_option,
     tag_option,
-    warn,
+    write_output,
 )
+from factcheck.model import select_records
+from factcheck.publish.formats import CLAIM_FORMATS
+from factcheck.terminal import outcomes
 
 # --------------------------------------------------------------------------- search
-
 
 MAX_QUERY_CHARS = 20_000  # an article's worth; the rest of a longer paste is not read
 
 
-def query_text(words: tuple[str, ...]) -> str:
+def query_text(state: State, words: tuple[str, ...]) -> str:
     """The query: the words given, or with `-` alone, what stdin holds (a pasted post or article)."""
     if words == ("-",):
-        data = sys.stdin.buffer.read(4 * MAX_QUERY_CHARS)
-        return data.decode("utf-8", errors="replace")[:MAX_QUERY_CHARS]
+        stdin = state.env.stdin
+        data = getattr(stdin, "buffer", None)
+        if data is None:
+            return stdin.read(MAX_QUERY_CHARS)
+        return data.read(4 * MAX_QUERY_CHARS).decode("utf-8", errors="replace")[:MAX_QUERY_CHARS]
     return " ".join(words)
 
 
@@ -45,7 +46,7 @@ def query_text(words: tuple[str, ...]) -> str:
               help="Also match by meaning even when words match (default: only when they match nothing).")
 @json_option
 @pass_state
-def search(state: State, query, limit, status, tag, explain, meaning, json_):
+def search(state: State, query, limit, status, tag, explain, meaning):
     """Search claims in the words you would type, or with a sentence, a post or an article.
 
     Korean with typos, no spaces, particles, 초성, abbreviations, numbers and dates written any
@@ -64,62 +65,16 @@ def search(state: State, query, limit, status, tag, explain, meaning, json_):
     """
     from factcheck.search.ranking import search_claims
 
-    text = query_text(query)
+    text = query_text(state, query)
     if not text.strip():
         raise UserError("empty query: type what you are looking for, e.g. factcheck search 예타 면제")
-    outcome = search_claims(state.repo, text, limit=limit, status=status, tag=tag, explain=explain,
-                            meaning=meaning)
-    for problem in outcome.problems:
-        warn(str(problem))
-    if json_:
-        print_json(
-            {
-                "query": text,
-                "results": [result.as_json(explain=explain) for result in outcome.results],
-                "related": [result.as_json(explain=explain) for result in outcome.related],
-            }
-        )
-    else:
-        from factcheck.terminal.layout import plain_text, search_lines
-
-        if not outcome.results:  # said first: what follows, if anything, is only related
-            sys.stdout.flush()
-            click.echo("no matching claim", err=True)
-        lines = search_lines(outcome.results, explain=explain, related=outcome.related)
-        if sys.stdout.isatty():
-            from factcheck.terminal import render
-
-            render.print_lines(lines)
-        else:  # a pipe or file: plain lines, no terminal library to load
-            click.echo(plain_text(lines), nl=False)
-    if not outcome.results:
-        if json_:
-            click.echo("no matching claim", err=True)
-        sys.exit(EXIT_NO_MATCH)
+    found = search_claims(state.repo, text, limit=limit, status=status, tag=tag, explain=explain, meaning=meaning)
+    return outcomes.Searched(text, found.results, explain, related=found.related, problems=found.problems)
 
 
 # --------------------------------------------------------------------------- show / report
 
-REPORT_FORMATS = ("text", "md", "json", "html", "claimreview")
-
-
-def render_report(repo, record: dict, fmt: str, site: str | None = None) -> str:
-    """The claim as text in one of REPORT_FORMATS (except the rich terminal view)."""
-    if fmt == "md":
-        from factcheck.publish.markdown import claim_markdown
-
-        return claim_markdown(record)
-    if fmt == "json":
-        return json.dumps(record, ensure_ascii=False, indent=2)
-    from factcheck.exchange.claimreview import to_claimreview
-    from factcheck.store.settings import load_settings
-
-    settings = load_settings(repo.root, site=site)
-    if fmt == "claimreview":
-        return json.dumps(to_claimreview(record, settings), ensure_ascii=False, indent=2)
-    from factcheck.publish.html import render_claim_page
-
-    return render_claim_page(record, settings)
+REPORT_FORMATS = ("text", *CLAIM_FORMATS)  # text: the terminal view, or Markdown into a file
 
 
 @cli.command()
@@ -140,27 +95,23 @@ def show(state: State, claim_id, fmt, output, site):
       factcheck report gimje-physical-ai-yeta-exemption --format html -o report.html
       factcheck report gimje-physical-ai-yeta-exemption --format claimreview
     """
-    from factcheck.search.index import open_index
+    from factcheck.publish.formats import claim_text, settings_for
 
-    index = open_index(state.repo)
-    for problem in index.problems:
-        if problem.path.stem == claim_id:
-            raise UserError(str(problem))
-        warn(str(problem))
-    record = index.get(claim_id)
+    record = state.index(claim_id=claim_id).get(claim_id)
     if fmt == "text" and output is None:
-        from factcheck.terminal import render
+        return outcomes.ClaimShown(record)
+    fmt = "md" if fmt == "text" else fmt
+    settings = settings_for(fmt, state.repo.root, site)
+    gaps = []
+    if fmt == "claimreview":
+        from factcheck.exchange.claimreview import missing_fields
 
-        render.print_claim(record)
-        return
-    text = render_report(state.repo, record, "md" if fmt == "text" else fmt, site)
+        gaps = missing_fields([record], settings)
+    text = claim_text(record, fmt, settings) + "\n"
     if output is None:
-        click.echo(text)
-    else:
-        from factcheck.store.files import atomic_write
-
-        atomic_write(output.resolve(), text.encode("utf-8") + b"\n", overwrite=True)
-        click.echo(f"wrote {output}", err=True)
+        return outcomes.Document(text, problems=gaps)
+    write_output(output, text)
+    return outcomes.Notice(f"wrote {output}", problems=gaps)
 
 
 cli.add_command(show, name="report")
@@ -174,7 +125,7 @@ cli.add_command(show, name="report")
 @tag_option
 @json_option
 @pass_state
-def list_claims(state: State, status, tag, json_):
+def list_claims(state: State, status, tag):
     """List all claims in a table, with a count per verdict.
 
     \b
@@ -183,30 +134,13 @@ def list_claims(state: State, status, tag, json_):
       factcheck list --status half-true --tag 예타
       factcheck list --json
     """
-    from factcheck.search.index import open_index
-
-    index = open_index(state.repo)
-    for problem in index.problems:
-        warn(str(problem))
-    records = [r for r in index.records() if _wanted(r, status, tag)]
-    if json_:
-        print_json({"claims": records})
-        return
-    from factcheck.terminal import render
-
-    render.print_claim_table(records)
-
-
-def _wanted(record: dict, status: str | None, tag: str | None) -> bool:
-    if status and record.get("status") != status:
-        return False
-    return not tag or tag in (record.get("tags") or [])
+    return outcomes.ClaimList(select_records(state.index().records(), status, tag))
 
 
 @cli.command()
 @json_option
 @pass_state
-def stats(state: State, json_):
+def stats(state: State):
     """Counts by verdict, by claimant and by tag, as bar charts.
 
     \b
@@ -214,19 +148,9 @@ def stats(state: State, json_):
       factcheck stats
       factcheck stats --json
     """
-    from factcheck.search.index import open_index
     from factcheck.store.stats import claim_stats
 
-    index = open_index(state.repo)
-    for problem in index.problems:
-        warn(str(problem))
-    counts = claim_stats(index.records())
-    if json_:
-        print_json(counts)
-        return
-    from factcheck.terminal import render
-
-    render.print_stats(counts)
+    return outcomes.Stats(claim_stats(state.index().records()))
 
 
 # --------------------------------------------------------------------------- index
@@ -236,7 +160,7 @@ def stats(state: State, json_):
 @click.option("--rebuild", is_flag=True, help="Throw the index away and build it again.")
 @json_option
 @pass_state
-def index(state: State, rebuild, json_):
+def index(state: State, rebuild):
     """Refresh the search index (a cache of claims/, kept out of git) and show its state.
 
     Searches refresh it on their own; this is for a first build of a large repository, to
@@ -249,10 +173,4 @@ def index(state: State, rebuild, json_):
     """
     from factcheck.search.index import open_index
 
-    idx = open_index(state.repo, rebuild=rebuild, full=True)
-    info = idx.info()
-    if json_:
-        print_json(info)
-    else:
-        for key, value in info.items():
-            click.echo(f"{key}: {value}")
+    return outcomes.IndexState(open_index(state.repo, rebuild=rebuild, full=True).info())

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from factcheck.cli.app import (
-    EXIT_USER_ERROR,
-    State,
-    UserError,
-    cli,
-    json_option,
-    pass_state,
-    print_json,
-)
+from factcheck.cli.app import State, UserError, cli, json_option, pass_state
 from factcheck.model import STATUS_CODES
+from factcheck.terminal.outcomes import Notice, Validated
 
 # --------------------------------------------------------------------------- add / verdict
 
@@ -38,7 +30,7 @@ from factcheck.model import STATUS_CODES
 @click.option("--yes", "-y", is_flag=True, help="Write even when near-duplicates exist (still warns).")
 @json_option
 @pass_state
-def add(state: State, json_, yes, **fields):
+def add(state: State, yes, **fields):
     """Add a claim, by flags or interactively (prompts for what is missing on a TTY).
 
     Warns about near-duplicate claims already stored, validates, and writes atomically.
@@ -54,25 +46,20 @@ def add(state: State, json_, yes, **fields):
     from factcheck.search.similar import near_duplicates
     from factcheck.store import editing
 
-    interactive = sys.stdin.isatty() and not yes
+    out = state.out
+    interactive = state.env.stdin_isatty and not yes
     if interactive:
-        from factcheck.terminal import render
-
-        fields = render.prompt_missing_fields(fields)
+        fields = out.ask_missing_fields(fields)
     record = editing.new_claim(**fields)
     duplicates = near_duplicates(state.repo, record)
     if duplicates:
-        from factcheck.terminal import render
-
-        render.print_duplicates(duplicates)
-        if interactive and not click.confirm("Add it anyway?", default=False, err=True):
+        out.duplicates(duplicates)
+        if interactive and not out.confirm("Add it anyway?"):
             raise UserError("not added")
         if not interactive and not yes:
             raise UserError("near-duplicate claims exist (listed above); add --yes to write anyway")
     path = state.repo.create(record)
-    if json_:
-        print_json({"id": record["id"], "path": str(path)})
-    click.echo(f"added {record['id']} ({path})", err=True)
+    return Notice(f"added {record['id']} ({path})", data={"id": record["id"], "path": str(path)})
 
 
 @cli.command()
@@ -84,7 +71,7 @@ def add(state: State, json_, yes, **fields):
 @click.option("--publisher", help="The publisher of --source.")
 @json_option
 @pass_state
-def verdict(state: State, claim_id, status, note, source_url, quote, publisher, json_):
+def verdict(state: State, claim_id, status, note, source_url, quote, publisher):
     """Change a claim's verdict and record it in its history.
 
     The file keeps its comments and key order.
@@ -99,9 +86,7 @@ def verdict(state: State, claim_id, status, note, source_url, quote, publisher, 
     record = state.repo.update(
         claim_id, editing.verdict_change(status, note, source_url, quote, publisher)
     )
-    if json_:
-        print_json(record)
-    click.echo(f"{claim_id}: verdict is now {status}", err=True)
+    return Notice(f"{claim_id}: verdict is now {status}", data=record)
 
 
 # --------------------------------------------------------------------------- validate
@@ -111,7 +96,7 @@ def verdict(state: State, claim_id, status, note, source_url, quote, publisher, 
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @json_option
 @pass_state
-def validate(state: State, paths, json_):
+def validate(state: State, paths):
     """Check claim files against the claim model.
 
     Prints `file:line: message` for each problem and exits 2 if there is any. With no PATH,
@@ -126,15 +111,4 @@ def validate(state: State, paths, json_):
 
     repo = state.repo
     files = [repo.inside(p) for p in paths] if paths else list(repo.claim_files())
-    problems, checked = validate_files(repo, files)
-    if json_:
-        print_json({"checked": checked, "problems": [str(p) for p in problems]})
-    else:
-        from factcheck.textclean import clean
-
-        for problem in problems:
-            click.echo(clean(str(problem)))
-    if problems:
-        click.echo(f"{len(problems)} problem(s) in {checked} file(s)", err=True)
-        sys.exit(EXIT_USER_ERROR)
-    click.echo(f"{checked} claim file(s) valid", err=True)
+    return Validated(*validate_files(repo, files))

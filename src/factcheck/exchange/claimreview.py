@@ -17,7 +17,7 @@ In is `exchange.reviews`; the rating table lives in `exchange.ratings`.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterable
 
 from factcheck.model import verdict
 from factcheck.store.settings import settings_from
@@ -99,11 +99,57 @@ def _review_body(rationale: Any) -> Any:
     return rationale
 
 
+def reviewed_elsewhere(record: dict, settings: Any = None) -> bool:
+    """True for a fact-check another publisher made: `factcheck import` brought it in, and its origin
+    names someone other than this newsroom (an import of our own export is still ours)."""
+    origin = record.get("origin")
+    if not isinstance(origin, dict) or not origin:
+        return False
+    publisher = settings_from(settings).publisher
+    return not publisher or origin.get("publisher") != publisher
+
+
+def published_records(records: Iterable[dict], settings: Any = None,
+                      include_imported: bool = False) -> tuple[list[dict], str]:
+    """The claims to publish as this site's or feed's, in the order given, and a note saying what was
+    left out ("" when nothing was): claims reviewed elsewhere only when `include_imported`."""
+    s = settings_from(settings)
+    records = list(records)
+    if include_imported:
+        return records, ""
+    own = [r for r in records if not reviewed_elsewhere(r, s)]
+    left_out = len(records) - len(own)
+    note = (f"left out {left_out} claim(s) imported from other fact-checkers; --include-imported "
+            "publishes them, credited to their publisher") if left_out else ""
+    return own, note
+
+
+def missing_fields(records: Iterable[dict], settings: Any = None) -> list[str]:
+    """Warnings for what the ClaimReview objects of `records` will lack that search engines ask for."""
+    s = settings_from(settings)
+    theirs = [r["origin"] if reviewed_elsewhere(r, s) else None for r in records]
+    warnings = []
+    if not s.site and any(not (origin or {}).get("url") for origin in theirs):
+        warnings.append("no site (--site URL or `site:` in claims/factcheck.yaml): the ClaimReview objects have no url")
+    if not s.publisher and any(not (origin or {}).get("publisher") for origin in theirs):
+        warnings.append("no publisher (`publisher: {name, url}` in claims/factcheck.yaml): "
+                        "the ClaimReview objects have no author")
+    return warnings
+
+
 def to_claimreview(record: dict, settings: Any = None) -> dict:
-    """One claim record as a ClaimReview JSON-LD object (a plain dict ready for json.dumps)."""
+    """One claim record as a ClaimReview JSON-LD object (a plain dict ready for json.dumps).
+
+    A claim reviewed elsewhere stays theirs: its author is the original publisher, its url the original
+    review, its rating their own words, never this newsroom's name or address.
+    """
     s = settings_from(settings)
     v = verdict(record["status"])
-    rating: dict = {"@type": "Rating", "alternateName": v.ko if s.label_language == "ko" else v.en}
+    origin = record["origin"] if reviewed_elsewhere(record, s) else None
+    label = v.ko if s.label_language == "ko" else v.en
+    if origin is not None and origin.get("rating"):
+        label = origin["rating"]
+    rating: dict = {"@type": "Rating", "alternateName": label}
     if v.rating is not None:
         rating.update(ratingValue=v.rating, bestRating=5, worstRating=1)
 
@@ -120,16 +166,22 @@ def to_claimreview(record: dict, settings: Any = None) -> dict:
         claim["workTranslation"] = {"@type": "Claim", "inLanguage": "en", "text": record["claim_en"]}
 
     review: dict = {"@context": SCHEMA_ORG, "@type": "ClaimReview", "identifier": record["id"]}
-    if s.site:
+    if origin is not None:
+        if origin.get("url"):
+            review["url"] = origin["url"]
+    elif s.site:
         review["url"] = s.report_url(record["id"])
     review["claimReviewed"] = short_claim(record["claim"])
     review["reviewRating"] = rating
     review["itemReviewed"] = claim
-    if s.publisher:
+    if origin is not None:
+        if origin.get("publisher"):
+            review["author"] = _organization(origin["publisher"])
+    elif s.publisher:
         review["author"] = _organization(s.publisher, s.publisher_url)
     if record.get("reviewed"):
         review["datePublished"] = record["reviewed"]
-    review["inLanguage"] = s.language
+    review["inLanguage"] = (origin or {}).get("language") or s.language
     if record.get("rationale"):
         review["reviewBody"] = _review_body(record["rationale"])
     if record.get("tags"):

@@ -1,4 +1,4 @@
-"""`factcheck export`: claims as ClaimReview JSON-LD for publishing, or JSON, JSON Lines and CSV for data work.
+"""Claims as CSV for data work, with a fixed column order (publish/formats.py has every export format).
 
 All output is UTF-8 without a BOM. CSV columns come in the fixed order of CSV_COLUMNS, whatever a claim
 holds, so that scripts and spreadsheets can rely on them; lists are joined with newlines inside one cell.
@@ -10,13 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, Iterable
 
-from factcheck.errors import FactcheckError
 from factcheck.model import text_of, verdict
-
-EXPORT_FORMATS = ("claimreview", "json", "jsonl", "csv")
 
 CSV_COLUMNS: tuple[str, ...] = (
     "id", "status", "verdict_ko", "verdict_en", "claim", "claim_en",
@@ -29,15 +25,6 @@ CSV_COLUMNS: tuple[str, ...] = (
 # A cell starting with one of these is a formula to a spreadsheet: imported third-party text could run
 # one (CSV injection), so such cells get a leading apostrophe, which spreadsheets show as text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # as OWASP lists them
-
-
-def select_records(records: Iterable[dict], status: str | None = None, tag: str | None = None) -> list[dict]:
-    """The claims with this verdict and this tag (either may be None), in id order."""
-    chosen = [
-        r for r in records
-        if (not status or r.get("status") == status) and (not tag or tag in (r.get("tags") or []))
-    ]
-    return sorted(chosen, key=lambda r: r.get("id", ""))
 
 
 def _rationale(record: dict, lang: str) -> str:
@@ -97,20 +84,3 @@ def to_csv(records: Iterable[dict]) -> str:
         writer.writerow({k: _cell(v) for k, v in csv_row(record).items()})
     return out.getvalue()
 
-
-def export_text(records: Iterable[dict], fmt: str, settings: Any = None) -> str:
-    """The export of `records` in `fmt` (one of EXPORT_FORMATS), as text ending with a newline."""
-    records = list(records)
-    if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    if fmt == "csv":
-        return to_csv(records)
-    if fmt == "claimreview":
-        from factcheck.exchange.claimreview import to_claimreview
-        from factcheck.store.settings import settings_from
-
-        s = settings_from(settings)
-        return json.dumps([to_claimreview(r, s) for r in records], ensure_ascii=False, indent=2) + "\n"
-    raise FactcheckError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")

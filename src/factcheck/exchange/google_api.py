@@ -1,14 +1,13 @@
 """The Google Fact Check Tools API, live: `claims:search`, following `nextPageToken` page by page.
 
-The key comes from FACTCHECK_GOOGLE_API_KEY and never appears in a message. The base URL comes from
-FACTCHECK_GOOGLE_API_URL when set (tests point it at a local server). Every failure is one clear line:
-no key, quota (HTTP 429), a refusal or other HTTP error with Google's own message, no network.
+The key (the CLI passes FACTCHECK_GOOGLE_API_KEY) never appears in a message. The base URL can point
+elsewhere (the CLI passes FACTCHECK_GOOGLE_API_URL when set; tests, a local server). Every failure is one
+clear line: no key, quota (HTTP 429), a refusal or other HTTP error with Google's own message, no network.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from urllib.parse import urlsplit
 
@@ -27,8 +26,8 @@ class GoogleAPIError(FactcheckError):
     """The API could not be asked or refused to answer."""
 
 
-def api_key() -> str:
-    key = os.environ.get(KEY_ENV, "").strip()
+def api_key(given: str | None) -> str:
+    key = (given or "").strip()
     if not key:
         raise GoogleAPIError(
             f"no Google API key: set {KEY_ENV} (a key with the Fact Check Tools API enabled, "
@@ -37,8 +36,8 @@ def api_key() -> str:
     return key
 
 
-def api_url() -> str:
-    url = os.environ.get(URL_ENV, "").strip() or DEFAULT_URL
+def api_url(given: str | None = None) -> str:
+    url = (given or "").strip() or DEFAULT_URL
     if not re.match(r"^https?://", url):
         raise GoogleAPIError(f"{URL_ENV}={url!r} is not an http(s) URL")
     return url
@@ -67,11 +66,14 @@ def _http_error(response) -> GoogleAPIError:
 def fetch_google_claims(
     query: str,
     *,
+    key: str | None = None,
+    url: str | None = None,
     language: str | None = None,
     max_age_days: int | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> dict:
-    """Every claim matching `query`, up to `limit`, as `{fetched_at, query, count, claims}`.
+    """Every claim matching `query`, up to `limit`, as `{fetched_at, query, count, claims}`, asked with `key`
+    of the API at `url` (default: Google's).
 
     That is the wrapped form `factcheck import` reads back, so a response can be saved and imported later.
     """
@@ -79,7 +81,7 @@ def fetch_google_claims(
 
     if not query or not query.strip():
         raise GoogleAPIError("an empty query: give --query WORDS")
-    key, url = api_key(), api_url()
+    key, url = api_key(key), api_url(url)
     params: dict = {"query": query, "pageSize": min(PAGE_SIZE, limit)}
     if language:
         params["languageCode"] = language

@@ -16,9 +16,9 @@ import re
 from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
-from factcheck.exchange.claimreview import to_claimreview
+from factcheck.exchange.claimreview import reviewed_elsewhere, to_claimreview
 from factcheck.model import LANGUAGE_RE, VERDICTS, text_of, verdict
 from factcheck.store.repo import check_id
 from factcheck.store.settings import REPORTS_FOLDER, PublishSettings, settings_from
@@ -26,6 +26,7 @@ from factcheck.store.settings import REPORTS_FOLDER, PublishSettings, settings_f
 GENERATOR = "factcheck"
 CLAIMS_FOLDER = REPORTS_FOLDER  # claims/<id>.html: where ClaimReview's `url` says each report lives
 CLAIMREVIEW_FILE = "claimreview.json"
+RATINGS_FILE = "ratings.html"  # the rating scale explained to readers
 _GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
 
 # Labels are bilingual: the Korean newsroom reads the first part, an English reader the second.
@@ -56,6 +57,14 @@ PAGE_LABELS = {
     "year": "연도 · Year",
     "any": "전체 · All",
     "shown": "표시 · shown",
+    "no_results": "결과 없음 · No matching claim",
+    "more": "더 보기 · Show more",
+    "previous": "← 이전 · Previous",
+    "next": "다음 · Next →",
+    "pages": "쪽 · Pages",
+    "search_all": "전체 검색 · Search all claims",
+    "ratings": "판정 기준 · Rating scale",
+    "principles": "원칙 · Principles",
 }
 
 # --------------------------------------------------------------------------- small helpers
@@ -88,9 +97,9 @@ def link(url: Any, text: Any = None, cls: str = "") -> str:
     return f'<a{attr} href="{escaped(url)}">{label}</a>'
 
 
-def json_for_script(data: Any) -> str:
+def json_for_script(data: Any, *, indent: int | None = 2) -> str:
     """JSON safe inside <script>: `</` and `<!--` can neither close the block nor change how it is parsed."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
     return text.replace("<!--", "\\u003c!--").replace("</", "<\\/")
 
 
@@ -291,12 +300,25 @@ def _history_section(record: dict) -> str:
     return f'<section id="history"><h2>{PAGE_LABELS["history"]}</h2><ul class="history">{items}</ul></section>'
 
 
-def _chips_section(record: dict, field: str) -> str:
+def _chips_section(record: dict, field: str, index: str | None = None) -> str:
+    """The field's values as chips; given the site's index page, each one links to the index filtered by it."""
     values = record.get(field) or []
     if not values:
         return ""
-    items = "".join(f"<li>{escaped(v)}</li>" for v in values)
+    if index is None:
+        items = "".join(f"<li>{escaped(v)}</li>" for v in values)
+    else:
+        items = "".join(f'<li><a href="{escaped(index)}#{escaped(filter_fragment(field, v))}">{escaped(v)}</a></li>'
+                        for v in values)
     return f'<section id="{field}"><h2>{PAGE_LABELS[field]}</h2><ul class="chips">{items}</ul></section>'
+
+
+_FILTERS = {"tags": "tag"}  # which chips the index page can filter by, and the fragment key it reads
+
+
+def filter_fragment(field: str, value: str) -> str:
+    """The index page's URL fragment that shows only the claims with this value (tag=예타%20면제)."""
+    return f"{_FILTERS[field]}={quote(value, safe='')}"
 
 
 def _origin_line(record: dict) -> str:
@@ -321,39 +343,47 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
     check_id(record.get("id", ""))
     settings = settings_from(settings)
     v = verdict(record["status"])
-    review = to_claimreview(record, settings)
     publisher = settings.publisher
     title = f"{v.ko}: {_short(record['claim'], 60)}" + (f" — {publisher}" if publisher else "")
     description = f"{v.ko} ({v.en}). {_short(record.get('claim_en') or record['claim'], 150)}"
-    ld = f'<script type="application/ld+json">\n{json_for_script(review)}\n</script>'
-    head = _head(title, lang=page_lang(record, settings), description=description,
-                 canonical=review.get("url", ""), extra=ld)
+    elsewhere = reviewed_elsewhere(record, settings)
+    if elsewhere:
+        # Their review lives on their page: this one neither claims it (ClaimReview) nor stands for it.
+        ld, canonical = "", ""
+    else:
+        review = to_claimreview(record, settings)
+        ld = f'<script type="application/ld+json">\n{json_for_script(review)}\n</script>'
+        canonical = review.get("url", "")
+    head = _head(title, lang=page_lang(record, settings), description=description, canonical=canonical, extra=ld)
 
-    nav = ""
+    nav, index, scale = "", None, None
     if site_root is not None:
-        index = "index.html" if site_root in ("", ".") else f"{site_root.rstrip('/')}/index.html"
+        root = "" if site_root in ("", ".") else f"{site_root.rstrip('/')}/"
+        index, scale = f"{root}index.html", f"{root}{RATINGS_FILE}"
         nav = f'<nav><a href="{escaped(index)}">{PAGE_LABELS["all_claims"]}</a></nav>'
+    verdict_badge = badge(v.code) if scale is None else \
+        f'<a href="{escaped(scale)}#{escaped(v.code)}" title="{PAGE_LABELS["ratings"]}">{badge(v.code)}</a>'
     by = link(settings.publisher_url, publisher) if settings.publisher_url and publisher else escaped(publisher)
     header = f'<header class="site">{nav}<span>{by}</span></header>' if nav or publisher else ""
 
     claim_en = f'<p class="claim-en" lang="en">{escaped(record["claim_en"])}</p>' if record.get("claim_en") else ""
     footer_bits = [f'{PAGE_LABELS["reviewed"]}: {_time(record["reviewed"])}'] if record.get("reviewed") else []
     footer_bits.append(f"ID: <code>{escaped(record['id'])}</code>")
-    if publisher:
+    if publisher and not elsewhere:  # the footer names who reviewed it: the origin line does, here
         footer_bits.append(escaped(publisher))
     body = [
         "<body>",
         header,
         "<main>",
         "<article>",
-        f'<p class="verdict">{badge(v.code)}</p>',
+        f'<p class="verdict">{verdict_badge}</p>',
         f'<h1 class="claim">{escaped(record["claim"])}</h1>',
         claim_en,
         _facts(record),
         _rationale_section(record),
         _sources_section(record),
         _history_section(record),
-        _chips_section(record, "tags"),
+        _chips_section(record, "tags", index),
         _chips_section(record, "entities"),
         "</article>",
         f'<footer>{_origin_line(record)}<p>{" · ".join(footer_bits)}</p></footer>',

@@ -1,4 +1,3 @@
-
 (function () {
   "use strict";
   var form = document.getElementById("filters");
@@ -7,28 +6,82 @@
   Object.keys(fields).forEach(function (k) { input[k] = document.getElementById(fields[k]); });
   var tbody = document.querySelector("#claims tbody");
   var count = document.getElementById("count");
+  var noResults = document.getElementById("no-results");
+  var more = document.getElementById("more");
   var sortButton = document.getElementById("sort-date");
-  function norm(s) { return (s || "").normalize("NFC").toLowerCase(); }
-  var rows = Array.prototype.map.call(tbody.rows, function (tr) {
-    return {
-      tr: tr,
-      text: norm(tr.textContent + " " + (tr.getAttribute("data-search") || "")),
-      verdict: tr.getAttribute("data-verdict"),
-      tags: JSON.parse(tr.getAttribute("data-tags") || "[]"),
-      date: tr.getAttribute("data-date") || ""
-    };
+  var data = JSON.parse(document.getElementById("site-data").textContent);
+  var engine = factcheckSearch(data);
+  // Claim i of data.rows is claim i of the search index: the build writes both in one order, newest first.
+  var claims = data.rows.map(function (row, index) {
+    return { index: index, id: row[0], verdict: row[1], claim: row[2], claimEn: row[3], claimant: row[4],
+             date: row[5], tags: row[6], tr: null };
   });
-  function apply() {
-    var words = norm(input.q.value).split(/\s+/).filter(Boolean);
-    var v = input.verdict.value, t = input.tag.value, y = input.year.value, shown = 0;
-    rows.forEach(function (r) {
-      var ok = (!v || r.verdict === v) && (!t || r.tags.indexOf(t) >= 0) &&
-        (!y || r.date.slice(0, 4) === y) &&
-        words.every(function (w) { return r.text.indexOf(w) >= 0; });
-      r.tr.hidden = !ok;
-      if (ok) { shown++; }
+
+  // ------------------------------------------------------------------ rows, made when first shown
+
+  function element(tag, attrs, children) {
+    var el = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { if (c !== "") { el.append(c); } });  // strings become text, never markup
+    return el;
+  }
+  function badge(code) {
+    var labels = data.verdicts[code];
+    return element("span", { "class": "badge v-" + code + " small", "data-verdict": code }, [
+      element("span", { lang: "ko" }, [labels[0]]), " ", element("span", { "class": "badge-en", lang: "en" }, [labels[1]])
+    ]);
+  }
+  function row(c) {
+    if (!c.tr) {
+      var claim = [element("a", { href: "claims/" + c.id + ".html" }, [c.claim])];
+      if (c.claimEn) { claim.push(element("span", { "class": "claim-en-row", lang: "en" }, [c.claimEn])); }
+      var tags = c.tags.map(function (t) {
+        return element("li", {}, [element("a", { href: "index.html#tag=" + encodeURIComponent(t) }, [t])]);
+      });
+      c.tr = element("tr", { "data-verdict": c.verdict, "data-date": c.date }, [
+        element("td", { "class": "verdict" }, [badge(c.verdict)]),
+        element("td", { "class": "claim" }, claim),
+        element("td", { "class": "claimant" }, [c.claimant]),
+        element("td", { "class": "date" }, c.date ? [element("time", { datetime: c.date }, [c.date])] : []),
+        element("td", { "class": "tags" }, [element("ul", { "class": "chips" }, tags)])
+      ]);
+    }
+    return c.tr;
+  }
+
+  // ------------------------------------------------------------------ what is shown
+
+  var descending = true, lastQuery = null, ranks = null, limit = data.pageSize, chosen = [];
+  function byDate(a, b) { return (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) * (descending ? -1 : 1) || a.index - b.index; }
+  function choose() {
+    var query = input.q.value.trim();
+    if (query !== lastQuery) {
+      lastQuery = query;
+      ranks = null;
+      if (query) {
+        ranks = new Map();
+        engine.search(query).forEach(function (hit, rank) { ranks.set(hit.index, rank); });
+      }
+    }
+    var v = input.verdict.value, t = input.tag.value, y = input.year.value;
+    chosen = claims.filter(function (c) {
+      return (!v || c.verdict === v) && (!t || c.tags.indexOf(t) >= 0) && (!y || c.date.slice(0, 4) === y) &&
+        (!ranks || ranks.has(c.index));
     });
-    count.textContent = shown + " / " + rows.length;
+    // Search results come best first, as `factcheck search` lists them; otherwise by date.
+    chosen.sort(ranks ? function (a, b) { return ranks.get(a.index) - ranks.get(b.index) || byDate(a, b); } : byDate);
+  }
+  function render() {
+    tbody.replaceChildren.apply(tbody, chosen.slice(0, limit).map(row));
+    count.textContent = chosen.length + " / " + claims.length;
+    noResults.hidden = chosen.length > 0;
+    more.hidden = chosen.length <= limit;
+    more.textContent = data.labels.more + " (" + (chosen.length - limit) + ")";
+  }
+  function apply() {
+    limit = data.pageSize;
+    choose();
+    render();
     var params = new URLSearchParams();
     Object.keys(input).forEach(function (k) { if (input[k].value) { params.set(k, input[k].value); } });
     var hash = params.toString();
@@ -48,18 +101,19 @@
     });
     apply();
   }
-  var descending = true;
   sortButton.addEventListener("click", function () {
     descending = !descending;
-    rows.sort(function (a, b) { return (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) * (descending ? -1 : 1); });
-    rows.forEach(function (r) { tbody.appendChild(r.tr); });
     sortButton.parentNode.setAttribute("aria-sort", descending ? "descending" : "ascending");
+    apply();
   });
+  more.addEventListener("click", function () { limit += data.pageSize; render(); });
   form.addEventListener("input", apply);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (ev) { ev.preventDefault(); apply(); });
   window.addEventListener("hashchange", readHash);
   form.hidden = false;
+  var pager = document.getElementById("pager");
+  if (pager) { pager.hidden = true; }  // "show more" pages through whatever is chosen
   readHash();
   document.documentElement.setAttribute("data-js", "ready");
 })();

@@ -15,7 +15,7 @@ A one-way pipeline: each stage imports only the stages before it (tests/test_sea
 The names below are loaded only when asked for, so importing this package costs nothing.
 """
 
-from __future__ import annotations
+from factcheck.lazy import lazy_exports
 
 from factcheck.lazy import lazy_exports
 

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from factcheck.errors import FactcheckError, NotFound
 from factcheck.store.names import (
@@ -67,17 +68,19 @@ CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
 
 
-def cache_dir() -> Path:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV]).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where indexes live, given the variables of an environment (the CLI passes its own); none: ~/.cache/factcheck."""
+    environ = environ or {}
+    if environ.get(CACHE_ENV):
+        return Path(environ[CACHE_ENV]).expanduser()
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "factcheck"
 
 
-def index_path(root: Path) -> Path:
+def index_path(root: Path, cache: Path | None = None) -> Path:
     key = str(root).encode("utf-8")
     digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"  # zlib: hashlib costs 5 ms of start-up
-    return cache_dir() / f"index-{digest}.sqlite"
+    return (cache or cache_dir()) / f"index-{digest}.sqlite"
 
 
 @dataclass
@@ -115,7 +118,7 @@ def _in_batches(values: list) -> Iterator[tuple[list, str]]:
 _to_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) builds one per call
 
 
-@dataclass(slots=True)
+@dataclass
 class IndexEntry:
     """One claim file as the index stores it, in JSON and token text: all that inserting it needs.
 
@@ -365,6 +368,7 @@ class Index:
         return [_row(v) for v in self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c")]
 
     def rows_at(self, rowids: list[int]) -> list[Row]:
+        """The rows of these claims (by SQLite rowid, as `heaviest` and `own_rowids` give them)."""
         rows = []
         for batch, marks in _in_batches(rowids):
             rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.rowid IN ({marks})", batch)
@@ -512,7 +516,7 @@ def _refreshed(repo: Repo, path: Path, rebuild: bool, full: bool) -> Index:
 
 
 def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
-    path = index_path(repo.root)
+    path = index_path(repo.root, repo.cache_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:  # no writable cache directory: use a private temporary one

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from factcheck.model import is_selected
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Field, Scored, fields_of, match_unit, score_claim
 from factcheck.search.query import Kind, Unit, parse_query, query_grams, weigh_units
@@ -84,8 +85,7 @@ class SearchOutcome:
     tiers: list[str] = field(default_factory=list)  # the tiers that ran, in order
 
 
-@dataclass
-class Request:
+class Request(NamedTuple):
     """What the person asked for: the query as typed and as units, and which claims may answer."""
 
     text: str
@@ -97,7 +97,7 @@ class Request:
     soft: bool = False  # the units carry near-synonyms: a typed query then finds related claims only
 
     def admits(self, row: Row) -> bool:
-        return (not self.status or row.status == self.status) and (not self.tag or self.tag in row.tags)
+        return is_selected(row.status, row.tags, self.status, self.tag)
 
     @property
     def sentence(self) -> bool:

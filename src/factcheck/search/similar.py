@@ -149,12 +149,23 @@ def similar_claims(index: Index, text: str, limit: int = 5, minimum: float = DUP
 
 def near_duplicates(repo: Repo, record: dict, limit: int = 5) -> list[tuple[int, dict]]:
     """Stored claims that say nearly the same thing as `record`, with their similarity in percent: the
-    warning of `factcheck add`. A claim with the same id is always listed."""
-    from factcheck.errors import FactcheckError
+    warning of `factcheck add`. A claim with the same id is always listed.
+
+    Raises DataError when one holds the very same text (spacing, punctuation and case aside): a second
+    copy would only split one claim's verdict, sources and history in two, so no --yes lets it in.
+    """
+    from factcheck.errors import DataError, FactcheckError
     from factcheck.search.index import open_index
+    from factcheck.search.text.korean import compact
 
     index = open_index(repo)
     found = [(round(100 * s.score), index.record(row)) for s, row in similar_claims(index, record["claim"], limit)]
+    text = compact(record["claim"])
+    for _score, stored in found:
+        if text and compact(stored.get("claim", "")) == text:
+            stored_id = stored.get("id")
+            raise DataError(f"the claim text is already stored as {stored_id!r}; add to that claim instead "
+                            f"(factcheck verdict {stored_id} STATUS --note … --source …)")
     same_id = [r for _s, r in found if r.get("id") == record.get("id")]
     if not same_id:
         try:

@@ -21,8 +21,8 @@ Redirects are followed by hand (at most 10); bodies are streamed and cut at `max
 before and after decompression; no cookie is ever kept.
 
 `archive_sources` asks the Internet Archive for a snapshot of each source (and with save=True asks
-Save Page Now to make one first). Its base URLs come from $FACTCHECK_WAYBACK_URL and
-$FACTCHECK_SAVE_URL so that tests can point them at a local server.
+Save Page Now to make one first). Its `wayback` and `save_to` arguments point it at other servers
+(the CLI passes $FACTCHECK_WAYBACK_URL and $FACTCHECK_SAVE_URL; tests, a local server).
 
 Modules: `results` (what is checked and what comes back), `guard` (the address guard), `http` (capped,
 polite fetching), `judge` (is the quote there), `check` (the whole run), `archive`, `webtext` (a page's

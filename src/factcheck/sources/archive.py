@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
@@ -17,8 +16,6 @@ from factcheck.sources.defaults import (
     DEFAULT_WAYBACK_URL,
     MAX_RETRY_WAIT,
     SAVE_TIMEOUT,
-    SAVE_URL_ENV,
-    WAYBACK_URL_ENV,
 )
 from factcheck.sources.guard import scheme_refusal
 from factcheck.sources.http import USER_AGENT, _describe, _retry_wait, retryable
@@ -47,12 +44,14 @@ def archive_targets(record: dict) -> list[SourceTarget]:
     return [t for t in targets_for(record) if not sources[t.index].get("archive_url")]
 
 
-def wayback_url() -> str:
-    return os.environ.get(WAYBACK_URL_ENV) or DEFAULT_WAYBACK_URL
+def wayback_url(configured: str | None = None) -> str:
+    """The availability API: `configured` when given (the CLI passes $FACTCHECK_WAYBACK_URL), else archive.org's."""
+    return configured or DEFAULT_WAYBACK_URL
 
 
-def save_url() -> str:
-    return os.environ.get(SAVE_URL_ENV) or DEFAULT_SAVE_URL
+def save_url(configured: str | None = None) -> str:
+    """Save Page Now: `configured` when given (the CLI passes $FACTCHECK_SAVE_URL), else web.archive.org's."""
+    return configured or DEFAULT_SAVE_URL
 
 
 def _archive_client(timeout: float):
@@ -93,12 +92,12 @@ async def _archive_get(client, url: str, params: dict | None = None, retries: in
     raise AssertionError("unreachable")
 
 
-async def _lookup(client, url: str) -> tuple[str | None, str | None]:
+async def _lookup(client, url: str, api: str) -> tuple[str | None, str | None]:
     """(snapshot address or None, error or None) from the availability API."""
     import httpx
 
     try:
-        response = await _archive_get(client, wayback_url(), params={"url": url})
+        response = await _archive_get(client, api, params={"url": url})
     except httpx.HTTPError as exc:
         return None, f"archive lookup failed: {_describe(exc, client.timeout.read or 0)}"
     if response.status_code != 200:
@@ -113,12 +112,12 @@ async def _lookup(client, url: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-async def _save(client, url: str) -> tuple[str | None, str | None]:
+async def _save(client, url: str, api: str) -> tuple[str | None, str | None]:
     """Ask Save Page Now to archive `url`: (snapshot address if it says where, error or None)."""
     import httpx
 
     try:
-        response = await _archive_get(client, save_url() + url, retries=0)
+        response = await _archive_get(client, api + url, retries=0)
     except httpx.HTTPError as exc:
         return None, f"Save Page Now failed: {_describe(exc, client.timeout.read or 0)}"
     if response.status_code >= 400:
@@ -134,6 +133,7 @@ async def _save(client, url: str) -> tuple[str | None, str | None]:
 async def archive_sources_async(
     targets: Sequence[SourceTarget], *, save: bool, timeout: float, concurrency: int,
     on_progress: Callable[[int, int, ArchiveResult], None] | None = None,
+    wayback: str | None = None, save_to: str | None = None,
 ) -> list[ArchiveResult]:
     limit = asyncio.Semaphore(concurrency)
     one_save = asyncio.Semaphore(1)  # Save Page Now allows an anonymous client only a few captures a minute
@@ -147,10 +147,10 @@ async def archive_sources_async(
             async with limit:
                 if save:
                     async with one_save:
-                        result.archive_url, result.error = await _save(client, target.url)
+                        result.archive_url, result.error = await _save(client, target.url, save_url(save_to))
                     result.saved = result.error is None
                 if result.archive_url is None and result.error is None:
-                    result.archive_url, result.error = await _lookup(client, target.url)
+                    result.archive_url, result.error = await _lookup(client, target.url, wayback_url(wayback))
             done += 1
             if on_progress is not None:
                 on_progress(done, len(targets), result)
@@ -166,34 +166,44 @@ def archive_sources(
     timeout: float | None = None,
     concurrency: int = ARCHIVE_CONCURRENCY,
     on_progress: Callable[[int, int, ArchiveResult], None] | None = None,
+    wayback: str | None = None,
+    save_to: str | None = None,
 ) -> list[ArchiveResult]:
-    """Find (and with save=True first make) an Internet Archive snapshot of each target's page."""
+    """Find (and with save=True first make) an Internet Archive snapshot of each target's page.
+
+    `wayback` and `save_to` point the two archive APIs elsewhere (see wayback_url and save_url)."""
     if concurrency < 1:
         raise FactcheckError("concurrency must be at least 1")
     if not targets:
         return []
     timeout = timeout or (SAVE_TIMEOUT if save else DEFAULT_TIMEOUT)
     return asyncio.run(
-        archive_sources_async(list(targets), save=save, timeout=timeout, concurrency=concurrency, on_progress=on_progress)
+        archive_sources_async(list(targets), save=save, timeout=timeout, concurrency=concurrency,
+                              on_progress=on_progress, wayback=wayback, save_to=save_to)
     )
 
 
-def archive_lookup(urls: Iterable[str], *, timeout: float = DEFAULT_TIMEOUT) -> dict[str, str | None]:
+def archive_lookup(
+    urls: Iterable[str], *, timeout: float = DEFAULT_TIMEOUT, wayback: str | None = None
+) -> dict[str, str | None]:
     """The closest snapshot address for each url (None when the archive has none).
 
     Raises FactcheckError when the archive cannot be asked, naming the first url that failed.
     """
     targets = [SourceTarget("lookup", i, url, "") for i, url in enumerate(dict.fromkeys(urls))]
-    results = archive_sources(targets, timeout=timeout)
+    results = archive_sources(targets, timeout=timeout, wayback=wayback)
     for result in results:
         if result.error:
             raise FactcheckError(f"{result.url}: {result.error}")
     return {r.url: r.archive_url for r in results}
 
 
-def archive_save(url: str, *, timeout: float = SAVE_TIMEOUT) -> str | None:
+def archive_save(
+    url: str, *, timeout: float = SAVE_TIMEOUT, wayback: str | None = None, save_to: str | None = None
+) -> str | None:
     """Ask Save Page Now to archive `url`; the new snapshot's address (or the closest one), or None."""
-    [result] = archive_sources([SourceTarget("save", 0, url, "")], save=True, timeout=timeout)
+    [result] = archive_sources([SourceTarget("save", 0, url, "")], save=True, timeout=timeout,
+                               wayback=wayback, save_to=save_to)
     if result.error:
         raise FactcheckError(f"{url}: {result.error}")
     return result.archive_url

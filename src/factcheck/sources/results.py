@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from factcheck.model import today
 
-STATUSES = ("ok", "quote-missing", "changed", "moved", "dead", "error", "blocked")
 # Outcomes where no page was read: nothing about the page is stored by --update.
 UNREAD = frozenset({"dead", "error", "blocked"})
 DEAD_HTTP = frozenset({404, 410})
@@ -50,7 +49,7 @@ class SourceResult:
     claim_id: str
     index: int
     url: str
-    status: str  # one of STATUSES
+    status: str  # one of model.CHECK_STATUSES
     final_url: str | None = None
     http_status: int | None = None
     quote_found: bool | None = None  # None when no page was read
@@ -69,3 +68,11 @@ class SourceResult:
 
 
 ProgressCallback = Callable[[int, int, SourceResult], None]
+
+
+def group_by_claim(results: Iterable) -> dict[str, list]:
+    """Results (of a check or an archive run) grouped by their claim's id, in the order the claims first appear."""
+    groups: dict[str, list] = {}
+    for result in results:
+        groups.setdefault(result.claim_id, []).append(result)
+    return groups

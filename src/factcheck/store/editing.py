@@ -9,9 +9,10 @@ from typing import Callable
 
 from factcheck.errors import FactcheckError
 from factcheck.model import ID_RE, today
-from factcheck.store.names import FileProblem
+from factcheck.store.names import NOT_CLAIMS, FileProblem
 from factcheck.store.repo import Repo
 from factcheck.store.yaml import load_claim_file
+from factcheck.store.yaml_style import append_like, bare_date
 
 _SLUG_WORDS = 7
 
@@ -77,29 +78,35 @@ def verdict_change(status: str, note: str, url=None, quote=None, publisher=None)
     if not url and (quote or publisher):
         raise FactcheckError("--quote and --publisher go with --source URL")
 
-    def change(doc) -> None:
+    def change(doc) -> None:  # written in the file's own style: see store/yaml_style.py
         doc["status"] = status
         if "history" not in doc or doc["history"] is None:
             doc["history"] = []
-        doc["history"].append({"date": today(), "status": status, "note": note.strip()})
+        append_like(doc["history"], {"date": today(), "status": status, "note": note.strip()}, one_line=True)
         if new_sources:
             if "sources" not in doc or doc["sources"] is None:
                 doc["sources"] = []
-            doc["sources"].extend(new_sources)
-        doc["reviewed"] = today()
+            for source in new_sources:
+                append_like(doc["sources"], source)
+        doc["reviewed"] = bare_date(today(), doc.get("reviewed"))
 
     return change
+
+
+NOT_A_CLAIM_HINT = f"claims are <id>.yaml files; {', '.join(sorted(NOT_CLAIMS))} at the top are not"
 
 
 def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], int]:
     """Check every file (folders: every claim file below them) against the model, and ids for clashes."""
     files = []
+    problems: list[FileProblem] = []
     for path in paths:
         if path.is_dir():
             files += [p for p in repo.claim_files() if path in p.parents]
         elif repo.is_claim_file(path):
             files.append(path)
-    problems: list[FileProblem] = []
+        else:  # named on purpose, so not passed over in silence
+            problems.append(FileProblem(path, None, f"not a claim file ({NOT_A_CLAIM_HINT})"))
     seen: dict[str, Path] = {}
     for path in files:
         if not path.exists():
@@ -112,3 +119,11 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
             if first != path:
                 problems.append(FileProblem(path, 1, f"id {record['id']!r} is also used by {first}"))
     return problems, len(files)
+
+
+def validation_summary(problems: list[FileProblem], checked: int) -> str:
+    """One line for the end of a run: how many problems, in how many files, and how many were checked."""
+    if not problems:
+        return f"{checked} claim file(s) valid"
+    files = len({problem.path for problem in problems})
+    return f"{len(problems)} problem(s) in {files} file(s); {checked} claim file(s) checked"

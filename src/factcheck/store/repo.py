@@ -11,8 +11,8 @@ from typing import Any, Callable, Iterator
 from factcheck.errors import DataError, FactcheckError, NotFound
 from factcheck.model import ID_RE, normalise, validate_claim
 from factcheck.store.files import atomic_write
+from factcheck.store.yaml_style import new_claim_document
 from factcheck.store.names import (
-    CLAIMS_DIR_ENV,
     ID_HELP,
     IMPORTED_DIR,
     IMPORTED_SHARDS,
@@ -49,10 +49,10 @@ def bundled_claims_dir() -> Path:
 
 
 def find_claims_dir(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:
-    """--claims-dir, else $FACTCHECK_CLAIMS_DIR, else the nearest claims/ upwards, else the bundled claims."""
-    chosen = explicit or os.environ.get(CLAIMS_DIR_ENV)
-    if chosen:
-        path = Path(chosen).expanduser()
+    """`explicit` (--claims-dir or $FACTCHECK_CLAIMS_DIR, which the CLI reads), else the nearest claims/
+    upwards, else the bundled claims."""
+    if explicit:
+        path = Path(explicit).expanduser()
         if not path.is_dir():
             raise FactcheckError(f"claims directory not found: {path}")
         return path.resolve()
@@ -73,12 +73,13 @@ def check_id(claim_id: str) -> str:
 class Repo:
     """A claims directory: one YAML file per claim, `<id>.yaml`, anywhere below the root."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cache_dir: Path | None = None):
         self.root = Path(root).resolve()
+        self.cache_dir = cache_dir  # where its search index lives; None: the default (search.index.cache_dir)
 
     @classmethod
-    def find(cls, explicit: str | os.PathLike | None = None) -> "Repo":
-        return cls(find_claims_dir(explicit))
+    def find(cls, explicit: str | os.PathLike | None = None, cache_dir: Path | None = None) -> "Repo":
+        return cls(find_claims_dir(explicit), cache_dir)
 
     # -- reading
 
@@ -137,7 +138,7 @@ class Repo:
         schema = os.path.relpath(self.root / SCHEMA_FILE, path.parent)
         out = io.StringIO()
         out.write(f"# yaml-language-server: $schema={schema}\n")
-        _round_trip_yaml().dump(record, out)
+        _round_trip_yaml().dump(new_claim_document(record), out)
         return out.getvalue().encode("utf-8")
 
     def create(self, record: dict, folder: str | None = None) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -33,12 +34,15 @@ def _safe_yaml():
     from ruamel.yaml.constructor import SafeConstructor
     from ruamel.yaml.resolver import VersionedResolver
 
+    DatesAsWritten = _dates_as_written(SafeConstructor)
     try:
         from ruamel.yaml.cyaml import CParser
     except ImportError:  # no ruamel.yaml.clib: the pure-Python loader, six times slower
         from ruamel.yaml import YAML
 
-        return YAML(typ="safe", pure=True)
+        yaml = YAML(typ="safe", pure=True)
+        yaml.Constructor = DatesAsWritten
+        return yaml
     from ruamel.yaml.events import (
         DocumentEndEvent,
         DocumentStartEvent,
@@ -60,11 +64,11 @@ def _safe_yaml():
                 Yaml12Resolver._rules = VersionedResolver.versioned_resolver.fget(self)
             return Yaml12Resolver._rules
 
-    class ClaimLoader(CParser, SafeConstructor, Yaml12Resolver):
+    class ClaimLoader(CParser, DatesAsWritten, Yaml12Resolver):
         def __init__(self, text: str):
             CParser.__init__(self, text)
             self._parser = self._composer = self
-            SafeConstructor.__init__(self, loader=self)
+            DatesAsWritten.__init__(self, loader=self)
             Yaml12Resolver.__init__(self, loadumper=self)
 
         @classmethod
@@ -125,10 +129,28 @@ def _safe_yaml():
     return ClaimLoader
 
 
+@functools.cache
+def _dates_as_written(constructor: type) -> type:
+    """`constructor`, except that an unquoted 2025-02-30 stays the text it is: validation then names the
+    field and its line, with the file's other problems, where a failed load would have hidden them all."""
+
+    class DatesAsWritten(constructor):
+        def construct_yaml_timestamp(self, node, values=None):
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:
+                return node.value
+
+    DatesAsWritten.add_constructor("tag:yaml.org,2002:timestamp", DatesAsWritten.construct_yaml_timestamp)
+    return DatesAsWritten
+
+
 def _round_trip_yaml():
     from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
 
     yaml = YAML()
+    yaml.Constructor = _dates_as_written(RoundTripConstructor)
     yaml.width = 4096  # never fold a long Korean sentence over several lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = True

@@ -1,13 +1,16 @@
-"""Terminal and Markdown rendering of claims.
+"""Terminal rendering with rich: claims, tables, the source-check and archive views, progress bars.
 
-Every piece of data goes into a `rich.text.Text` after `clean()`, so `[bold]` in a claim prints as
-those characters and an escape sequence is shown, never obeyed. Colour follows rich's own rules:
-off for NO_COLOR, TERM=dumb and non-TTY output.
+The one module that imports rich (with prompts.py), loaded only when something is drawn for a terminal.
+Every piece of data goes into a `rich.text.Text` after `clean()`, so `[bold]` in a claim prints as those
+characters and an escape sequence is shown, never obeyed. Consoles are built from the run's Environment:
+its streams, its terminal flags, its width, and its variables for rich's own rules (NO_COLOR, TERM=dumb).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import contextmanager
+from typing import Iterator
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -17,15 +20,32 @@ from rich.text import Text
 from factcheck.model import (
     STATUS_CODES,
     VERDICT_BY_CODE,
-    VERDICTS,
     claimant_text,
     text_of,
 )
+from factcheck.sources.results import group_by_claim
+from factcheck.terminal.environment import Environment, stream_isatty
 from factcheck.textclean import clean
 
+# The colour of each source-check status (model.CHECK_STATUSES), as the verdicts have theirs (model.VERDICTS).
+SOURCE_STYLES = {
+    "ok": "green",
+    "quote-missing": "bold red",
+    "changed": "yellow",
+    "moved": "yellow",
+    "dead": "bold red",
+    "error": "magenta",
+    "blocked": "bold red",
+}
 
-def console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False)
+
+def console(env: Environment, stderr: bool = False) -> Console:
+    stream, isatty = (env.stderr, env.stderr_isatty) if stderr else (env.stdout, env.stdout_isatty)
+    # rich judges a real stream itself (honouring FORCE_COLOR and TTY_COMPATIBLE); it is told only when the
+    # Environment says otherwise than the stream does, as a test's StringIO standing for a terminal.
+    force = None if isatty == stream_isatty(stream) else isatty
+    return Console(file=stream, force_terminal=force, no_color=env.no_color, width=env.width, highlight=False,
+                   _environ=env.environ)
 
 
 def data(value: object, style: str = "", single_line: bool = False) -> Text:
@@ -50,9 +70,8 @@ def verdict_line(code: str) -> Text:
 # --------------------------------------------------------------------------- search
 
 
-def print_lines(lines: list[list[tuple[str, str]]]) -> None:
+def print_lines(out: Console, lines: list[list[tuple[str, str]]]) -> None:
     """Print layout lines (lists of (text, style) spans) with colour, wrapping and badges."""
-    out = console()
     for spans in lines:
         line = Text()
         for text, style in spans:
@@ -66,8 +85,7 @@ def print_lines(lines: list[list[tuple[str, str]]]) -> None:
 # --------------------------------------------------------------------------- one claim
 
 
-def print_claim(record: dict) -> None:
-    out = console()
+def print_claim(out: Console, record: dict) -> None:
     out.print(Panel(claim_view(record), title=data(record.get("id")), title_align="left"))
 
 
@@ -125,8 +143,7 @@ def claim_view(record: dict) -> Group:
 # --------------------------------------------------------------------------- tables
 
 
-def print_claim_table(records: list[dict]) -> None:
-    out = console()
+def print_claim_table(out: Console, records: list[dict]) -> None:
     table = Table(show_lines=False, expand=False)
     table.add_column("verdict", no_wrap=True)
     table.add_column("claim", ratio=3)
@@ -152,8 +169,7 @@ def print_claim_table(records: list[dict]) -> None:
     out.print(summary)
 
 
-def print_stats(counts: dict) -> None:
-    out = console()
+def print_stats(out: Console, counts: dict) -> None:
     for title, key in (("By verdict", "by_status"), ("By claimant", "by_claimant"), ("By tag", "by_tag")):
         rows = counts.get(key) or []
         if not rows:
@@ -175,8 +191,7 @@ def print_stats(counts: dict) -> None:
 # --------------------------------------------------------------------------- add
 
 
-def print_duplicates(duplicates: list) -> None:
-    out = console(stderr=True)
+def print_duplicates(out: Console, duplicates: list) -> None:
     out.print(Text("warning: near-duplicate claims already stored:", style="yellow"))
     for similarity, record in duplicates:
         line = Text(f"  {similarity:>3}% ")
@@ -188,34 +203,83 @@ def print_duplicates(duplicates: list) -> None:
         out.print(line)
 
 
-PROMPTS = (
-    ("claim_text", "Claim (as said)", True),
-    ("claim_en", "English translation", False),
-    ("claimant", "Claimant", True),
-    ("claimant_role", "Claimant's role", False),
-    ("claim_date", "Date said (YYYY-MM-DD, YYYY-MM or YYYY)", False),
-    ("rationale", "Rationale", False),
-)
+
+# --------------------------------------------------------------------------- sources
 
 
-def prompt_missing_fields(fields: dict) -> dict:
-    """Ask on stderr for what the flags did not give."""
-    from rich.prompt import Prompt
+def print_source_results(out: Console, results: list) -> None:
+    """A table grouped by claim: claims with problems first, and within a claim its problems first."""
+    by_claim = group_by_claim(results)
+    clean_claim = {cid: not any(r.problem for r in rs) for cid, rs in by_claim.items()}
+    table = Table(show_lines=False, expand=False)
+    table.add_column("claim", overflow="fold", style="bold")
+    table.add_column("#", justify="right")
+    table.add_column("status", no_wrap=True)
+    table.add_column("http", justify="right")
+    table.add_column("quote", justify="right", no_wrap=True)
+    table.add_column("address / reason", overflow="fold", ratio=1)
+    for claim_id in sorted(by_claim, key=lambda cid: (clean_claim[cid], cid)):
+        rows = sorted(by_claim[claim_id], key=lambda r: (not r.problem, r.index))
+        for n, result in enumerate(rows):
+            detail = Text()  # a plain base: only the addresses are blue
+            detail.append_text(data(result.url, "blue"))
+            if result.final_url and result.final_url != result.url:
+                detail.append("\n→ ")
+                detail.append_text(data(result.final_url, "blue"))
+            if result.error:
+                detail.append("\n")
+                detail.append_text(data(result.error, single_line=True))
+            elif result.status == "quote-missing" and result.closest:
+                detail.append("\nclosest on the page: ", style="dim")
+                detail.append_text(data(result.closest, "italic", single_line=True))
+            score = "" if result.quote_score is None else f"{result.quote_score:g}"
+            table.add_row(
+                data(claim_id) if n == 0 else Text(""),
+                Text(str(result.index + 1)),
+                Text(result.status, style=SOURCE_STYLES.get(result.status, "")),
+                Text("" if result.http_status is None else str(result.http_status)),
+                Text(score),
+                detail,
+            )
+        table.add_section()
+    out.print(table)
 
-    ask = console(stderr=True)
-    fields = dict(fields)
-    for key, label, required in PROMPTS:
-        while not fields.get(key):
-            value = Prompt.ask(label, console=ask, default="" if not required else None)
-            fields[key] = (value or "").strip() or None
-            if not required:
-                break
-    if not fields.get("status"):
-        choices = [v.code for v in VERDICTS]
-        fields["status"] = Prompt.ask("Verdict", console=ask, choices=choices, default="unverified")
-    if not fields.get("source_urls") and fields["status"] != "unverified":
-        url = Prompt.ask("Source URL", console=ask)
-        publisher = Prompt.ask("Source publisher", console=ask)
-        quote = Prompt.ask("Exact quote at that source", console=ask)
-        fields.update(source_urls=(url,), publishers=(publisher,), quotes=(quote,))
-    return fields
+
+def print_archive_results(out: Console, results: list) -> None:
+    """One line per source: those without a copy first."""
+    for result in sorted(results, key=lambda r: (r.archive_url is not None, r.claim_id, r.index)):
+        line = data(f"{result.claim_id} #{result.index + 1} ", "bold")
+        line.append_text(data(result.url, "blue"))
+        if result.archive_url:
+            line.append_text(Text(" → saved " if result.saved else " → ", style="green"))
+            line.append_text(data(result.archive_url))
+        else:
+            line.append_text(Text(" no archive copy", style="red"))
+            if result.error:
+                line.append_text(data(f": {result.error}", single_line=True))
+        out.print(line)
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class ProgressBar:
+    """A transient bar on a terminal: `update(done)` moves it, `then(label)` starts an open-ended next step."""
+
+    def __init__(self, progress, task):
+        self._progress, self._task = progress, task
+
+    def update(self, done: int) -> None:
+        self._progress.update(self._task, completed=done)
+
+    def then(self, label: str) -> None:
+        self._task = self._progress.add_task(label, total=None)
+
+
+@contextmanager
+def progress_bar(out: Console, label: str, total: int) -> Iterator[ProgressBar]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=out, transient=True) as progress:
+        yield ProgressBar(progress, progress.add_task(label, total=total))

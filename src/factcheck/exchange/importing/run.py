@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from factcheck.exchange.importing.dedupe import known_claims, new_id, publisher_slug, similar_to_added
+from factcheck.exchange.importing.dedupe import known_claims, new_id, publisher_slug, refresh_index, similar_to_added
 from factcheck.exchange.importing.items import Item
 from factcheck.model import validate_claim
 from factcheck.store.files import write_claim_files
@@ -89,7 +89,10 @@ def import_records(
     *,
     batch_size: int = BATCH_SIZE,
 ) -> ImportReport:
-    """Store every new, valid item under claims/imported/<publisher>/<0-f>/; report duplicates and invalid items."""
+    """Store every new, valid item under claims/imported/<publisher>/<0-f>/; report duplicates and invalid items.
+
+    The search index is brought up to date before it returns (after the last `on_progress` call), so the
+    next search finds the new claims at once."""
     items = list(records)
     known = known_claims(repo)
     report = ImportReport()
@@ -123,6 +126,7 @@ def import_records(
         done = min(start + batch_size, len(items))
         if on_progress:
             on_progress(done, len(items))
+    refresh_index(repo)
     similar = similar_to_added(repo, [(a.position, a.id) for a in report.added])
     report.similar_checked = similar is not None
     ids = {a.position: a.id for a in report.added}

@@ -1,0 +1,212 @@
+"""What a command did, as data: the output layer prints an outcome and exits with its status.
+
+Every outcome has `problems` (warned about on stderr before anything else), `as_json()` (what --json prints
+on stdout; None for nothing), `notes()` (status lines for stderr, after the output) and `exit_status`. How
+each kind is shown without --json is the renderer table in `output.py`. Nothing here imports rich, and the
+classes are plain ones: every command loads this module, and a dataclass costs a millisecond to define.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from factcheck.terminal.status import ExitStatus
+from factcheck.textclean import clean
+
+IMPORT_SHOWN = 20  # duplicates and invalid items listed on stderr; --json lists them all
+
+
+class Outcome:
+    def __init__(self, *, problems: list | None = None):
+        self.problems = list(problems or [])
+
+    def as_json(self) -> Any:
+        return None
+
+    def notes(self) -> list[str]:
+        return []
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.OK
+
+
+class Notice(Outcome):
+    """A command whose whole text output is one status line (and, with --json, `data`)."""
+
+    def __init__(self, note: str, data: Any = None, status: ExitStatus = ExitStatus.OK, **kw):
+        super().__init__(**kw)
+        self.note, self.data, self.status = note, data, status
+
+    def as_json(self) -> Any:
+        return self.data
+
+    def notes(self) -> list[str]:
+        return [self.note] if self.note else []
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return self.status
+
+
+class Document(Outcome):
+    """Text for stdout exactly as it is: a report or an export."""
+
+    def __init__(self, text: str, **kw):
+        super().__init__(**kw)
+        self.text = text
+
+
+class Searched(Outcome):
+    def __init__(self, query: str, results: list, explain: bool = False, related: list | None = None, **kw):
+        super().__init__(**kw)
+        self.query, self.results, self.explain = query, results, explain  # results: search.ranking.SearchResult
+        self.related = list(related or [])  # claims that may be the same said otherwise, shown apart
+        self.said_no_match = False  # the renderer said "no matching claim" before the related results
+
+    def as_json(self) -> dict:
+        return {"query": self.query, "results": [r.as_json(explain=self.explain) for r in self.results],
+                "related": [r.as_json(explain=self.explain) for r in self.related]}
+
+    def notes(self) -> list[str]:
+        return [] if self.results or self.said_no_match else ["no matching claim"]
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.OK if self.results else ExitStatus.NO_MATCH
+
+
+class ClaimShown(Outcome):
+    def __init__(self, record: dict, **kw):
+        super().__init__(**kw)
+        self.record = record
+
+
+class ClaimList(Outcome):
+    def __init__(self, records: list[dict], **kw):
+        super().__init__(**kw)
+        self.records = records
+
+    def as_json(self) -> dict:
+        return {"claims": self.records}
+
+
+class Stats(Outcome):
+    def __init__(self, counts: dict, **kw):
+        super().__init__(**kw)
+        self.counts = counts  # store.stats.claim_stats
+
+    def as_json(self) -> dict:
+        return self.counts
+
+
+class IndexState(Outcome):
+    def __init__(self, info: dict, **kw):
+        super().__init__(**kw)
+        self.info = info  # search.index.Index.info
+
+    def as_json(self) -> dict:
+        return self.info
+
+
+class Validated(Outcome):
+    def __init__(self, found: list, checked: int, **kw):
+        super().__init__(**kw)
+        self.found, self.checked = found, checked  # found: FileProblems, printed as `file:line: message`
+
+    def as_json(self) -> dict:
+        return {"checked": self.checked, "problems": [str(p) for p in self.found]}
+
+    def notes(self) -> list[str]:
+        from factcheck.store.editing import validation_summary
+
+        return [validation_summary(self.found, self.checked)]
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.USER_ERROR if self.found else ExitStatus.OK
+
+
+class Imported(Outcome):
+    def __init__(self, report: Any, label: str, root: Path, total: int, **kw):
+        super().__init__(**kw)
+        self.report = report  # exchange.importing.run.ImportReport
+        self.label = label  # where the items came from, for the summary line
+        self.root = root  # the claims directory, which the JSON paths are relative to
+        self.total = total  # items read
+
+    def as_json(self) -> dict:
+        return self.report.as_json(self.root)
+
+    def notes(self) -> list[str]:
+        lines = []
+        for kind, entries in (("duplicate", self.report.duplicates), ("invalid", self.report.invalid)):
+            for entry in entries[:IMPORT_SHOWN]:
+                if kind == "duplicate":
+                    again = ", earlier in this import" if entry.in_this_import else ""
+                    line = f"{entry.position}: duplicate of {entry.of} ({entry.reason}{again})"
+                else:
+                    line = f"{entry.position}: invalid: {entry.reason}"
+                lines.append(clean(line, single_line=True))
+            if len(entries) > IMPORT_SHOWN:
+                lines.append(f"… and {len(entries) - IMPORT_SHOWN} more {kind} item(s) (--json lists all)")
+        for entry in self.report.similar[:IMPORT_SHOWN]:
+            lines.append(clean(f"{entry.position}: added as {entry.id}, possibly the same claim as {entry.like} "
+                               f"(similarity {entry.similarity:.2f}; not merged)", single_line=True))
+        if len(self.report.similar) > IMPORT_SHOWN:
+            lines.append(f"… and {len(self.report.similar) - IMPORT_SHOWN} more possible duplicate(s) (--json lists all)")
+        if not self.report.similar_checked:
+            lines.append("(too many claims to compare for possible duplicates: not checked)")
+        counts = self.report.counts()
+        lines.append(clean(f"imported from {self.label}: {counts['added']} added, {counts['duplicates']} "
+                           f"duplicate(s), {counts['invalid']} invalid", single_line=True))
+        return lines
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        nothing_read = self.report.counts()["invalid"] == self.total
+        return ExitStatus.USER_ERROR if nothing_read else ExitStatus.OK
+
+
+class SourcesChecked(Outcome):
+    def __init__(self, results: list, recorded_in: int | None = None, **kw):
+        super().__init__(**kw)
+        self.results = results  # of sources.results.SourceResult
+        self.recorded_in = recorded_in  # claim files written by --update; None without it
+
+    def as_json(self) -> dict:
+        return {"results": [r.as_json() for r in self.results]}
+
+    def notes(self) -> list[str]:
+        summary = f"{len(self.results)} source(s) checked, {self._problems()} with a problem"
+        if self.recorded_in is not None:
+            summary += f"; recorded in {self.recorded_in} claim file(s)"
+        return [summary]
+
+    def _problems(self) -> int:
+        return sum(result.problem for result in self.results)
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.PROBLEMS_FOUND if self._problems() else ExitStatus.OK
+
+
+class SourcesArchived(Outcome):
+    def __init__(self, results: list, **kw):
+        super().__init__(**kw)
+        self.results = results  # of sources.archive.ArchiveResult
+
+    def as_json(self) -> dict:
+        return {"results": [r.as_json() for r in self.results]}
+
+    def notes(self) -> list[str]:
+        missing = self._missing()
+        return [f"{len(self.results) - missing} archive copy(ies) recorded, {missing} source(s) without one"]
+
+    def _missing(self) -> int:
+        return sum(result.archive_url is None for result in self.results)
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.PROBLEMS_FOUND if self._missing() else ExitStatus.OK

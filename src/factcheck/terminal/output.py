@@ -1,0 +1,146 @@
+"""The one output layer: every command's outcome is printed here, as JSON or through a renderer.
+
+`Output.emit` warns about the outcome's problems on stderr, prints its JSON (with --json) or hands it to
+the renderer its type has in RENDERERS, writes its status lines on stderr and returns its exit status.
+Renderers that draw with rich import it when they run, so `factcheck search --json`, and a search into
+a pipe, never load it.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator
+
+import click
+
+from factcheck.terminal import outcomes as o
+from factcheck.terminal.environment import Environment
+from factcheck.terminal.status import ExitStatus
+from factcheck.textclean import clean
+
+
+class Output:
+    def __init__(self, env: Environment):
+        self.env = env
+
+    # -- lines
+
+    def echo(self, text: str = "", nl: bool = True) -> None:
+        click.echo(text, file=self.env.stdout, nl=nl)
+
+    def note(self, message: str) -> None:
+        """A status line on stderr."""
+        click.echo(message, file=self.env.stderr)
+
+    def warn(self, message: str) -> None:
+        self.note(f"warning: {clean(message)}")
+
+    def print_json(self, data: Any) -> None:
+        self.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+    # -- outcomes
+
+    def emit(self, outcome: o.Outcome, json_: bool = False) -> ExitStatus:
+        for problem in outcome.problems:
+            self.warn(str(problem))
+        if json_:
+            data = outcome.as_json()
+            if data is not None:
+                self.print_json(data)
+        else:
+            RENDERERS[type(outcome)](self, outcome)
+        for line in outcome.notes():
+            self.note(line)
+        return outcome.exit_status
+
+    # -- while a command runs
+
+    @contextmanager
+    def progress(self, label: str, total: int) -> Iterator[Any]:
+        """A progress bar on stderr when it is a terminal (yields its ProgressBar), else nothing (yields None)."""
+        if not self.env.stderr_isatty:
+            yield None
+            return
+        from factcheck.terminal import render
+
+        with render.progress_bar(render.console(self.env, stderr=True), label, total) as bar:
+            yield bar
+
+    def duplicates(self, duplicates: list) -> None:
+        from factcheck.terminal import render
+
+        render.print_duplicates(render.console(self.env, stderr=True), duplicates)
+
+    def ask_missing_fields(self, fields: dict) -> dict:
+        from factcheck.terminal.prompts import ask_missing_fields
+
+        return ask_missing_fields(self.env, fields)
+
+    def confirm(self, question: str) -> bool:
+        from factcheck.terminal.prompts import confirm
+
+        return confirm(self.env, question)
+
+
+# --------------------------------------------------------------------------- renderers (without --json)
+
+
+def _rich(draw: str, field: str) -> Callable[[Output, Any], None]:
+    """A renderer that draws `outcome.<field>` with `render.<draw>` on stdout (rich is imported then)."""
+
+    def render_with_rich(out: Output, outcome: Any) -> None:
+        from factcheck.terminal import render
+
+        getattr(render, draw)(render.console(out.env), getattr(outcome, field))
+
+    return render_with_rich
+
+
+def _search(out: Output, outcome: o.Searched) -> None:
+    from factcheck.terminal.layout import plain_text, search_lines
+
+    if not outcome.results and outcome.related:  # said first: what follows is only related
+        out.env.stdout.flush()
+        out.note("no matching claim")
+        outcome.said_no_match = True
+    lines = search_lines(outcome.results, explain=outcome.explain, related=outcome.related)
+    if out.env.stdout_isatty:
+        from factcheck.terminal import render
+
+        render.print_lines(render.console(out.env), lines)
+    else:  # a pipe or file: plain lines, no terminal library to load
+        out.echo(plain_text(lines), nl=False)
+
+
+def _document(out: Output, outcome: o.Document) -> None:
+    out.echo(outcome.text, nl=False)
+
+
+def _index_state(out: Output, outcome: o.IndexState) -> None:
+    for key, value in outcome.info.items():
+        out.echo(f"{key}: {value}")
+
+
+def _validated(out: Output, outcome: o.Validated) -> None:
+    for problem in outcome.found:
+        out.echo(clean(str(problem)))
+
+
+def _notes_only(_out: Output, _outcome: Any) -> None:
+    """Outcomes whose text output is their status lines on stderr."""
+
+
+RENDERERS: dict[type, Callable[[Output, Any], None]] = {
+    o.Searched: _search,
+    o.ClaimShown: _rich("print_claim", "record"),
+    o.ClaimList: _rich("print_claim_table", "records"),
+    o.Stats: _rich("print_stats", "counts"),
+    o.SourcesChecked: _rich("print_source_results", "results"),
+    o.SourcesArchived: _rich("print_archive_results", "results"),
+    o.Document: _document,
+    o.IndexState: _index_state,
+    o.Validated: _validated,
+    o.Imported: _notes_only,
+    o.Notice: _notes_only,
+}
