@@ -101,6 +101,7 @@ def test_near_synonyms_widen_a_query_only_when_its_words_match_nothing(repo):
     assert "fine" in ids(outcome.results) + ids(outcome.related)
     found = next(r for r in outcome.results + outcome.related if r.record["id"] == "fine")
     assert any("≈ 과태료 (벌금, kiwi" in reason for reason in found.explain)
+    assert "≈ 과태료" in found.reason
     assert search_claims(repo, "예타 면제").tiers == ["lexical"]
 
 

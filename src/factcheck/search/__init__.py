@@ -17,8 +17,6 @@ The names below are loaded only when asked for, so importing this package costs 
 
 from factcheck.lazy import lazy_exports
 
-from factcheck.lazy import lazy_exports
-
 STAGES = ("text", "analysis", "index", "candidates", "query", "semantic", "match", "similar", "ranking")
 
 _EXPORTS = {

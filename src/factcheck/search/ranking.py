@@ -118,6 +118,7 @@ class Match(NamedTuple):
 class Found(NamedTuple):
     matches: list[Match]
     related: list[Match]
+    units: list[Unit] | None = None  # the units the tier matched with, when not the request's own
 
 
 def rank_key(match: Match) -> tuple:
@@ -202,7 +203,7 @@ def meaning_tier(index: Index, request: Request) -> Found:
         if unit is not before and unit.claims == 0:  # a word no claim holds, now with a meaning some do
             unit.weight = max(unit.weight, typical)
     soft = Request(request.text, widened, request.status, request.tag, request.explain, request.meaning, soft=True)
-    return compared(index, soft, candidate_rows(index, widened))
+    return compared(index, soft, candidate_rows(index, widened))._replace(units=widened)
 
 
 # The tiers, in order, each with its name: a tier runs only when those before it matched nothing, so the
@@ -222,7 +223,7 @@ def reason_of(units: list[Unit], fields: list[Field], similarity: Similarity | N
             score, label = match_unit(unit, fld)
             if score * fld.weight > best:
                 best, how = score * fld.weight, label
-        if best >= 0.5:
+        if best >= 0.4:  # a soft match counts 0.8 × its similarity: 0.48 at the least
             plain = how in ("exact", "word", "number", "phrase", "초성") or unit.kind is Kind.NUMBER
             met.append(unit.text if plain else f"{unit.text} ({how})")
     words = ", ".join(met[:8]) + (" …" if len(met) > 8 else "")
@@ -265,8 +266,8 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
         request = Request(text, units, status, tag, explain, meaning)
         outcome = tier(index, request)
         ran.append(name)
-        if not outcome.matches and not outcome.related and name != "lexical":
-            continue
+        if outcome.units is not None:  # the results' reasons name the soft matches too
+            request = request._replace(units=outcome.units)
         seen = {m.row.claim_id for m, _r in matches}
         matches += [(m, request) for m in outcome.matches if m.row.claim_id not in seen]
         for match in outcome.related:
