@@ -94,7 +94,7 @@ def test_a_soft_match_alone_never_makes_a_claim_a_result(repo):
     assert outcome.results == [] and outcome.related == []
 
 
-def test_near_synonyms_widen_a_query_only_when_its_words_match_nothing(repo):
+def test_near_synonyms_widen_a_sentence_only_when_its_words_match_nothing(repo):
     pytest.importorskip("kiwipiepy")
     outcome = search_claims(repo, "코인 실명 안 바꾸면 벌금", explain=True)
     assert outcome.tiers == ["lexical", "meaning"]
@@ -103,6 +103,11 @@ def test_near_synonyms_widen_a_query_only_when_its_words_match_nothing(repo):
     assert any("≈ 과태료 (벌금, kiwi" in reason for reason in found.explain)
     assert "≈ 과태료" in found.reason
     assert search_claims(repo, "예타 면제").tiers == ["lexical"]
+
+
+def test_a_few_typed_words_load_no_model_unless_asked(repo):
+    assert search_claims(repo, "우주 정거장").tiers == ["lexical"]
+    assert search_claims(repo, "우주 정거장", meaning=True).tiers == ["lexical", "meaning"]
 
 
 def test_the_meaning_tier_can_be_switched_off(repo):

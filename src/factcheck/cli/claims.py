@@ -43,7 +43,7 @@ def query_text(state: State, words: tuple[str, ...]) -> str:
 @tag_option
 @click.option("--explain", is_flag=True, help="Show why each result matched, soft matches by meaning included.")
 @click.option("--meaning/--no-meaning", default=None,
-              help="Also match by meaning even when words match (default: only when they match nothing).")
+              help="Match by meaning too (default: for a sentence or post whose words match nothing).")
 @json_option
 @pass_state
 def search(state: State, query, limit, status, tag, explain, meaning):

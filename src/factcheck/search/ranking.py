@@ -1,8 +1,8 @@
 """Ranking: the search itself, from a query to the claims that answer it, in two honest tiers.
 
 The query (a few typed words, a sentence, a post: text/posts.py cleans it) is parsed into units
-(query.py) and handed to the tiers in turn (TIERS); each later tier runs only when those before it found
-no match. Every claim a tier looks at is compared with the query by the one similarity (similar.py):
+(query.py) and handed to the tiers in turn (TIERS); the meaning tier runs only for a sentence or a post
+whose words found no match, or when asked (see `wanted`). Every claim a tier looks at is compared with the query by the one similarity (similar.py):
 
 - **matches** are surely about the query: a claim that holds MIN_SCORE of the query's weight (what the
   lexical search always required of typed words), or, for a sentence or a post, one whose similarity to
@@ -206,8 +206,18 @@ def meaning_tier(index: Index, request: Request) -> Found:
     return compared(index, soft, candidate_rows(index, widened))._replace(units=widened)
 
 
-# The tiers, in order, each with its name: a tier runs only when those before it matched nothing, so the
-# costlier meaning tier costs nothing when the words were found.
+def wanted(meaning: bool | None, request: Request, matched: bool) -> bool:
+    """Whether a later tier runs: when asked (`meaning` True), never when forbidden (False), and by default
+    for a sentence or a post whose words matched nothing. A few typed words widened by meaning could find
+    related claims only, which is not worth the model's load (seconds, half a gigabyte) on every
+    "no matching claim": `--meaning` asks for it."""
+    if meaning is not None:
+        return meaning
+    return not matched and request.sentence
+
+
+# The tiers, in order, each with its name: the costlier meaning tier costs nothing when the words were found
+# (see `wanted`).
 TIERS: tuple[tuple[str, Callable[[Index, Request], Found]], ...] = (
     ("lexical", lexical_tier),
     ("meaning", meaning_tier),
@@ -248,7 +258,7 @@ def _result(index: Index, request: Request, match: Match) -> SearchResult:
 def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, explain=False,
                   meaning: bool | None = None) -> SearchOutcome:
     """Matches (`results`) and related claims (`related`) for `query`; `meaning` True runs the meaning
-    tier even after a match, False never, None (the default) only when the words found no match."""
+    tier even after a match, False never, None (the default) for a sentence whose words found no match."""
     from factcheck.search.index import open_index
     from factcheck.search.text.posts import clean_post
 
@@ -261,9 +271,9 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
     matches: list[tuple[Match, Request]] = []
     ran = []
     for name, tier in TIERS:
-        if (matches and meaning is not True) or (name != "lexical" and meaning is False):
-            break
         request = Request(text, units, status, tag, explain, meaning)
+        if name != "lexical" and not wanted(meaning, request, bool(matches)):
+            break
         outcome = tier(index, request)
         ran.append(name)
         if outcome.units is not None:  # the results' reasons name the soft matches too

@@ -1,5 +1,5 @@
-"""Meaning: a query's words widened to their near-synonyms, for the tier that runs when the words alone
-matched nothing (or when asked: `factcheck search --meaning`).
+"""Meaning: a query's words widened to their near-synonyms, for the tier that runs when a sentence's words
+alone matched nothing (or when asked: `factcheck search --meaning`).
 
 Korean near-synonyms come from Kiwi's CoNg morpheme embeddings (kiwipiepy with kiwipiepy_model, from the
 package registry; nothing is downloaded at run time): 비행기 → 항공기 0.70, 벌금 → 과태료 0.80, 휴대폰 →
