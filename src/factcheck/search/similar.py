@@ -17,8 +17,7 @@ was imported from, whichever the text meets best.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Field, Scored, fields_of, score_claim
@@ -34,8 +33,7 @@ CLAIM_SIDES = ("claim", "claim_en", "review")  # the fields that word the claim 
 DUPLICATE_SIMILARITY = 0.8  # at this score two claims say the same thing: `add` warns, `import` reports
 
 
-@dataclass
-class Text:
+class Text(NamedTuple):
     """One side of a comparison, analysed: its units, weighed, and itself as a field the other side's
     units can be met in."""
 
@@ -64,14 +62,19 @@ def analyse_text(text: str, index: Index | None, units: list[Unit] | None = None
     return Text(text, units, as_field(text))
 
 
-@dataclass
 class Similarity:
-    score: float  # the weighted Dice coefficient of the two sides, 0..1
-    query_share: float
-    claim_share: float
-    lexical: Scored  # the text's side as the lexical search scores it (with reasons when explaining)
-    side: str = "claim"  # which wording of the claim the text met best
-    reasons: list[str] = field(default_factory=list)
+    """(A plain class: a dataclass costs start-up time every search pays.)"""
+
+    __slots__ = ("score", "query_share", "claim_share", "lexical", "side", "reasons")
+
+    def __init__(self, score: float, query_share: float, claim_share: float, lexical: Scored,
+                 side: str = "claim", reasons: list[str] | None = None):
+        self.score = score  # the weighted Dice coefficient of the two sides, 0..1
+        self.query_share = query_share
+        self.claim_share = claim_share
+        self.lexical = lexical  # the text's side as the lexical search scores it (with reasons when explaining)
+        self.side = side  # which wording of the claim the text met best
+        self.reasons = reasons if reasons is not None else []
 
     @property
     def strong(self) -> bool:

@@ -78,12 +78,22 @@ _COMPAT_FINALS = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆ�
 _FOLD_TABLE.update({0x1100 + i: ch for i, ch in enumerate(CHOSEONG)})
 _FOLD_TABLE.update({0x1161 + i: ch for i, ch in enumerate(_COMPAT_VOWELS)})
 _FOLD_TABLE.update({0x11A8 + i: ch for i, ch in enumerate(_COMPAT_FINALS)})
-# Latin letters with accents lose them (Condé → conde), else the word splits at the accent (cond + é).
-_FOLD_TABLE.update({
-    code: base for code in range(0xC0, 0x250)
-    if (base := unicodedata.normalize("NFKD", chr(code))[0].lower()) != chr(code).lower() and "a" <= base <= "z"
-})
 _FOLD_TABLE.update({ord("æ"): "ae", ord("œ"): "oe", ord("ø"): "o", ord("đ"): "d", ord("ł"): "l", ord("ı"): "i"})
+
+
+def _unaccented(code: int) -> str:
+    """A Latin letter without its accent (é → e), else the character itself: the word would split there."""
+    char = chr(code)
+    if 0xC0 <= code < 0x250:
+        base = unicodedata.normalize("NFKD", char)[0]
+        if "a" <= base <= "z":
+            return base
+    return char
+
+
+# Accents are looked up the first time a character is met, as the jamo tables are: no start-up cost.
+_FOLD_TABLE, _FIXED = _CharTable(_unaccented), _FOLD_TABLE
+_FOLD_TABLE.update(_FIXED)
 
 WORD_RE = re.compile(r"[가-힣]+|[ㄱ-ㆎ]+|[a-z]+|[0-9]+|[一-鿿]+")
 
