@@ -30,6 +30,13 @@ def isolated_env(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("FACTCHECK_CLAIMS_DIR", raising=False)
+    # English, whatever the developer's locale; a test of the Korean interface sets its own.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "FACTCHECK_LANG"):
+        monkeypatch.delenv(name, raising=False)
+    from factcheck import i18n
+
+    i18n.use("en")  # a Korean run before this test leaves the library's messages in English again
 
 
 @pytest.fixture

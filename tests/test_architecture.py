@@ -44,6 +44,25 @@ def test_every_package_the_architecture_names_exists():
             assert (PACKAGE / name / "__init__.py").is_file() or (PACKAGE / f"{name}.py").is_file(), name
 
 
+def test_every_module_path_the_architecture_names_exists():
+    """`search/text/`, `publish/formats.FORMATS`, `cli/claims.py`: each is a package, module or name in one."""
+    import importlib
+
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    packages = {name for layer in documented_layers() for name in layer}
+    named = [m.split()[0] for m in re.findall(r"`([^`]+)`", text) if m.split()[0].split("/")[0] in packages and "/" in m]
+    assert len(named) > 10
+    for reference in named:
+        if "<" in reference:  # a placeholder such as cli/<family>.py
+            continue
+        path, _, attribute = reference.rstrip("/").removesuffix(".py").partition(".")
+        target = PACKAGE / path
+        assert target.is_dir() or target.with_suffix(".py").is_file(), reference
+        if attribute:
+            module = importlib.import_module("factcheck." + path.replace("/", "."))
+            assert hasattr(module, attribute.split(".")[0]), reference
+
+
 def test_every_package_and_top_level_module_is_in_a_layer():
     named = {name for layer in documented_layers() for name in layer}
     present = {p.stem for p in PACKAGE.glob("*.py")} | {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}

@@ -30,7 +30,8 @@ from factcheck.store.yaml import load_claim_file
 SETTINGS = PublishSettings(site="https://factcheck.example.kr", publisher="예시 팩트체크",
                     publisher_url="https://example.kr", language="ko")
 # What a published ClaimReview leaves out: the newsroom's working notes.
-NOT_EXPORTED = ("history",)
+# The desk's own records stay in the repository: who checked and approved, and in what state (store/desk.py).
+NOT_EXPORTED = ("history", "state", "assignee", "checked_by", "approved_by")
 NOT_EXPORTED_SOURCE_FIELDS = ("checked", "check_status", "final_url", "fingerprint")
 
 

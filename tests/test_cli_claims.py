@@ -190,7 +190,8 @@ def test_add_never_overwrites_an_existing_claim(run, claims_dir):
 
 def test_verdict_changes_status_appends_history_and_keeps_comments(run, claims_dir):
     path = claims_dir / f"{YETA}.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("status:", "# 편집자 메모: 재검토 예정\nstatus:", 1), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("status:", "# 편집자 메모: 재검토 예정\nstatus:", 1)
+    path.write_text(text.replace("state: published", "state: draft"), encoding="utf-8")  # a draft: no correction
     keys_before = [line.split(":")[0] for line in path.read_text(encoding="utf-8").splitlines() if line and line[0].isalpha()]
     result = run(claims_dir, "verdict", YETA, "mostly-false", "--note", "국무회의 날짜 오류가 핵심")
     assert result.exit_code == 0, result.output
@@ -204,7 +205,7 @@ def test_verdict_changes_status_appends_history_and_keeps_comments(run, claims_d
 
 def test_verdict_with_a_source_adds_it(run, claims_dir):
     result = run(claims_dir, "verdict", YETA, "mostly-false", "--note", "n", "--source", "https://x.example/a",
-                 "--quote", "18일 국무회의", "--publisher", "뉴스1")
+                 "--quote", "18일 국무회의", "--publisher", "뉴스1", "--correction", "뉴스1 보도 반영")
     assert result.exit_code == 0
     record = json.loads(run(claims_dir, "show", YETA, "--format", "json").stdout)
     assert record["sources"][-1] == {"url": "https://x.example/a", "publisher": "뉴스1", "quote": "18일 국무회의"}

@@ -92,11 +92,14 @@ def test_rich_markup_in_a_claim_is_printed_literally(run, empty_claims):
 
 
 def test_ansi_escapes_in_data_never_reach_the_terminal_raw(run, empty_claims):
+    # Stored text may not hold control characters: the claim is refused, and the refusal names the
+    # character without printing it.
     write_claim(empty_claims, "ansi-claim", claim="지하철 요금 \x1b[31m인상\x1b[0m", claim_en="fare \x1b]0;pwned\x07 hike")
     for args in (("search", "지하철 요금"), ("show", "ansi-claim"), ("list",)):
         result = run(empty_claims, *args)
-        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-        assert "\\x1b" in result.stdout
+        for stream in (result.stdout, result.stderr):
+            assert "\x1b" not in stream and "\x07" not in stream
+        assert "U+001B" in result.stderr
 
 
 def test_a_broken_claim_file_is_reported_with_file_and_line_and_others_still_work(run, claims_dir):
@@ -187,11 +190,15 @@ def test_on_a_terminal_results_wrap_at_its_width_between_words(on_terminal, clai
     assert all(word in first for word in claim.split())  # wrapped between words, none cut in two
 
 
-def test_on_a_terminal_markup_and_escapes_in_a_claim_are_shown_as_text(on_terminal, empty_claims):
-    write_claim(empty_claims, "markup-claim", claim="[bold red]지하철[/] 요금 \x1b[31m인상")
+def test_on_a_terminal_markup_in_a_claim_is_shown_as_text_and_an_escape_is_refused_unprinted(on_terminal, empty_claims):
+    # Stored text may not hold control characters (test_hostile_model): the claim holding one is
+    # refused, and the refusal names the character without printing it.
+    write_claim(empty_claims, "markup-claim", claim="[bold red]지하철[/] 요금 인상")
+    write_claim(empty_claims, "ansi-claim", claim="지하철 요금 \x1b[31m인상")
     ran = on_terminal(empty_claims, "search", "지하철 요금", colour=True)
-    assert "[bold red]지하철[/] 요금 \\x1b[31m인상" in visible(ran.stdout)
-    assert "\x1b[31m인상" not in ran.stdout
+    assert "[bold red]지하철[/] 요금 인상" in visible(ran.stdout)
+    assert "\x1b[31m인상" not in ran.stdout and "\x1b" not in ran.stderr
+    assert "U+001B" in ran.stderr
 
 
 def test_into_a_pipe_results_are_plain_lines(run, claims_dir):

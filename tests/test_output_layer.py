@@ -81,3 +81,26 @@ def test_the_library_reads_no_environment_variable():
             if isinstance(node, ast.Attribute) and node.attr in {"environ", "getenv"}:
                 readers.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert readers == []
+
+
+def test_the_lazy_command_table_names_every_command_and_the_module_that_adds_it():
+    from factcheck.cli.app import COMMAND_MODULES, cli, load_commands
+
+    load_commands()
+    registered = {name: command.callback.__module__.rsplit(".", 1)[1] for name, command in cli.commands.items()}
+    assert registered == COMMAND_MODULES
+
+
+def test_a_search_loads_no_other_command_family():
+    import json
+    import subprocess
+    import sys
+
+    code = ("import sys; from factcheck.cli import main; sys.argv = ['factcheck', 'search', '예타', '--json']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(__import__('json').dumps(sorted(m for m in sys.modules if m.startswith('factcheck.cli.'))),"
+            " file=sys.stderr)")
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    loaded = json.loads(ran.stderr.strip().splitlines()[-1])
+    assert "factcheck.cli.claims" in loaded
+    assert not {"factcheck.cli.desk", "factcheck.cli.exchange", "factcheck.cli.sources"} & set(loaded)

@@ -19,6 +19,8 @@ from factcheck.store.repo import Repo, bundled_claims_dir
 from factcheck.store.yaml import load_claim_file
 
 SITE = "https://factcheck.example/"
+# The IFCN pages every build writes beside the index (publish/pages.py); these claims have no review date.
+IFCN_PAGES = ("methodology.html", "corrections.html", "about.html", "archive.html", "archive/undated.html")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -134,7 +136,7 @@ def hostile_record() -> dict:
         "rationale": "</script>\n\n<!-- -->",
         "sources": [
             {
-                "url": 'https://example.org/?q="onmouseover=alert(1)//',
+                "url": "https://example.org/?q='onmouseover=alert(1)//",
                 "publisher": "</title><script>alert(2)</script>",
                 "quote": "</blockquote></li></ol><script>alert(3)</script>",
                 "archive_url": "https://web.archive.org/web/2024/https://example.org/",
@@ -212,14 +214,14 @@ def test_build_site_writes_an_index_a_page_per_claim_and_claimreview_json(repo, 
     written = build_site(load_all(repo), out, settings_for(repo.root)).written
     ids = ["budget-record", "hostile-claim", "imported-one", "open-question", "yeta-exemption"]
     expected = {out / "index.html", out / "ratings.html", out / "claimreview.json",
-                *(out / "claims" / f"{i}.html" for i in ids)}
+                *(out / "claims" / f"{i}.html" for i in ids), *(out / name for name in IFCN_PAGES)}
     assert set(written) == expected
     assert {p for p in out.rglob("*") if p.is_file()} == expected
 
 
 def test_every_generated_page_parses_cleanly_and_its_json_ld_loads(site):
     pages = html_files(site)
-    assert len(pages) == 7
+    assert len(pages) == 7 + len(IFCN_PAGES)
     for path in pages:
         page = check_page(path)
         if path.parent.name == "claims" and path.stem != "imported-one":
@@ -440,7 +442,7 @@ def test_the_bundled_seed_claims_build_a_clean_site(tmp_path):
     out = tmp_path / "site"
     build_site(records, out, load_settings(root, site=SITE))  # reads; never writes into the real claims/
     pages = html_files(out)
-    assert len(pages) == len(records) + 2
+    assert len([p for p in pages if p.parent.name != "archive"]) == len(records) + 2 + 4  # 4 IFCN pages
     for path in pages:
         check_page(path)
 
@@ -468,9 +470,9 @@ def test_cli_site_builds_a_clean_site_from_the_claims_directory(run, repo, tmp_p
     out = tmp_path / "public"
     result = run(repo.root, "site", "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "site of 4 claim page(s): 7 file(s) written, 0 unchanged, 0 removed" in result.stderr
+    assert f"site of 4 claim page(s): {7 + len(IFCN_PAGES)} file(s) written, 0 unchanged, 0 removed" in result.stderr
     pages = html_files(out)
-    assert len(pages) == 6
+    assert len(pages) == 6 + len(IFCN_PAGES)
     for path in pages:
         check_page(path)
 

@@ -14,7 +14,7 @@ from chromium import Chromium, chromium_or_skip
 from factcheck.publish.listing import PAGE_SIZE
 from factcheck.publish.site import build_site
 from factcheck.store.settings import PublishSettings
-from test_site import StrictPage, check_page, index_rows, site_data
+from test_site import IFCN_PAGES, StrictPage, check_page, index_rows, site_data
 
 SETTINGS = PublishSettings(site="https://factcheck.example", publisher="테스트 팩트체크")
 CLAIMS = 2 * PAGE_SIZE + PAGE_SIZE // 2  # two full pages and half of a third
@@ -61,7 +61,8 @@ def identities(out: Path) -> dict[Path, tuple[int, int]]:
 
 def test_the_list_is_split_into_pages_newest_first(built_once):
     pages = ["index.html", "page-2.html", "page-3.html"]
-    assert sorted(p.name for p in built_once.glob("*.html") if p.name != "ratings.html") == sorted(pages)
+    others = {"ratings.html", *IFCN_PAGES}
+    assert sorted(p.name for p in built_once.glob("*.html") if p.name not in others) == sorted(pages)
     rows = [index_rows_of(built_once / name) for name in pages]
     assert [len(r) for r in rows] == [PAGE_SIZE, PAGE_SIZE, CLAIMS - 2 * PAGE_SIZE]
     ids = [link.removeprefix("claims/").removesuffix(".html") for page in rows for link in page]
@@ -116,8 +117,8 @@ def test_a_rebuild_rewrites_the_changed_claims_page_and_what_lists_it_only(large
     changed = records()
     changed[0] = record(0, claim="김제시 주장 0번: 고쳐 쓴 문장")  # the oldest claim: on the last list page
     built = build_site(changed, large_site, SETTINGS)
-    assert sorted(p.relative_to(large_site).as_posix() for p in built.written) == [
-        "claimreview.json", "claims/claim-0000.html", "index.html", "page-3.html"]
+    assert sorted(p.relative_to(large_site).as_posix() for p in built.written) == [  # and its archive month
+        "archive/undated.html", "claimreview.json", "claims/claim-0000.html", "index.html", "page-3.html"]
     after = identities(large_site)
     assert [p for p in before if before[p] != after[p]] == [p for p in before if p in built.written]
 
@@ -138,7 +139,8 @@ def test_the_cli_says_what_a_rebuild_wrote(run, tmp_path):
     out = tmp_path / "public"
     assert run(claims, "site", "-o", str(out)).exit_code == 0
     again = run(claims, "site", "-o", str(out))
-    assert "site of 1 claim page(s): 0 file(s) written, 4 unchanged, 0 removed" in again.stderr
+    unchanged = 4 + len(IFCN_PAGES)  # index, ratings, claimreview.json, the claim, and the IFCN pages
+    assert f"site of 1 claim page(s): 0 file(s) written, {unchanged} unchanged, 0 removed" in again.stderr
 
 
 # --------------------------------------------------------------------------- in a browser

@@ -138,6 +138,16 @@ AGREEMENT_CASES = {
     "claimant without name": claim(claimant={"role": "시장"}),
     "tags not a list": claim(tags="예타"),
     "not a mapping": ["id", "claim"],
+    # The hostile-input limits (test_hostile_model): control characters, URLs that are not URLs, sizes.
+    "claim with an escape character": claim(claim="지하철\x1b[2J요금"),
+    "claim of two lines": claim(claim="한 줄\n두 줄"),
+    "blank claim of tabs and newlines": claim(claim=" \t\n "),
+    "tag of two lines": claim(tags=["예타\n면제"]),
+    "url breaking out of a link": claim(sources=[{**SOURCE, "url": "https://x.example/a><script>"}]),
+    "url without a host": claim(sources=[{**SOURCE, "url": "https:///a"}]),
+    "claim over the size limit": claim(claim="가" * 5_001),
+    "claim at the size limit": claim(claim="가" * 5_000),
+    "more tags than the limit": claim(tags=[f"t{i}" for i in range(201)]),
 }
 
 

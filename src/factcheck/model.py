@@ -36,18 +36,61 @@ VERDICTS: tuple[Verdict, ...] = (
 VERDICT_BY_CODE: dict[str, Verdict] = {v.code: v for v in VERDICTS}
 STATUS_CODES: tuple[str, ...] = tuple(VERDICT_BY_CODE)
 
+
+def python_pattern(pattern: str) -> str:
+    r"""A JSON Schema (ECMA-262) pattern for Python's re: ECMA's final `$` is the end of the text, while
+    Python's `$` also matches before a final newline (an id ending in "\n" passed), so it becomes `\Z`."""
+    return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{2,79}$"
-ID_RE = re.compile(ID_PATTERN)
+ID_RE = re.compile(python_pattern(ID_PATTERN))
 # A full date, a year-month or a year: claims are often dated only roughly. Only days that exist: the
 # schema must refuse 2025-02-30 as validation does, and a JSON Schema pattern is all it has.
 _LEAP_YEAR = r"(\d\d(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)"
 _MONTH_DAY = r"((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)|02-(0[1-9]|1\d|2[0-8]))"
 DATE_PATTERN = rf"^(\d{{4}}(-(0[1-9]|1[0-2])|-{_MONTH_DAY})?|{_LEAP_YEAR}-02-29)$"
-URL_PATTERN = r"^https?://\S+$"
-# A web address with a host, as publishing settings and imported reviews need it.
-HTTP_URL_RE = re.compile(r"^https?://[^\s/?#]+\S*$")
+# A web address with a host and nothing a URL cannot hold raw: no whitespace or control character,
+# and none of < > " (which would end a Markdown <link> or an HTML attribute around it).
+_URL_CHAR = r'[^\s<>"\u0000-\u001f\u007f-\u009f]'
+URL_PATTERN = rf"^https?://[^\s/?#<>\"\u0000-\u001f\u007f-\u009f]+{_URL_CHAR}*$"
+HTTP_URL_RE = re.compile(python_pattern(URL_PATTERN))
 # A BCP-47 language code such as ko or en-GB.
-LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*\Z")
+# Stored text holds no control character (they could rewrite a terminal or hide text): none at all in a
+# one-line field; a multi-line field (claim, rationale, quote, note) may hold newlines and tabs. A
+# required text (minLength 1) must hold more than blanks too, to the schema as to validation.
+_ONE_LINE_CONTROLS = r"\u0000-\u001f\u007f-\u009f"
+_MULTI_LINE_CONTROLS = r"\u0000-\u0008\u000b-\u001f\u007f-\u009f"
+
+
+def _text_pattern(controls: str, filled: bool = False) -> str:
+    free = f"[^{controls}]"
+    return f"^{free}*[^\\s{controls}]{free}*$" if filled else f"^{free}*$"
+
+
+ONE_LINE_PATTERN = _text_pattern(_ONE_LINE_CONTROLS)
+MULTI_LINE_PATTERN = _text_pattern(_MULTI_LINE_CONTROLS)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+# Size limits: far above any real claim (the longest of 28,000 real fact-checks is 668 characters), low
+# enough that one imported item can't make every search slow (a 6 MB claim or 100,000 keywords once did).
+MAX_FILE_BYTES = 1_000_000
+MAX_TEXT = 5_000  # a claim, a quote, a note
+MAX_LONG_TEXT = 50_000  # a rationale
+MAX_SHORT_TEXT = 1_000  # a name, a title, a tag
+MAX_URL = 2_048
+MAX_LIST = 200  # tags, entities, sources
+MAX_HISTORY = 1_000
+
+# Editorial state, apart from the verdict: a claim is published only after someone other than its writer
+# could look at it. A claim without a state was written before the desk workflow, when every claim was
+# published the moment it existed, so it is read as published.
+STATES = ("draft", "review", "published")
+DEFAULT_STATE = "published"
+STATE_LABELS = {"draft": ("초안", "Draft"), "review": ("검토 중", "In review"), "published": ("게시", "Published")}
+# What a correction may change; `corrections[].changed` names them.
+CORRECTABLE = ("status", "rationale", "sources")
 
 SOURCE_KINDS = ("primary", "secondary")
 CHECK_STATUSES = ("ok", "quote-missing", "changed", "moved", "dead", "error", "blocked")
@@ -64,19 +107,23 @@ def _str(**extra: Any) -> dict:
     return {"type": "string", **extra}
 
 
-_TEXT = _str(minLength=1, pattern=r"\S")  # blanks alone are empty, to the schema as to validation
+_LINE = _str(maxLength=MAX_SHORT_TEXT, pattern=ONE_LINE_PATTERN)
+_TEXT = _str(minLength=1, maxLength=MAX_SHORT_TEXT, pattern=_text_pattern(_ONE_LINE_CONTROLS, filled=True))
+_PROSE = _str(minLength=1, maxLength=MAX_TEXT, pattern=_text_pattern(_MULTI_LINE_CONTROLS, filled=True))
+_LONG_PROSE = _str(minLength=1, maxLength=MAX_LONG_TEXT, pattern=_text_pattern(_MULTI_LINE_CONTROLS, filled=True))
 _DATE = _str(pattern=DATE_PATTERN, description="a date that exists, as YYYY-MM-DD, YYYY-MM or YYYY")
 # `status: true` unquoted is a YAML boolean; the writer meant the verdict, and validation reads it so.
 _STATUS = {"anyOf": [{"enum": list(STATUS_CODES)},
                      {"type": "boolean", "description": "true or false written without quotes"}]}
-_URL = _str(pattern=URL_PATTERN)
+_URL = _str(maxLength=MAX_URL, pattern=URL_PATTERN, description="an http(s) address without spaces, < > or \"")
+_NAME = {**_TEXT, "description": "a person's name, as the desk writes it"}
 _BILINGUAL = {
     "description": "Korean and/or English text",
     "anyOf": [
-        _TEXT,
+        _LONG_PROSE,
         {
             "type": "object",
-            "properties": {"ko": _TEXT, "en": _TEXT},
+            "properties": {"ko": _LONG_PROSE, "en": _LONG_PROSE},
             "additionalProperties": False,
             "minProperties": 1,
         },
@@ -88,17 +135,17 @@ SOURCE_SCHEMA = {
     "required": ["url", "publisher", "quote"],
     "properties": {
         "url": _URL,
-        "title": _str(),
+        "title": _LINE,
         "publisher": _TEXT,
         "published": _DATE,
-        "quote": {**_TEXT, "description": "the exact words at url that support the verdict"},
+        "quote": {**_PROSE, "description": "the exact words at url that support the verdict"},
         "kind": {"enum": list(SOURCE_KINDS)},
         "archive_url": _URL,
         # Written by `factcheck sources check --update`.
         "checked": _DATE,
         "check_status": {"enum": list(CHECK_STATUSES)},
         "final_url": _URL,
-        "fingerprint": _str(),
+        "fingerprint": _LINE,
     },
     "additionalProperties": False,
 }
@@ -113,14 +160,14 @@ CLAIM_SCHEMA: dict = {
     "properties": {
         "id": _str(minLength=3, maxLength=80, pattern=r"^[a-z0-9][a-z0-9-]*$",
                    description="a-z, 0-9 and '-', not starting with '-'; the file name without .yaml"),
-        "claim": {**_TEXT, "description": "the claim as it was said, in its own language (usually Korean)"},
-        "claim_en": _str(description="English translation"),
+        "claim": {**_PROSE, "description": "the claim as it was said, in its own language (usually Korean)"},
+        "claim_en": _str(maxLength=MAX_TEXT, pattern=MULTI_LINE_PATTERN, description="English translation"),
         "claimant": {
             "type": "object",
             "required": ["name"],
             "properties": {
                 "name": _TEXT,
-                "role": _str(),
+                "role": _LINE,
                 "type": {"enum": ["Person", "Organization"]},
             },
             "additionalProperties": False,
@@ -128,20 +175,52 @@ CLAIM_SCHEMA: dict = {
         "claim_date": _DATE,
         "appearance": {
             "type": "object",
-            "properties": {"publisher": _str(), "title": _str(), "url": _URL, "date": _DATE},
+            "properties": {"publisher": _LINE, "title": _LINE, "url": _URL, "date": _DATE},
             "additionalProperties": False,
         },
-        "tags": {"type": "array", "items": _TEXT},
-        "entities": {"type": "array", "items": _TEXT},
+        "tags": {"type": "array", "maxItems": MAX_LIST, "items": _TEXT},
+        "entities": {"type": "array", "maxItems": MAX_LIST, "items": _TEXT},
         "status": _STATUS,
+        "state": {"enum": list(STATES), "description": "editorial state; a claim without one is published"},
+        "assignee": _NAME,
+        "checked_by": {**_NAME, "description": "who researched the verdict and submitted it for review"},
+        "approved_by": {
+            "type": "object",
+            "required": ["name", "date"],
+            "properties": {"name": _NAME, "date": _DATE},
+            "additionalProperties": False,
+        },
         "rationale": _BILINGUAL,
-        "sources": {"type": "array", "items": SOURCE_SCHEMA},
+        "sources": {"type": "array", "maxItems": MAX_LIST, "items": SOURCE_SCHEMA},
         "history": {
             "type": "array",
+            "maxItems": MAX_HISTORY,
             "items": {
                 "type": "object",
                 "required": ["date", "status"],
-                "properties": {"date": _DATE, "status": _STATUS, "note": _str()},
+                "properties": {
+                    "date": _DATE,
+                    "status": _STATUS,
+                    "state": {"enum": list(STATES)},
+                    "by": _NAME,
+                    "note": _str(maxLength=MAX_TEXT, pattern=MULTI_LINE_PATTERN),
+                },
+                "additionalProperties": False,
+            },
+        },
+        "corrections": {
+            "description": "changes to the verdict, rationale or sources after publication, shown to readers",
+            "type": "array",
+            "maxItems": MAX_HISTORY,
+            "items": {
+                "type": "object",
+                "required": ["date", "note", "previous_status"],
+                "properties": {
+                    "date": _DATE,
+                    "note": _PROSE,
+                    "previous_status": _STATUS,
+                    "changed": {"type": "array", "items": {"enum": list(CORRECTABLE)}},
+                },
                 "additionalProperties": False,
             },
         },
@@ -150,11 +229,11 @@ CLAIM_SCHEMA: dict = {
             "description": "where an imported claim came from",
             "type": "object",
             "properties": {
-                "format": _str(),
+                "format": _LINE,
                 "url": _URL,
-                "publisher": _str(),
-                "rating": _str(description="the original textual rating"),
-                "language": _str(),
+                "publisher": _LINE,
+                "rating": _str(maxLength=MAX_TEXT, pattern=MULTI_LINE_PATTERN, description="the original textual rating"),
+                "language": _LINE,
                 "imported": _DATE,
             },
             "additionalProperties": False,
@@ -219,7 +298,7 @@ def _compile(schema: dict) -> Check:
     if kind == "string":
         min_length = schema.get("minLength", 0)
         max_length = schema.get("maxLength")
-        pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
+        pattern = re.compile(python_pattern(schema["pattern"])) if "pattern" in schema else None
         hint = schema.get("description", f"the pattern {schema.get('pattern')}")
 
         def check_string(value, path, out):
@@ -227,19 +306,31 @@ def _compile(schema: dict) -> Check:
                 out.append(Problem(path, wrong_type + type(value).__name__))
             elif not value.strip() and min_length:
                 out.append(Problem(path, "must not be empty"))
-            elif len(value) < min_length or (max_length is not None and len(value) > max_length):
+            elif len(value) < min_length:
                 needs = f"{min_length} to {max_length}" if max_length is not None else f"at least {min_length}"
                 out.append(Problem(path, f"{value!r} has {len(value)} characters; it needs {needs}"))
+            elif max_length is not None and len(value) > max_length:  # not echoed: it may be megabytes
+                out.append(Problem(path, f"is {len(value):,} characters long; at most {max_length:,} are allowed"))
             elif pattern is not None and not pattern.search(value):
-                out.append(Problem(path, f"{value!r} is not valid: expected {hint}"))
+                control = _CONTROL.search(value)
+                if control and pattern.search(_CONTROL.sub("", value)):
+                    where = f"U+{ord(control.group()):04X} at character {control.start() + 1}"
+                    out.append(Problem(path, f"holds a control character ({where}); remove it"))
+                else:
+                    shown = value if len(value) <= 200 else value[:200] + "…"
+                    out.append(Problem(path, f"{shown!r} is not valid: expected {hint}"))
 
         return check_string
     if kind == "array":
         check_item = _compile(schema["items"])
+        max_items = schema.get("maxItems")
 
         def check_array(value, path, out):
             if not isinstance(value, list):
                 out.append(Problem(path, wrong_type + type(value).__name__))
+                return
+            if max_items is not None and len(value) > max_items:
+                out.append(Problem(path, f"has {len(value):,} items; at most {max_items:,} are allowed"))
                 return
             for i, item in enumerate(value):
                 check_item(item, path + (i,), out)
@@ -292,9 +383,13 @@ def normalise(record: dict) -> dict:
 
     record = fix(record)
     # `status: true` / `status: false` in YAML are booleans; the writer clearly meant the verdicts.
-    for entry in [record, *(record.get("history") or [])] if isinstance(record, dict) else []:
-        if isinstance(entry, dict) and isinstance(entry.get("status"), bool):
-            entry["status"] = "true" if entry["status"] else "false"
+    if not isinstance(record, dict):
+        return record
+    verdicts = ([record, *(record.get("history") or [])], "status"), (record.get("corrections") or [], "previous_status")
+    for entries, key in verdicts:
+        for entry in entries:
+            if isinstance(entry, dict) and isinstance(entry.get(key), bool):
+                entry[key] = "true" if entry[key] else "false"
     return record
 
 
@@ -319,6 +414,12 @@ def _honesty_problems(record: dict) -> list[Problem]:
         return [Problem(("sources",), f"a {status!r} verdict needs at least one source with a quote")]
     return []
 
+
+
+def state_of(record: dict) -> str:
+    """The claim's editorial state, `published` when it has none."""
+    state = record.get("state")
+    return state if state in STATES else DEFAULT_STATE
 
 
 def text_of(value: Any, lang: str | None = None) -> str:

@@ -11,6 +11,10 @@ import re
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding/override/isolate marks.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What JSON may hold raw but a terminal or a reader must not get raw: DEL and C1 controls (CSI, OSC…),
+# bidi controls, and the line and paragraph separators (which end a line of JavaScript).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def _escape(match: re.Match) -> str:
@@ -24,3 +28,23 @@ def clean(text: object, single_line: bool = False) -> str:
     if single_line:
         value = " ".join(value.split())
     return value
+
+
+def terminal_text(text: object) -> str:
+    """Text bound for a terminal (an export, a report on stdout): every line as `clean` shows it, so
+    no OSC 52, OSC 8, clear-screen or DCS sequence runs; CRLF line ends (CSV) stay line ends."""
+    return clean(str(text).replace("\r\n", "\n"))
+
+
+def mark_bidi(text: object) -> str:
+    """Bidi controls shown as \\u202e and the like, so they cannot reorder what a reader sees."""
+    return _BIDI.sub(_escape, str(text))
+
+
+def json_text(data: object, indent: int | None = 2, separators: tuple[str, str] | None = None) -> str:
+    """JSON for output: UTF-8 text as it is, but DEL, C1 controls, bidi controls and U+2028/U+2029 as
+    \\u escapes (json.dumps leaves them raw), so printing it can neither drive a terminal nor reorder it."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -15,8 +15,12 @@ from pathlib import Path
 
 import click
 
+from factcheck import i18n
+from factcheck.cli.language import chosen_language, did_you_mean, speak
+from factcheck.cli.params import VERDICT
 from factcheck.errors import FactcheckError
-from factcheck.model import STATUS_CODES
+from factcheck.i18n import _
+from factcheck.model import STATES
 from factcheck.store.names import CLAIMS_DIR_ENV
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.output import Output
@@ -42,9 +46,64 @@ class UserError(click.ClickException):
         super().show(file if file is not None else self._stderr)
 
 
-class FactcheckGroup(click.Group):
+class SuggestingGroup(click.Group):
+    """A group that answers a mistyped command with the commands it may have meant."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            import difflib
+
+            close = difflib.get_close_matches(args[0], self.list_commands(ctx), n=3, cutoff=0.6) if args else []
+            if close and getattr(exc, "possibilities", None) is None:  # click 8.2 and later suggest themselves
+                exc.message = f"{exc.message} {did_you_mean(close)}"
+            raise
+
+
+# The module that adds each command. A command's module is imported when the command runs (or, for
+# --help, suggestions and completion, all of them), so `factcheck search` loads no code of the others.
+# tests/test_output_layer.py holds this table to what the modules register.
+COMMAND_MODULES = {
+    **dict.fromkeys(("search", "show", "report", "list", "stats", "index"), "claims"),
+    **dict.fromkeys(("add", "verdict", "validate"), "editing"),
+    **dict.fromkeys(("import", "export"), "exchange"),
+    "site": "site", "sources": "sources", "init": "init", "extract": "articles", "scan": "articles",
+    **dict.fromkeys(("assign", "submit", "approve", "reject", "rationale", "queue", "log", "compare"), "desk"),
+}
+
+
+def load_commands(names=None) -> None:
+    """Import the modules that add the commands `names` (all of them when None)."""
+    import importlib
+
+    for module in sorted({COMMAND_MODULES[n] for n in (COMMAND_MODULES if names is None else names)
+                          if n in COMMAND_MODULES}):
+        importlib.import_module(f"factcheck.cli.{module}")
+
+
+class FactcheckGroup(SuggestingGroup):
     """The one error funnel (library errors become a one-line message and exit 2), and the one place
-    a command's outcome is printed and turned into the exit status."""
+    a command's outcome is printed and turned into the exit status. The run's Environment is built here,
+    before anything is parsed, so that the language it chooses is that of the help and of click's errors."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        if parent is None:
+            # A test (or a program embedding the CLI) passes its own Environment as the context object.
+            if not isinstance(extra.get("obj"), Environment):
+                extra["obj"] = Environment()
+            taking_values = {name for p in self.params if isinstance(p, click.Option) and not p.is_flag for name in p.opts}
+            speak(i18n.language_from(extra["obj"].environ, chosen_language(args, taking_values)), self)
+        return super().make_context(info_name, args, parent, **extra)
+
+    def get_command(self, ctx, name):
+        if name not in self.commands:
+            load_commands([name])
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx):
+        load_commands()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -75,17 +134,32 @@ class State:
             self._repo = Repo.find(self.claims_dir, cache_dir=cache_dir(self.env.environ))
         return self._repo
 
-    def index(self, claim_id: str | None = None):
-        """The refreshed search index, each file problem warned about on stderr; a problem with the file of
-        `claim_id`, the one claim asked for, is an error instead."""
+    def index(self):
+        """The refreshed search index, each file problem warned about on stderr."""
         from factcheck.search.index import open_index
 
         index = open_index(self.repo)
         for problem in index.problems:
-            if claim_id is not None and problem.path.stem == claim_id:
-                raise UserError(str(problem))
             self.out.warn(str(problem))
         return index
+
+    def claim(self, claim_id: str) -> dict:
+        """The one claim asked for, read from its own file, each file problem warned about on stderr. A
+        problem with a file named after `claim_id` is the error when no such claim could be read; when the
+        claim was read, that file is a duplicate of it (under imported/, say) and only warned about."""
+        from factcheck.errors import NotFound
+        from factcheck.search.index import open_index
+
+        index = open_index(self.repo)
+        try:
+            record = index.get(claim_id)
+        except NotFound:
+            record = None
+        for problem in index.problems:
+            if record is None and problem.path.stem == claim_id:
+                raise UserError(str(problem))
+            self.out.warn(str(problem))
+        return record if record is not None else index.get(claim_id)
 
 
 pass_state = click.make_pass_decorator(State)
@@ -99,9 +173,15 @@ json_option = click.option(
     "--json", is_flag=True, expose_value=False, callback=_remember_json, help="Print JSON on stdout."
 )
 status_option = click.option(
-    "--status", type=click.Choice(STATUS_CODES), help="Only claims with this verdict."
+    "--status", type=VERDICT, help="Only claims with this verdict (a code, or its Korean or English name)."
 )
 tag_option = click.option("--tag", help="Only claims with this tag.")
+state_option = click.option(
+    "--state", "state_", type=click.Choice(STATES), help="Only claims in this editorial state."
+)
+all_option = click.option(
+    "all_", "--all", is_flag=True, help="Include claims that are not published (drafts, in review)."
+)
 
 
 def write_output(path: Path, text: str) -> None:
@@ -119,6 +199,10 @@ def write_output(path: Path, text: str) -> None:
     help="The claims repository (default: nearest claims/ upwards, else the bundled claims). "
     "Env: FACTCHECK_CLAIMS_DIR.",
 )
+@click.option(
+    "--lang", type=click.Choice(i18n.LANGUAGES), expose_value=False,  # read before parsing: chosen_language
+    help="The language to speak: ko or en (default: FACTCHECK_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG).",
+)
 @click.version_option(package_name="factcheck", prog_name="factcheck")
 @click.pass_context
 def cli(ctx: click.Context, claims_dir: str | None):
@@ -134,16 +218,19 @@ def cli(ctx: click.Context, claims_dir: str | None):
 
     Exit codes: 0 success, 1 no match (or a source problem), 2 usage or data error.
     """
-    # A test (or a program embedding the CLI) passes its own Environment as the context object.
-    env = ctx.obj if isinstance(ctx.obj, Environment) else Environment()
+    env = ctx.obj  # the Environment FactcheckGroup.make_context chose the language from
     ctx.obj = State(claims_dir, env)
+    wanted = env.get(i18n.LANGUAGE_VARIABLE)
+    if wanted and i18n.parse_language(wanted) is None:
+        ctx.obj.out.warn(_("{variable}={value}: factcheck speaks ko or en; the locale decides").format(
+            variable=i18n.LANGUAGE_VARIABLE, value=wanted))
 
 
 def main() -> None:
     try:
         cli.main(prog_name="factcheck")
     except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
+        click.echo(_("interrupted"), err=True)
         sys.exit(ExitStatus.INTERRUPTED)
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error worth a traceback

@@ -9,14 +9,17 @@ import click
 from factcheck.cli.app import (
     State,
     UserError,
+    all_option,
     cli,
     json_option,
     pass_state,
+    state_option,
     status_option,
     tag_option,
     write_output,
 )
-from factcheck.model import select_records
+from factcheck.i18n import _
+from factcheck.model import select_records, state_of
 from factcheck.publish.formats import CLAIM_FORMATS
 from factcheck.terminal import outcomes
 
@@ -41,12 +44,13 @@ def query_text(state: State, words: tuple[str, ...]) -> str:
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 1000))
 @status_option
 @tag_option
+@state_option
 @click.option("--explain", is_flag=True, help="Show why each result matched, soft matches by meaning included.")
 @click.option("--meaning/--no-meaning", default=None,
               help="Match by meaning too (default: for a sentence or post whose words match nothing).")
 @json_option
 @pass_state
-def search(state: State, query, limit, status, tag, explain, meaning):
+def search(state: State, query, limit, status, tag, state_, explain, meaning):
     """Search claims in the words you would type, or with a sentence, a post or an article.
 
     Korean with typos, no spaces, particles, 초성, abbreviations, numbers and dates written any
@@ -67,14 +71,18 @@ def search(state: State, query, limit, status, tag, explain, meaning):
 
     text = query_text(state, query)
     if not text.strip():
-        raise UserError("empty query: type what you are looking for, e.g. factcheck search 예타 면제")
-    found = search_claims(state.repo, text, limit=limit, status=status, tag=tag, explain=explain, meaning=meaning)
-    return outcomes.Searched(text, found.results, explain, related=found.related, problems=found.problems)
+        raise UserError(_("empty query: type what you are looking for, e.g. factcheck search 예타 면제"))
+    depth = SEARCH_DEPTH if state_ else limit  # the state is not in the index: filter a deeper list
+    found = search_claims(state.repo, text, limit=depth, status=status, tag=tag, explain=explain, meaning=meaning)
+    results = [r for r in found.results if not state_ or state_of(r.record) == state_][:limit]
+    related = [r for r in found.related if not state_ or state_of(r.record) == state_]
+    return outcomes.Searched(text, results, explain, related=related, problems=found.problems)
 
 
 # --------------------------------------------------------------------------- show / report
 
 REPORT_FORMATS = ("text", *CLAIM_FORMATS)  # text: the terminal view, or Markdown into a file
+SEARCH_DEPTH = 1000
 
 
 @cli.command()
@@ -84,9 +92,13 @@ REPORT_FORMATS = ("text", *CLAIM_FORMATS)  # text: the terminal view, or Markdow
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE.")
 @click.option("--site", help="Base URL where reports are published (for html and claimreview).")
+@all_option
 @pass_state
-def show(state: State, claim_id, fmt, output, site):
+def show(state: State, claim_id, fmt, output, site, all_):
     """Print one claim's full report: verdict, rationale, sources with quotes, history.
+
+    Corrections come first; other outlets' reviews of the same claim (imported) come after the
+    sources. A claim that is not published gets no ClaimReview unless --all.
 
     \b
     Examples:
@@ -95,11 +107,17 @@ def show(state: State, claim_id, fmt, output, site):
       factcheck report gimje-physical-ai-yeta-exemption --format html -o report.html
       factcheck report gimje-physical-ai-yeta-exemption --format claimreview
     """
+    from factcheck.exchange.compare import other_reviews
     from factcheck.publish.formats import claim_text, settings_for
+    from factcheck.terminal.desk_outcomes import ClaimWithDesk
 
-    record = state.index(claim_id=claim_id).get(claim_id)
+    record = state.claim(claim_id)
+    if fmt == "claimreview" and state_of(record) != "published" and not all_:
+        raise UserError(_("{id} is not published ({state}): add --all to make its ClaimReview anyway").format(
+            id=claim_id, state=state_of(record)))
+    others = other_reviews(state.repo, record) if fmt in ("text", "md", "html") else None
     if fmt == "text" and output is None:
-        return outcomes.ClaimShown(record)
+        return ClaimWithDesk(record, others)
     fmt = "md" if fmt == "text" else fmt
     settings = settings_for(fmt, state.repo.root, site)
     gaps = []
@@ -107,11 +125,11 @@ def show(state: State, claim_id, fmt, output, site):
         from factcheck.exchange.claimreview import missing_fields
 
         gaps = missing_fields([record], settings)
-    text = claim_text(record, fmt, settings) + "\n"
+    text = claim_text(record, fmt, settings, others) + "\n"
     if output is None:
         return outcomes.Document(text, problems=gaps)
     write_output(output, text)
-    return outcomes.Notice(f"wrote {output}", problems=gaps)
+    return outcomes.Notice(_("wrote {path}").format(path=output), problems=gaps)
 
 
 cli.add_command(show, name="report")
@@ -123,18 +141,21 @@ cli.add_command(show, name="report")
 @cli.command(name="list")
 @status_option
 @tag_option
+@state_option
 @json_option
 @pass_state
-def list_claims(state: State, status, tag):
+def list_claims(state: State, status, tag, state_):
     """List all claims in a table, with a count per verdict.
 
     \b
     Examples:
       factcheck list
       factcheck list --status half-true --tag 예타
+      factcheck list --state draft
       factcheck list --json
     """
-    return outcomes.ClaimList(select_records(state.index().records(), status, tag))
+    records = select_records(state.index().records(), status, tag)
+    return outcomes.ClaimList([{**r, "state": state_of(r)} for r in records if not state_ or state_of(r) == state_])
 
 
 @cli.command()

@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from factcheck.cli.app import State, UserError, cli, json_option, pass_state
-from factcheck.model import STATUS_CODES
+from factcheck.cli.params import DATE, VERDICT
+from factcheck.i18n import _
+from factcheck.terminal.layout import verdict_name
 from factcheck.terminal.outcomes import Notice, Validated
 
 # --------------------------------------------------------------------------- add / verdict
@@ -18,8 +20,11 @@ from factcheck.terminal.outcomes import Notice, Validated
 @click.option("--claim-en", help="English translation.")
 @click.option("--claimant", help="Who made the claim.")
 @click.option("--claimant-role", help="The claimant's role, e.g. 김제시장.")
-@click.option("--date", "claim_date", help="When it was said: YYYY-MM-DD, YYYY-MM or YYYY.")
-@click.option("--status", type=click.Choice(STATUS_CODES), help="The verdict.")
+@click.option(
+    "--date", "claim_date", type=DATE,
+    help="When it was said: 2025-09-01, 2025년 9월 1일, 2025. 9. 1. or 2025/9/1, or a month or a year (2025-09, 2025).",
+)
+@click.option("--status", type=VERDICT, help="The verdict: a code, or its Korean or English name.")
 @click.option("--rationale", help="Why that verdict.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--entity", "entities", multiple=True, help="A person, place or organisation (repeatable).")
@@ -31,10 +36,11 @@ from factcheck.terminal.outcomes import Notice, Validated
 @json_option
 @pass_state
 def add(state: State, yes, **fields):
-    """Add a claim, by flags or interactively (prompts for what is missing on a TTY).
+    """Add a claim as a draft, by flags or interactively (prompts for what is missing on a TTY).
 
     Warns about near-duplicate claims already stored, validates, and writes atomically.
-    An existing id is never overwritten.
+    An existing id is never overwritten. A draft is published only after review:
+    `factcheck submit ID`, then `factcheck approve ID --by NAME`.
 
     \b
     Examples:
@@ -45,48 +51,54 @@ def add(state: State, yes, **fields):
     """
     from factcheck.search.similar import near_duplicates
     from factcheck.store import editing
+    from factcheck.store.desk import draft
 
     out = state.out
     interactive = state.env.stdin_isatty and not yes
     if interactive:
         fields = out.ask_missing_fields(fields)
-    record = editing.new_claim(**fields)
-    duplicates = near_duplicates(state.repo, record)
-    if duplicates:
-        out.duplicates(duplicates)
-        if interactive and not out.confirm("Add it anyway?"):
-            raise UserError("not added")
-        if not interactive and not yes:
-            raise UserError("near-duplicate claims exist (listed above); add --yes to write anyway")
-    path = state.repo.create(record)
-    return Notice(f"added {record['id']} ({path})", data={"id": record["id"], "path": str(path)})
+    record = draft(editing.new_claim(**fields))
+    with state.repo.new_claim_lock():  # the check and the write together, one add at a time
+        duplicates = near_duplicates(state.repo, record)
+        if duplicates:
+            out.duplicates(duplicates)
+            if interactive and not out.confirm(_("Add it anyway?")):
+                raise UserError(_("not added"))
+            if not interactive and not yes:
+                raise UserError(_("near-duplicate claims exist (listed above); add --yes to write anyway"))
+        path = state.repo.create(record)
+    return Notice(_("added {id} as a draft ({path})").format(id=record["id"], path=path),
+                  data={"id": record["id"], "path": str(path)})
 
 
 @cli.command()
 @click.argument("claim_id")
-@click.argument("status", type=click.Choice(STATUS_CODES))
-@click.option("--note", required=True, help="Why the verdict changed (kept in history).")
+@click.argument("status", type=VERDICT)
+@click.option("--note", help="Why the verdict changed (kept in history; default: the --correction).")
 @click.option("--source", "source_url", help="A new source URL supporting the verdict.")
 @click.option("--quote", help="The exact quote at --source.")
 @click.option("--publisher", help="The publisher of --source.")
+@click.option("--correction", help="On a published claim: the correction readers are shown (required there).")
 @json_option
 @pass_state
-def verdict(state: State, claim_id, status, note, source_url, quote, publisher):
+def verdict(state: State, claim_id, status, note, source_url, quote, publisher, correction):
     """Change a claim's verdict and record it in its history.
 
-    The file keeps its comments and key order.
+    The file keeps its comments and key order. On a published claim a new verdict or source is
+    a correction: --correction says what was wrong, and readers see it at the top of the page.
 
     \b
     Examples:
       factcheck verdict gimje-budget-three-years mostly-true --note "4년 연속으로 갱신"
       factcheck verdict ID false --note "…" --source https://… --publisher 뉴스1 --quote "…"
+      factcheck verdict ID false --correction "국무회의는 8월 18일이었다"
     """
-    from factcheck.store import editing
+    from factcheck.store import desk, editing
 
-    record = state.repo.update(
-        claim_id, editing.verdict_change(status, note, source_url, quote, publisher)
-    )
-    return Notice(f"{claim_id}: verdict is now {status}", data=record)
+    change = editing.verdict_change(status, note or correction, source_url, quote, publisher)
+    by = desk.current_user(state.repo.root, state.env.environ)
+    record = state.repo.update(claim_id, desk.corrected(change, correction, by))
+    return Notice(_("{id}: verdict is now {status}").format(id=claim_id, status=verdict_name(status)), data=record)
 
 
 # --------------------------------------------------------------------------- validate

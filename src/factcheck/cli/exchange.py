@@ -10,6 +10,7 @@ import click
 from factcheck.cli.app import (
     State,
     UserError,
+    all_option,
     cli,
     json_option,
     pass_state,
@@ -17,7 +18,9 @@ from factcheck.cli.app import (
     tag_option,
     write_output,
 )
+from factcheck.cli.language import formatted_help
 from factcheck.exchange.importing.items import FORMATS, MAP_FIELDS
+from factcheck.i18n import _
 from factcheck.model import select_records
 from factcheck.publish.formats import EXPORT_FORMATS
 from factcheck.terminal.outcomes import Document, Imported, Notice
@@ -67,8 +70,10 @@ def import_group():
 )
 @click.option(
     "--map", "mapping", metavar="FIELD=COLUMN,…",
-    help=f"CSV/TSV columns for claim fields: {', '.join(MAP_FIELDS)}; url may also be a template like "
-    "https://x/?id={id}.",
+    help=formatted_help(
+        "CSV/TSV columns for claim fields: {fields}; url may also be a template like https://x/?id={{id}}.",
+        fields=", ".join(MAP_FIELDS),
+    ),
 )
 @click.option("--publisher", help="CSV/TSV: who published the reviews, when no column says.")
 @click.option("--language", help="CSV/TSV: the reviews' language code, e.g. ko.")
@@ -86,7 +91,8 @@ def import_file(state: State, source, fmt, mapping, publisher, language):
     from factcheck.exchange.importing.read import read_items
 
     kind, items = read_items(source, fmt, mapping=mapping, publisher=publisher, language=language)
-    return _import_items(state, items, f"{'standard input' if source == '-' else source} ({kind})")
+    where = _("standard input") if source == "-" else source
+    return _import_items(state, items, _("{source} ({kind})").format(source=where, kind=kind))
 
 
 @import_group.command(name="google")
@@ -119,23 +125,24 @@ def import_google(state: State, query, language, max_age_days, limit, save):
                                    max_age_days=max_age_days, limit=limit)
     if save is not None:
         write_output(save, json.dumps(response, ensure_ascii=False, indent=2) + "\n")
-        state.out.note(f"saved the response to {save}")
+        state.out.note(_("saved the response to {path}").format(path=save))
     if not response["claims"]:
-        return Notice(f"no fact-checks found for {query!r}", status=ExitStatus.NO_MATCH)
-    return _import_items(state, list(json_items(response)), f"the Fact Check Tools API (query {query!r})")
+        return Notice(_("no fact-checks found for {query!r}").format(query=query), status=ExitStatus.NO_MATCH)
+    label = _("the Fact Check Tools API (query {query!r})").format(query=query)
+    return _import_items(state, list(json_items(response)), label)
 
 
 def _import_items(state: State, items: list, label: str) -> Imported:
     from factcheck.exchange.importing.run import import_records
 
     if not items:
-        raise UserError(f"nothing to import: no items in {label}")
-    with state.out.progress("importing", len(items)) as bar:
+        raise UserError(_("nothing to import: no items in {source}").format(source=label))
+    with state.out.progress(_("importing"), len(items)) as bar:
 
         def on_progress(done: int, total: int) -> None:
             bar.update(done)
             if done == total:  # what is left is the index refresh
-                bar.then("indexing for search")
+                bar.then(_("indexing for search"))
 
         report = import_records(state.repo, items, on_progress if bar else None)
     return Imported(report, label, state.repo.root, len(items))
@@ -155,9 +162,12 @@ def _import_items(state: State, items: list, label: str) -> Imported:
     help="claimreview: also fact-checks imported from others, credited to their publisher and original URL "
     "(json, jsonl and csv always hold them).",
 )
+@all_option
 @pass_state
-def export_command(state: State, fmt, status, tag, output, site, include_imported):
-    """Export claims as ClaimReview JSON-LD, JSON, JSON Lines or CSV (UTF-8, no BOM).
+def export_command(state: State, fmt, status, tag, output, site, include_imported, all_):
+    """Export published claims as ClaimReview JSON-LD, JSON, JSON Lines or CSV (UTF-8, no BOM).
+
+    Drafts and claims in review are left out unless --all.
 
     CSV columns are always the same, in the same order. To open the CSV in Excel with Korean
     intact: Data > From Text/CSV, File Origin "65001: Unicode (UTF-8)".
@@ -170,7 +180,9 @@ def export_command(state: State, fmt, status, tag, output, site, include_importe
     """
     from factcheck.publish.formats import export_text, settings_for
 
-    records = select_records(state.index().records(), status=status, tag=tag)
+    from factcheck.store.desk import publishable
+
+    records = publishable(select_records(state.index().records(), status=status, tag=tag), all_)
     settings = settings_for(fmt, state.repo.root, site)
     gaps = []
     if fmt == "claimreview":
@@ -182,4 +194,4 @@ def export_command(state: State, fmt, status, tag, output, site, include_importe
     if output is None:
         return Document(text, problems=gaps)
     write_output(output, text)
-    return Notice(f"wrote {len(records)} claim(s) to {output}", problems=gaps)
+    return Notice(_("wrote {n} claim(s) to {path}").format(n=len(records), path=output), problems=gaps)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.app import State, cli, pass_state, status_option, tag_option
+from factcheck.cli.app import State, all_option, cli, pass_state, status_option, tag_option
+from factcheck.i18n import _
 from factcheck.model import select_records
 from factcheck.terminal.outcomes import Notice
 
@@ -25,9 +26,15 @@ from factcheck.terminal.outcomes import Notice
     "--include-imported", is_flag=True,
     help="Also publish fact-checks imported from others, credited to their publisher and original URL.",
 )
+@all_option
 @pass_state
-def site_command(state: State, out_dir, site_url, status, tag, include_imported):
-    """Build a static website: a searchable index.html and claims/<id>.html for each claim.
+def site_command(state: State, out_dir, site_url, status, tag, include_imported, all_):
+    """Build a static website: a searchable index.html and claims/<id>.html for each published claim.
+
+    Also the pages the IFCN Code of Principles asks for: methodology and corrections policy (from
+    pages/*.md in the claims directory), the corrections log, organisation, funding and contact
+    (`organisation:` in factcheck.yaml) and an archive by month. Drafts and claims in review are
+    left out unless --all (a preview for the desk, marked as such).
 
     Plain files with relative links: upload the folder to any static host, or open index.html
     from disk. Also writes claimreview.json with every claim's ClaimReview. Rebuilding writes only
@@ -38,15 +45,33 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported)
       factcheck site -o public
       factcheck site -o public --site https://factcheck.example.kr
       factcheck site -o public --status false --tag 예타
+      factcheck site -o preview --all
     """
     from factcheck.exchange.claimreview import published_records
+    from factcheck.exchange.compare import is_imported, reviews_beside
     from factcheck.publish.site import build_site
+    from factcheck.publish.texts import load_site_texts
+    from factcheck.store.desk import publishable
     from factcheck.store.settings import load_settings
 
-    index = state.index()
     settings = load_settings(state.repo.root, site=site_url)
-    records, left_out = published_records(select_records(index.records(), status, tag), settings, include_imported)
-    built = build_site(records, out_dir, settings, index.aliases())
-    return Notice(f"site of {len(records)} claim page(s): {len(built.written)} file(s) written, "
-                  f"{len(built.unchanged)} unchanged, {len(built.removed)} removed: open {out_dir / 'index.html'}",
-                  problems=[left_out] if left_out else [])
+    texts = load_site_texts(state.repo.root)
+    index = state.index()
+    everything = index.records()
+    chosen, left_out = published_records(select_records(everything, status, tag), settings, include_imported)
+    warnings = [left_out] if left_out else []
+    records = publishable(chosen, all_)
+    unpublished = len(chosen) - len(publishable(chosen))
+    if unpublished and all_:
+        warnings.append(_("including {n} unpublished claim(s): a preview for the desk, not for publishing").format(
+            n=unpublished))
+    elif unpublished:
+        warnings.append(_("left out {n} claim(s) not yet published (drafts, in review); --all includes them").format(
+            n=unpublished))
+    others = reviews_beside(state.repo, records) if any(map(is_imported, everything)) else {}
+    built = build_site(records, out_dir, settings, index.aliases(), texts, others)
+    summary = _("site of {pages} claim page(s): {written} file(s) written, {unchanged} unchanged, {removed} removed: "
+                "open {index}")
+    return Notice(summary.format(pages=len(records), written=len(built.written), unchanged=len(built.unchanged),
+                                 removed=len(built.removed), index=out_dir / "index.html"),
+                  problems=warnings + texts.warnings())

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.app import State, cli, json_option, pass_state
-from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
+from factcheck.cli.app import State, SuggestingGroup, cli, json_option, pass_state
+from factcheck.i18n import _
+from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_DEADLINE, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
 from factcheck.terminal.outcomes import Notice, SourcesArchived, SourcesChecked
 
 
-@cli.group(name="sources")
+@cli.group(name="sources", cls=SuggestingGroup)
 def sources_group():
     """Check that every source still says what its quote says, and keep archived copies.
 
@@ -62,9 +63,11 @@ def _record(state: State, results: list, apply) -> int:
 @click.option("--concurrency", default=DEFAULT_CONCURRENCY, show_default=True, type=click.IntRange(1, 256), help="Requests at once, in all.")
 @click.option("--per-host", default=DEFAULT_PER_HOST, show_default=True, type=click.IntRange(1, 64), help="Requests at once to one host.")
 @click.option("--timeout", default=DEFAULT_TIMEOUT, show_default=True, type=click.FloatRange(0.1, 600), help="Seconds to connect, and to wait for each read.")
+@click.option("--deadline", default=DEFAULT_DEADLINE, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Seconds for one address in all, retries included, from its first request.")
 @json_option
 @pass_state
-def sources_check(state: State, claim_ids, update, allow_private, concurrency, per_host, timeout):
+def sources_check(state: State, claim_ids, update, allow_private, concurrency, per_host, timeout, deadline):
     """Fetch every source and check that its quote is still there.
 
     With no ID, checks every source in the repository. Each source is ok, quote-missing, changed
@@ -85,15 +88,15 @@ def sources_check(state: State, claim_ids, update, allow_private, concurrency, p
     records = _claims_for(state, claim_ids)
     targets = [t for record in records for t in targets_for(record)]
     if not targets:
-        return Notice("no sources to check")
+        return Notice(_("no sources to check"))
     results = _run_with_progress(
         state,
         lambda on_progress: check_sources(
             targets, allow_private=allow_private, concurrency=concurrency, per_host=per_host,
-            timeout=timeout, on_progress=on_progress,
+            timeout=timeout, deadline=deadline, on_progress=on_progress,
         ),
         len(targets),
-        "checking sources",
+        _("checking sources"),
     )
     recorded_in = _record(state, results, apply_results) if update else None
     return SourcesChecked(results, recorded_in)
@@ -124,14 +127,14 @@ def sources_archive(state: State, claim_ids, save):
     records = _claims_for(state, claim_ids)
     targets = [t for record in records for t in archive_targets(record)]
     if not targets:
-        return Notice("every source already has an archive_url", data={"results": []})
+        return Notice(_("every source already has an archive_url"), data={"results": []})
     env = state.env
     results = _run_with_progress(
         state,
         lambda on_progress: archive_sources(targets, save=save, on_progress=on_progress,
                                             wayback=env.get(WAYBACK_URL_ENV), save_to=env.get(SAVE_URL_ENV)),
         len(targets),
-        "asking the Internet Archive",
+        _("asking the Internet Archive"),
     )
     _record(state, [result for result in results if result.archive_url], apply_archive)
     return SourcesArchived(results)

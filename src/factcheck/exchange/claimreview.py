@@ -181,6 +181,12 @@ def to_claimreview(record: dict, settings: Any = None) -> dict:
         review["author"] = _organization(s.publisher, s.publisher_url)
     if record.get("reviewed"):
         review["datePublished"] = record["reviewed"]
+    corrections = record.get("corrections") or []
+    if corrections:  # a correction is the review's modification, dated and said in the open
+        review["dateModified"] = max(str(c["date"]) for c in corrections)
+        review["correction"] = [
+            {"@type": "CorrectionComment", "datePublished": c["date"], "text": c["note"]} for c in corrections
+        ]
     review["inLanguage"] = (origin or {}).get("language") or s.language
     if record.get("rationale"):
         review["reviewBody"] = _review_body(record["rationale"])

@@ -8,6 +8,7 @@ regulator has not issued…", "This is misleading. While…") is matched on its 
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -94,9 +95,10 @@ def status_for_number(value: object, best: object = 5, worst: object = 1) -> str
     """The verdict for a numeric rating on a publisher's own scale, spread evenly over our five verdicts."""
     try:
         value, best, worst = float(value), float(best), float(worst)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
-    if best <= worst or not worst <= value <= best:
+    # An infinite or huge scale is no scale: round(nan) once ended a whole import.
+    if not all(map(math.isfinite, (value, best, worst, best - worst))) or best <= worst or not worst <= value <= best:
         return None
     step = round((value - worst) / (best - worst) * 4)  # 0 (false) .. 4 (true)
     return ("false", "mostly-false", "half-true", "mostly-true", "true")[step]

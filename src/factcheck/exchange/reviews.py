@@ -351,6 +351,8 @@ def claimreview_fields(review: dict) -> dict:
     tags = review.get("keywords") or []
     if isinstance(tags, str):
         tags = [t for t in re.split(r"\s*,\s*", tags)]
+    elif not isinstance(tags, list):  # "keywords": true once ended the whole import
+        tags = []
     about = review.get("about") if isinstance(review.get("about"), list) else [review.get("about")]
     appearance = item.get("firstAppearance") or item.get("appearance")
     return {

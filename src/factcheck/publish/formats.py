@@ -7,33 +7,39 @@ The writers import what they use when they run: a Markdown report need not load 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable
 
 from factcheck.errors import FactcheckError
+from factcheck.textclean import json_text
 
 
-class Format(NamedTuple):
-    one: Callable[[dict, Any], str] | None = None  # a claim's report, without a final newline
-    many: Callable[[list[dict], Any], str] | None = None  # a list of claims, ending with a newline
-    needs_settings: bool = False
+class Format:
+    """How a format writes one claim (`one`: a report without a final newline, given the record, the settings and
+    other outlets' reviews beside it) and many (`many`: text ending with a newline); either may be None. A plain
+    class: the CLI imports this table for its --format choices."""
+
+    __slots__ = ("one", "many", "needs_settings")
+
+    def __init__(self, one: Callable[[dict, Any, list | None], str] | None = None,
+                 many: Callable[[list[dict], Any], str] | None = None, needs_settings: bool = False):
+        self.one, self.many, self.needs_settings = one, many, needs_settings
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json_text(data)
 
 
-def _markdown(record: dict, _settings: Any) -> str:
+def _markdown(record: dict, _settings: Any, others: list | None = None) -> str:
     from factcheck.publish.markdown import claim_markdown
 
-    return claim_markdown(record)
+    return claim_markdown(record, others)
 
 
-def _html(record: dict, settings: Any) -> str:
+def _html(record: dict, settings: Any, others: list | None = None) -> str:
     from factcheck.publish.html import render_claim_page
 
-    return render_claim_page(record, settings)
+    return render_claim_page(record, settings, others=others)
 
 
 def _claimreview(record: dict, settings: Any) -> dict:
@@ -50,12 +56,12 @@ def _csv(records: list[dict], _settings: Any) -> str:
 
 FORMATS: dict[str, Format] = {
     "md": Format(one=_markdown),
-    "json": Format(one=lambda record, _s: _json(record), many=lambda records, _s: _json(records) + "\n"),
-    "jsonl": Format(many=lambda records, _s: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)),
+    "json": Format(one=lambda record, _s, _others=None: _json(record), many=lambda records, _s: _json(records) + "\n"),
+    "jsonl": Format(many=lambda records, _s: "".join(json_text(r, indent=None) + "\n" for r in records)),
     "csv": Format(many=_csv),
     "html": Format(one=_html, needs_settings=True),
     "claimreview": Format(
-        one=lambda record, s: _json(_claimreview(record, s)),
+        one=lambda record, s, _others=None: _json(_claimreview(record, s)),
         many=lambda records, s: _json([_claimreview(r, s) for r in records]) + "\n",
         needs_settings=True,
     ),
@@ -78,12 +84,13 @@ def _settings(chosen: Format, settings: Any) -> Any:
     return settings_from(settings) if chosen.needs_settings else settings
 
 
-def claim_text(record: dict, fmt: str, settings: Any = None) -> str:
-    """One claim in `fmt` (one of CLAIM_FORMATS), without a final newline."""
+def claim_text(record: dict, fmt: str, settings: Any = None, others: list | None = None) -> str:
+    """One claim in `fmt` (one of CLAIM_FORMATS), without a final newline; the Markdown and HTML reports
+    list `others`, other outlets' reviews of the same claim (exchange.compare.OtherReview)."""
     chosen = FORMATS.get(fmt)
     if chosen is None or chosen.one is None:
         raise FactcheckError(f"unknown report format {fmt!r}; use one of: {', '.join(CLAIM_FORMATS)}")
-    return chosen.one(record, _settings(chosen, settings))
+    return chosen.one(record, _settings(chosen, settings), others)
 
 
 def export_text(records: Iterable[dict], fmt: str, settings: Any = None) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 from html import escape
 from pathlib import Path
@@ -22,6 +21,7 @@ from factcheck.exchange.claimreview import reviewed_elsewhere, to_claimreview
 from factcheck.model import LANGUAGE_RE, VERDICTS, text_of, verdict
 from factcheck.store.repo import check_id
 from factcheck.store.settings import REPORTS_FOLDER, PublishSettings, settings_from
+from factcheck.textclean import json_text, mark_bidi
 
 GENERATOR = "factcheck"
 CLAIMS_FOLDER = REPORTS_FOLDER  # claims/<id>.html: where ClaimReview's `url` says each report lives
@@ -72,7 +72,7 @@ PAGE_LABELS = {
 
 def escaped(value: Any) -> str:
     """HTML-escape any value (quotes too, so the result is safe in attributes)."""
-    return escape("" if value is None else str(value), quote=True)
+    return escape("" if value is None else mark_bidi(value), quote=True)  # bidi controls visible, never obeyed
 
 
 def is_http_url(url: Any) -> bool:
@@ -99,7 +99,7 @@ def link(url: Any, text: Any = None, cls: str = "") -> str:
 
 def json_for_script(data: Any, *, indent: int | None = 2) -> str:
     """JSON safe inside <script>: `</` and `<!--` can neither close the block nor change how it is parsed."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    text = json_text(data, indent=indent, separators=None if indent else (",", ":"))
     return text.replace("<!--", "\\u003c!--").replace("</", "<\\/")
 
 
@@ -191,7 +191,7 @@ def package_text(name: str) -> str:
     return (Path(__file__).parent / name).read_text(encoding="utf-8")
 
 
-CSS = package_text("site.css")
+CSS = package_text("site.css") + package_text("desk.css")
 
 
 def _css() -> str:
@@ -332,14 +332,16 @@ def _origin_line(record: dict) -> str:
     return f'<p>{PAGE_LABELS["origin"]}: {" · ".join(b for b in bits if b)}</p>'
 
 
-def render_claim_page(record: dict, settings: Any, *, site_root: str | None = None) -> str:
+def render_claim_page(record: dict, settings: Any, *, site_root: str | None = None, others=None) -> str:
     """A complete, self-contained HTML5 page for one claim.
 
     `settings`: a claimreview.Settings (or a factcheck.yaml-like dict, or None) naming the publisher and
     the site's base URL. `site_root` is the relative path from this page to the site's index.html
     folder ("." beside it, ".." for claims/<id>.html); None, the default, leaves out the link back to
-    an index, for a lone report written with `factcheck report ID --format html -o FILE`.
+    an index, for a lone report written with `factcheck report ID --format html -o FILE`. `others`: other
+    outlets' reviews of the same claim (`exchange.compare.OtherReview`), listed after the sources.
     """
+    from factcheck.publish import notices
     check_id(record.get("id", ""))
     settings = settings_from(settings)
     v = verdict(record["status"])
@@ -356,11 +358,14 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
         canonical = review.get("url", "")
     head = _head(title, lang=page_lang(record, settings), description=description, canonical=canonical, extra=ld)
 
-    nav, index, scale = "", None, None
+    nav, index, scale, pages = "", None, None, ""
     if site_root is not None:
+        from factcheck.publish.pages import pages_nav
+
         root = "" if site_root in ("", ".") else f"{site_root.rstrip('/')}/"
         index, scale = f"{root}index.html", f"{root}{RATINGS_FILE}"
         nav = f'<nav><a href="{escaped(index)}">{PAGE_LABELS["all_claims"]}</a></nav>'
+        pages = pages_nav(root)
     verdict_badge = badge(v.code) if scale is None else \
         f'<a href="{escaped(scale)}#{escaped(v.code)}" title="{PAGE_LABELS["ratings"]}">{badge(v.code)}</a>'
     by = link(settings.publisher_url, publisher) if settings.publisher_url and publisher else escaped(publisher)
@@ -376,17 +381,20 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
         header,
         "<main>",
         "<article>",
+        notices.state_banner(record),
+        notices.correction_notice(record),
         f'<p class="verdict">{verdict_badge}</p>',
         f'<h1 class="claim">{escaped(record["claim"])}</h1>',
         claim_en,
         _facts(record),
         _rationale_section(record),
         _sources_section(record),
+        notices.others_section(others),
         _history_section(record),
         _chips_section(record, "tags", index),
         _chips_section(record, "entities"),
         "</article>",
-        f'<footer>{_origin_line(record)}<p>{" · ".join(footer_bits)}</p></footer>',
+        f'<footer>{_origin_line(record)}<p>{" · ".join(footer_bits)}</p>{pages}</footer>',
         "</main>",
         "</body>",
         "</html>",

@@ -24,6 +24,7 @@ from factcheck.publish.html import (
     json_for_script,
     package_text,
 )
+from factcheck.publish.pages import pages_nav
 from factcheck.publish.search_data import search_index
 from factcheck.search.text.aliases import Aliases
 from factcheck.store.settings import settings_from
@@ -145,7 +146,7 @@ def _listing_page(records: list[dict], number: int, count: int, settings, aliase
     canonical = f"{settings.site}/{listing_file(number)}" if settings.site else ""
     rows = records[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
     footer = (f'<footer><p><a href="{RATINGS_FILE}">{PAGE_LABELS["ratings"]}</a> · '
-              f'<a href="{CLAIMREVIEW_FILE}">ClaimReview JSON-LD</a></p></footer>')
+              f'<a href="{CLAIMREVIEW_FILE}">ClaimReview JSON-LD</a></p>{pages_nav(ratings=False)}</footer>')
     if number > 1:  # a plain page: no script, so no search; the index has both
         head = _head(title, lang=settings.language, description=title, canonical=canonical)
         body = [f'<p><a href="index.html">{PAGE_LABELS["search_all"]}</a></p>', _table(rows),

@@ -1,9 +1,9 @@
-"""The static site: the list of claims (publish/listing.py), one page per claim, the rating scale and
-the ClaimReview feed, rebuilt incrementally: a file whose content would not change is not written."""
+"""The static site: the list of claims (publish/listing.py), one page per claim, the rating scale, the
+ClaimReview feed and the IFCN pages (publish/pages.py), rebuilt incrementally: a file whose content would
+not change is not written."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -12,11 +12,14 @@ from factcheck.errors import DataError, FactcheckError
 from factcheck.exchange.claimreview import to_claimreview
 from factcheck.publish.html import _GENERATOR_META, CLAIMREVIEW_FILE, CLAIMS_FOLDER, RATINGS_FILE, render_claim_page
 from factcheck.publish.listing import listing_pages
+from factcheck.publish.pages import write_pages
 from factcheck.publish.ratings import render_rating_scale
+from factcheck.publish.texts import SiteTexts
 from factcheck.search.text.aliases import Aliases
 from factcheck.store.files import atomic_write
 from factcheck.store.repo import check_id
 from factcheck.store.settings import settings_from
+from factcheck.textclean import json_text
 
 LISTING_PAGES = "page-*.html"
 
@@ -57,10 +60,13 @@ def _is_ours(path: Path) -> bool:
         return False
 
 
-def build_site(records: Iterable[dict], out_dir: Path, settings: Any, aliases: Aliases | None = None) -> BuiltSite:
-    """Write the list (index.html, page-2.html, …), claims/<id>.html for every claim, ratings.html and
-    claimreview.json, each only if its content changed (`aliases`: the repository's alias table, for the
-    search; the bundled one by default).
+def build_site(records: Iterable[dict], out_dir: Path, settings: Any, aliases: Aliases | None = None,
+               texts: SiteTexts | None = None, others: dict | None = None) -> BuiltSite:
+    """Write the list (index.html, page-2.html, …), claims/<id>.html for every claim, ratings.html,
+    claimreview.json and the IFCN pages, each only if its content changed (`aliases`: the repository's
+    alias table, for the search; the bundled one by default; `texts`: the newsroom's methodology,
+    corrections policy and organisation, the starters when None; `others`: other outlets' reviews beside
+    each claim, by id).
 
     Pages this function wrote before that are no longer part of the site (claims that are gone, list
     pages past the last) are removed: they carry its generator tag. Any other file is left alone.
@@ -85,13 +91,14 @@ def build_site(records: Iterable[dict], out_dir: Path, settings: Any, aliases: A
     for record in sorted(records, key=lambda r: r["id"]):
         reviews.append(to_claimreview(record, settings))
         page = claims_dir / f"{record['id']}.html"
-        built.put(page, render_claim_page(record, settings, site_root=".."))
+        built.put(page, render_claim_page(record, settings, site_root="..", others=(others or {}).get(record["id"])))
         pages.add(page)
     built.remove_stale(claims_dir.glob("*.html"), pages)
-    built.put(out_dir / CLAIMREVIEW_FILE, json.dumps(reviews, ensure_ascii=False, indent=2) + "\n")
+    built.put(out_dir / CLAIMREVIEW_FILE, json_text(reviews) + "\n")
     built.put(out_dir / RATINGS_FILE, render_rating_scale(settings))
     listing = {out_dir / name: text for name, text in listing_pages(records, settings, aliases).items()}
     for path, text in listing.items():
         built.put(path, text)
     built.remove_stale(out_dir.glob(LISTING_PAGES), set(listing))
+    write_pages(records, out_dir, settings, texts, built)
     return built

@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Mapping
 
 from factcheck.errors import FactcheckError, NotFound
+from factcheck.search.index_cache import STAMP_SUFFIX, index_places, mark_sound, sound
+from factcheck.store.files import TEMP_SUFFIX, remove_stale_temps
 from factcheck.store.names import (
     IMPORTED_DIR,
     NOT_CLAIMS,
@@ -223,16 +225,23 @@ class Index:
         except OSError:
             entries = []
         listing = {}
+        orphans = []
         for entry in entries:
             name = entry.name
             if name.startswith("."):
+                if name.endswith(TEMP_SUFFIX):  # a write killed midway (kill -9 during import) leaves these
+                    orphans.append(entry.path)
                 continue
-            if name.endswith(".yaml"):  # tested first: a folder of imported claims holds 26,000 of them
+            # .yaml first: an imported folder holds 26,000. A link to a folder is listed, so reading reports it.
+            if name.endswith(".yaml") and not entry.is_dir(follow_symlinks=False):
                 if rel or name not in NOT_CLAIMS:
                     listing[name] = entry
             elif entry.is_dir(follow_symlinks=False):
                 sub = f"{rel}/{name}" if rel else name
                 self._scan(sub, known_dirs, known_children, seen_dirs, changed, removed, full)
+            elif entry.is_symlink() and entry.is_dir():
+                listing[name] = entry
+        remove_stale_temps(orphans)
         if trusted:
             # A folder of thousands of imported claims: its last listing (name and inode, one per line)
             # says which files are new or were replaced (an atomic replace makes a new inode) without
@@ -268,6 +277,7 @@ class Index:
             changed.append((rel, entry.name, st.st_mtime_ns, st.st_size, st.st_ino))
 
     def _apply(self, changed, removed, gone_dirs, seen_dirs) -> None:
+        changed.sort(key=lambda entry: _below_imported(entry[0]))  # the repository's own claims first: they win an id
         paths = [os.path.join(self.repo.root, d, n) for d, n, *_stat in changed]
         entries = _index_entries(paths)
         # Document frequencies: counted per token as claims come and go, or recounted whole after a
@@ -333,11 +343,22 @@ class Index:
             self.conn.execute("DELETE FROM grams WHERE rowid = ?", found)
 
     def _insert(self, path: str, rel_dir: str, entry: IndexEntry) -> str | None:
-        """Store one claim; returns its problems (JSON) if its id is taken by another file."""
+        """Store one claim; returns its problems (JSON) if its id is taken by another file. The repository's
+        own claim wins an id over an imported one, whichever was stored first."""
         claim_id = entry.claim_id
-        clash = self.conn.execute("SELECT path FROM claims WHERE id = ? AND path != ?", (claim_id, path)).fetchone()
+        clash = self.conn.execute(
+            "SELECT path, imported FROM claims WHERE id = ? AND path != ?", (claim_id, path)
+        ).fetchone()
         if clash:
-            return json.dumps([[1, f"id {claim_id!r} is also used by {clash[0]}; this file is ignored"]])
+            clash_path, clash_imported = clash
+            if not (clash_imported and not _below_imported(rel_dir)):
+                return json.dumps([[1, f"id {claim_id!r} is also used by {clash_path}; this file is ignored"]])
+            self._delete(clash_path)  # the repository's own claim wins; the imported one is reported
+            clash_dir, clash_name = os.path.split(os.path.relpath(clash_path, self.repo.root))
+            self.conn.execute(
+                "UPDATE files SET problems = ? WHERE dir = ? AND name = ?",
+                (json.dumps([[1, f"id {claim_id!r} is also used by {path}; this file is ignored"]]), clash_dir, clash_name),
+            )
         cursor = self.conn.execute(
             "INSERT INTO claims (path, id, status, tags, imported, length, keys, record)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -411,10 +432,10 @@ class Index:
         from factcheck.store.repo import check_id
 
         check_id(claim_id)
-        found = self.conn.execute("SELECT record FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        found = self.conn.execute("SELECT path FROM claims WHERE id = ?", (claim_id,)).fetchone()
         if not found:
             raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}")
-        return json.loads(found[0])
+        return self.repo.reread(Path(found[0]), claim_id)  # never a stale verdict (see Repo.reread)
 
     def cache_get(self, key: str) -> str | None:
         """A value derived from the repository and kept with the index (see cache_put)."""
@@ -450,24 +471,27 @@ def _busy(exc: Exception) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path | str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
 
 
-def _fresh(path: Path) -> sqlite3.Connection:
-    for suffix in ("", "-wal", "-shm"):
-        try:
-            os.unlink(f"{path}{suffix}")
-        except FileNotFoundError:
-            pass
-    conn = _connect(path)
+def _create_schema(conn: sqlite3.Connection) -> sqlite3.Connection:
     conn.executescript(
         "BEGIN IMMEDIATE;" + SCHEMA + f"INSERT INTO meta (key, value) VALUES ('format', '{INDEX_FORMAT}'); COMMIT;"
     )
     return conn
+
+
+def _fresh(path: Path) -> sqlite3.Connection:
+    for suffix in ("", "-wal", "-shm", STAMP_SUFFIX):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+    return _create_schema(_connect(path))
 
 
 @contextmanager
@@ -492,7 +516,7 @@ def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection:
             try:
                 conn = _connect(path)
                 row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-                if row and row[0] == INDEX_FORMAT:
+                if row and row[0] == INDEX_FORMAT and sound(conn, path):
                     return conn
                 conn.close()
             except sqlite3.DatabaseError as exc:  # corrupt, truncated, or not a database at all
@@ -512,27 +536,42 @@ def _refreshed(repo: Repo, path: Path, rebuild: bool, full: bool) -> Index:
         conn.close()
         index = Index(repo, _open_db(path, rebuild=True), path)
         index.refresh(full=True)
+    if index.conn.total_changes:  # what we just wrote is sound: into the file, and say so
+        try:
+            index.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            mark_sound(path)
+        except sqlite3.OperationalError:
+            pass
     return index
 
 
 def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
-    path = index_path(repo.root, repo.cache_dir)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:  # no writable cache directory: use a private temporary one
-        import tempfile
-
-        path = Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        index = _refreshed(repo, path, rebuild, full)
-    except sqlite3.OperationalError as exc:
-        if not _busy(exc):
-            raise
-        raise FactcheckError(
-            f"the search index {path} is busy: another factcheck has been updating it for over "
-            f"{BUSY_TIMEOUT:g} s; try again when it has finished"
-        ) from None
+    """The refreshed index. A cache that cannot be used (a folder where the file or its lock should be,
+    read-only, deleted meanwhile) is tried again, then elsewhere, then in memory, with one warning."""
+    wanted = index_path(repo.root, repo.cache_dir)
+    index, trouble = None, None
+    for path in index_places(wanted):
+        for _attempt in range(2):  # a second try: another process may have deleted the file meanwhile
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                index = _refreshed(repo, path, rebuild, full)
+                break
+            except (sqlite3.DatabaseError, OSError) as exc:
+                if _busy(exc):
+                    raise FactcheckError(
+                        f"the search index {path} is busy: another factcheck has been updating it for over "
+                        f"{BUSY_TIMEOUT:g} s; try again when it has finished"
+                    ) from None
+                trouble = trouble or exc
+        if index is not None:
+            break
+    if index is None:  # searching without the cache
+        index = Index(repo, _create_schema(_connect(":memory:")), Path(":memory:"))
+        index.refresh(full=True)
+    if trouble is not None and index.path != wanted:  # a second try that worked needs no word
+        reason = " ".join(str(getattr(trouble, "strerror", None) or trouble).split())
+        where = f"using {index.path}" if index.path != Path(":memory:") else "this command used an index in memory"
+        index.problems.insert(0, FileProblem(wanted, None, f"cannot use the search index ({reason}); {where}"))
     index.aliases()
     index.begin_read()
     return index

@@ -52,7 +52,7 @@ class SearchResult:
     reason: str = ""
 
     def as_json(self, explain: bool = False) -> dict:
-        from factcheck.model import VERDICT_BY_CODE
+        from factcheck.model import VERDICT_BY_CODE, state_of
 
         record = self.record
         verdict = VERDICT_BY_CODE.get(record.get("status"))
@@ -65,6 +65,7 @@ class SearchResult:
             "status": record.get("status"),
             "status_label": verdict.ko if verdict else None,
             "status_label_en": verdict.en if verdict else None,
+            "state": state_of(record),  # draft | review | published: what the desk has done with it
             "score": self.score,
             "similarity": self.similarity,
             "reason": self.reason,

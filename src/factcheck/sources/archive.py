@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 from factcheck.errors import FactcheckError
+from factcheck.model import HTTP_URL_RE
 from factcheck.sources.defaults import (
     ARCHIVE_CONCURRENCY,
+    ARCHIVE_MAX_BYTES,
     DEFAULT_BACKOFF,
     DEFAULT_RETRIES,
     DEFAULT_SAVE_URL,
@@ -67,19 +69,70 @@ def _archive_client(timeout: float):
     )
 
 
-def _snapshot_address(url: str) -> str:
-    """The archive answers with http:// snapshot addresses; its pages are served over https."""
+def _snapshot_address(url: object) -> str | None:
+    """The archive answers with http:// snapshot addresses; its pages are served over https.
+
+    The answer is stored as it came, so only a well-formed http(s) address is kept: a `>` in one once
+    broke out of the Markdown report's <link>.
+    """
+    if not isinstance(url, str) or scheme_refusal(url) is not None or not HTTP_URL_RE.match(url):
+        return None
     if url.startswith("http://web.archive.org/"):
         return "https://" + url[len("http://") :]
     return url
 
 
-async def _archive_get(client, url: str, params: dict | None = None, retries: int = DEFAULT_RETRIES):
+@dataclass
+class _Answer:
+    """The archive's answer, its body read up to ARCHIVE_MAX_BYTES (a Wayback answer was read whole)."""
+
+    status_code: int
+    headers: Any
+    url: Any
+    body: bytes
+
+    def json(self) -> Any:
+        import json
+
+        return json.loads(self.body)
+
+
+class ArchiveTooLarge(Exception):
+    pass
+
+
+async def _capped_get(client, url: str, params: dict | None, read_body: bool) -> _Answer:
+    from factcheck.sources.http import CappedBody, TooLarge
+
+    response = await client.send(client.build_request("GET", url, params=params), stream=True)
+    try:
+        if not read_body:  # Save Page Now answers with the page itself: only its address is wanted
+            return _Answer(response.status_code, response.headers, response.url, b"")
+        body = CappedBody(response.headers.get("content-encoding"), ARCHIVE_MAX_BYTES)
+        received = 0
+        async for chunk in response.aiter_raw():
+            received += len(chunk)
+            if received > ARCHIVE_MAX_BYTES:
+                raise TooLarge()
+            body.feed(chunk)
+        return _Answer(response.status_code, response.headers, response.url, body.finish())
+    except TooLarge:
+        raise ArchiveTooLarge() from None
+    except ValueError as exc:  # a corrupt or unknown content encoding
+        import httpx
+
+        raise httpx.DecodingError(str(exc)) from None
+    finally:
+        await response.aclose()
+
+
+async def _archive_get(client, url: str, params: dict | None = None, retries: int = DEFAULT_RETRIES,
+                       read_body: bool = True):
     import httpx
 
     for attempt in range(retries + 1):
         try:
-            response = await client.get(url, params=params)
+            response = await _capped_get(client, url, params, read_body)
         except httpx.TimeoutException:
             if attempt == retries:
                 raise
@@ -98,18 +151,18 @@ async def _lookup(client, url: str, api: str) -> tuple[str | None, str | None]:
 
     try:
         response = await _archive_get(client, api, params={"url": url})
-    except httpx.HTTPError as exc:
+    except ArchiveTooLarge:
+        return None, f"archive lookup failed: the answer is over {ARCHIVE_MAX_BYTES:,} bytes"
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         return None, f"archive lookup failed: {_describe(exc, client.timeout.read or 0)}"
     if response.status_code != 200:
         return None, f"archive lookup failed: HTTP {response.status_code}"
     try:
         closest = (response.json().get("archived_snapshots") or {}).get("closest") or {}
-    except (ValueError, AttributeError):
+        snapshot = closest.get("url") if closest.get("available") else None
+    except (ValueError, AttributeError, RecursionError):
         return None, "archive lookup failed: the answer is not the availability API's JSON"
-    snapshot = closest.get("url") if closest.get("available") else None
-    if snapshot and scheme_refusal(snapshot) is None:
-        return _snapshot_address(snapshot), None
-    return None, None
+    return _snapshot_address(snapshot), None
 
 
 async def _save(client, url: str, api: str) -> tuple[str | None, str | None]:
@@ -117,8 +170,10 @@ async def _save(client, url: str, api: str) -> tuple[str | None, str | None]:
     import httpx
 
     try:
-        response = await _archive_get(client, api + url, retries=0)
-    except httpx.HTTPError as exc:
+        response = await _archive_get(client, api + url, retries=0, read_body=False)
+    except ArchiveTooLarge:
+        return None, f"Save Page Now failed: the answer is over {ARCHIVE_MAX_BYTES:,} bytes"
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
         return None, f"Save Page Now failed: {_describe(exc, client.timeout.read or 0)}"
     if response.status_code >= 400:
         return None, f"Save Page Now failed: HTTP {response.status_code}"

@@ -22,4 +22,5 @@ SAVE_URL_ENV = "FACTCHECK_SAVE_URL"
 DEFAULT_WAYBACK_URL = "https://archive.org/wayback/available"
 DEFAULT_SAVE_URL = "https://web.archive.org/save/"
 ARCHIVE_CONCURRENCY = 4  # archive.org rate-limits hard; a few at a time is plenty
+ARCHIVE_MAX_BYTES = 1_000_000  # an availability answer is a few hundred bytes (Save Page Now's page is not read)
 SAVE_TIMEOUT = 120.0  # Save Page Now fetches the page itself before it answers

@@ -9,6 +9,7 @@ import random
 import zlib
 from collections import defaultdict
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
@@ -39,7 +40,10 @@ HEADERS = {
 
 
 # Content types whose text we can read; anything else (PDF, images, ...) is an error.
-TEXT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml"})
+TEXT_TYPES = frozenset({
+    "text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml",
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml",  # news feeds, read by `factcheck scan`
+})
 # What an unlabelled body is when it starts with these bytes.
 MAGIC = (
     (b"%PDF-", "application/pdf"),
@@ -157,6 +161,8 @@ class Page:
     fingerprint: str | None = None
     status: str | None = None  # dead / error / blocked; None when the page was read
     error: str | None = None
+    document: str | None = None  # the decoded body, for readers that want more than the visible text
+    media_type: str | None = None
 
 
 class _Failure(Exception):
@@ -227,6 +233,10 @@ def _client(settings: FetchLimits, refusal: Callable[[str], str | None]):
     )
 
 
+# The deadline of the page being fetched, per task: started by its first request.
+_BUDGET: ContextVar = ContextVar("deadline")
+
+
 class _Fetcher:
     def __init__(self, client, settings: FetchLimits):
         self.client = client
@@ -247,7 +257,11 @@ class _Fetcher:
 
         final: str | None = None
         try:
-            async with asyncio.timeout(self.settings.deadline):
+            # The deadline is set when the first request is sent (see `get`), not now: waiting for a
+            # slot on a busy host is not the server's slowness (44 of 240 sources on one host once
+            # "gave up after 60 s" while queued).
+            async with asyncio.timeout(None) as budget:
+                _BUDGET.set(budget)
                 response = await self.follow(url)
             final = response.url
             return await asyncio.to_thread(_read_page, url, response)
@@ -257,7 +271,7 @@ class _Fetcher:
             return Page(url, status="blocked", error=str(exc))
         except TimeoutError:
             return Page(url, status="error", error=f"gave up after {self.settings.deadline:g} s in all")
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL is no HTTPError
             return Page(url, status="error", error=_describe(exc, self.settings.timeout))
 
     async def follow(self, url: str) -> _Response:
@@ -294,6 +308,9 @@ class _Fetcher:
             last = attempt == settings.retries
             try:
                 async with self.slot(url):
+                    budget = _BUDGET.get(None)
+                    if budget is not None and budget.when() is None:
+                        budget.reschedule(asyncio.get_running_loop().time() + settings.deadline)
                     response, retry_after = await self.once(url)
             except httpx.TimeoutException:
                 if last:
@@ -312,7 +329,12 @@ class _Fetcher:
             request = self.client.build_request("GET", url)
         except httpx.InvalidURL as exc:
             raise _Failure("error", f"invalid address: {exc}") from None
-        response = await self.client.send(request, stream=True)
+        try:
+            response = await self.client.send(request, stream=True)
+        except httpx.InvalidURL as exc:
+            # httpx works out a redirect's next request even when it is not to follow it, and a Location
+            # of javascript:, data: or mailto: raises there: not an HTTPError, it once ended the whole check.
+            raise _Failure("error", f"redirect to an address that cannot be fetched: {exc}") from None
         try:
             headers = response.headers
             result = _Response(
@@ -369,6 +391,7 @@ def _read_page(url: str, response: _Response) -> Page:
             return page
         text, _codec = webtext.decode(body, response.content_type)
         media = (response.content_type or "").split(";", 1)[0].strip().lower()
+        page.document, page.media_type = text, media or None
         page.text = text if media == "text/plain" else webtext.visible_text(text)
         page.fingerprint = webtext.fingerprint(page.text)
     return page

@@ -221,9 +221,25 @@ def fingerprint(text: str) -> str:
     return "sha256:" + hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
 
 
+# A figure with its sign, decimal point and digit groups: 1.5조 is not 15조, nor -3% 3%, nor 8.22 822.
+_FIGURE = re.compile(r"(?<![\w.])[-+\u2212]?\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)*")
+_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
+
+
 def _skeleton(text: str) -> str:
-    """Letters and digits only, casefolded: what is left when spacing and punctuation do not matter."""
-    return _NOT_WORD.sub("", text.casefold())
+    """Letters and digits only, casefolded: what is left when spacing and punctuation do not matter.
+
+    Figures stay whole, fenced by "#" (never a letter or digit), so that punctuation dropped around
+    words can never join, split or re-sign a number; only thousands separators go (1,000 = 1000).
+    """
+    folded = text.casefold()
+    pieces, start = [], 0
+    for figure in _FIGURE.finditer(folded):
+        pieces.append(_NOT_WORD.sub("", folded[start : figure.start()]))
+        pieces.append("#" + _THOUSANDS.sub("", figure.group()).replace("\u2212", "-") + "#")
+        start = figure.end()
+    pieces.append(_NOT_WORD.sub("", folded[start:]))
+    return "".join(pieces)
 
 
 class QuoteMatch(NamedTuple):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from factcheck.errors import FactcheckError
+from factcheck.i18n import _
 from factcheck.model import ID_RE, today
 from factcheck.store.names import NOT_CLAIMS, FileProblem
 from factcheck.store.repo import Repo
@@ -101,9 +102,9 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
     files = []
     problems: list[FileProblem] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             files += [p for p in repo.claim_files() if path in p.parents]
-        elif repo.is_claim_file(path):
+        elif path.is_symlink() or repo.is_claim_file(path):
             files.append(path)
         else:  # named on purpose, so not passed over in silence
             problems.append(FileProblem(path, None, f"not a claim file ({NOT_A_CLAIM_HINT})"))
@@ -124,6 +125,7 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
 def validation_summary(problems: list[FileProblem], checked: int) -> str:
     """One line for the end of a run: how many problems, in how many files, and how many were checked."""
     if not problems:
-        return f"{checked} claim file(s) valid"
+        return _("{files} claim file(s) valid").format(files=checked)
     files = len({problem.path for problem in problems})
-    return f"{len(problems)} problem(s) in {files} file(s); {checked} claim file(s) checked"
+    return _("{problems} problem(s) in {files} file(s); {checked} claim file(s) checked").format(
+        problems=len(problems), files=files, checked=checked)

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterator
 
 from factcheck.errors import DataError, FactcheckError, NotFound
 from factcheck.model import ID_RE, normalise, validate_claim
-from factcheck.store.files import atomic_write
+from factcheck.store.files import atomic_write, edit_lock
 from factcheck.store.yaml_style import new_claim_document
 from factcheck.store.names import (
     ID_HELP,
@@ -90,8 +90,12 @@ class Repo:
         return not (len(rel.parts) == 1 and rel.name in NOT_CLAIMS)
 
     def claim_files(self) -> Iterator[Path]:
+        """Every claim file, and every link to a folder (never followed: reading it reports it)."""
         for folder, dirs, files in os.walk(self.root):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in dirs:
+                if os.path.islink(os.path.join(folder, name)):
+                    yield Path(folder, name)
             for name in sorted(files):
                 path = Path(folder, name)
                 if self.is_claim_file(path):
@@ -124,6 +128,16 @@ class Repo:
                 return candidate
         raise NotFound(f"no claim with id {claim_id!r} in {self.root}")
 
+    def reread(self, path: Path, claim_id: str) -> dict:
+        """The claim `claim_id` read again from `path`, where an index last saw it: a folder below
+        imported/ is trusted by its mtime, so an in-place edit there escapes a refresh."""
+        record, problems = load_claim_file(path)
+        if problems:
+            raise DataError(str(problems[0]))
+        if record.get("id") != claim_id:
+            raise NotFound(f"no claim with id {claim_id!r} in {self.root}")
+        return record
+
     def load(self, claim_id: str) -> dict:
         path = self.locate(claim_id)
         record, problems = load_claim_file(path)
@@ -138,8 +152,13 @@ class Repo:
         schema = os.path.relpath(self.root / SCHEMA_FILE, path.parent)
         out = io.StringIO()
         out.write(f"# yaml-language-server: $schema={schema}\n")
-        _round_trip_yaml().dump(new_claim_document(record), out)
+        _round_trip_yaml().dump(quote_line_breaks(new_claim_document(record)), out)
         return out.getvalue().encode("utf-8")
+
+    def new_claim_lock(self):
+        """Held across `add`'s near-duplicate check and its write, so that eight identical claims
+        added at once are checked one after another (all eight were written once)."""
+        return edit_lock(self.root)
 
     def create(self, record: dict, folder: str | None = None) -> Path:
         """Validate and write a new claim; refuses (DataError) if the id is taken anywhere."""
@@ -165,19 +184,44 @@ class Repo:
         The round-trip document keeps comments and key order, so only what `change` touches differs.
         """
         path = self.locate(claim_id)
-        text = read_text(path)
-        parse_yaml(text, path)  # the safe loader first: an unsafe tag is refused before anything else
-        yaml = _round_trip_yaml()
-        doc = yaml.load(text)
-        change(doc)
-        record = normalise(_plain(doc))
-        problems = validate_claim(record, expected_id=claim_id)
-        if problems:
-            raise DataError(f"{claim_id}: {problems[0].where()}: {problems[0].message}")
-        out = io.StringIO()
-        yaml.dump(doc, out)
-        atomic_write(path, out.getvalue().encode("utf-8"), overwrite=True)
+        # One edit of a file at a time: eight concurrent verdicts once kept one note of eight.
+        with edit_lock(path):
+            text = read_text(path)
+            parse_yaml(text, path)  # the safe loader first: an unsafe tag is refused before anything else
+            yaml = _round_trip_yaml()
+            doc = yaml.load(text)
+            change(doc)
+            record = normalise(_plain(doc))
+            problems = validate_claim(record, expected_id=claim_id)
+            if problems:
+                raise DataError(f"{claim_id}: {problems[0].where()}: {problems[0].message}")
+            out = io.StringIO()
+            yaml.dump(quote_line_breaks(doc), out)
+            atomic_write(path, out.getvalue().encode("utf-8"), overwrite=True)
         return record
+
+
+# ruamel.yaml writes NEL (U+0085) raw, and its reader takes it for a line break (a space, once folded):
+# such strings are written double-quoted, where it is escaped as \N.
+_READ_AS_BREAK = ("\x85",)
+
+
+def quote_line_breaks(node: Any) -> Any:
+    """`node` with every string holding a character the reader would change made double-quoted, in place."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if isinstance(node, dict):
+        items = node.items()
+    elif isinstance(node, list):
+        items = enumerate(node)
+    else:
+        return node
+    for key, value in list(items):
+        if isinstance(value, str) and any(ch in value for ch in _READ_AS_BREAK):
+            node[key] = DoubleQuotedScalarString(value)
+        else:
+            quote_line_breaks(value)
+    return node
 
 
 def _plain(node: Any) -> Any:

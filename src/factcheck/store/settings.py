@@ -39,16 +39,20 @@ def load_settings(repo_root: str | Path, site: str | None = None) -> PublishSett
 
     The file is optional; it may hold `site`, `publisher: {name, url}` (or just a name) and `language`.
     """
-    path = Path(repo_root) / SETTINGS_FILE
-    data: dict = {}
-    if path.is_file():
-        from factcheck.store.yaml import parse_yaml, read_text
+    return settings_from(settings_data(repo_root), site=site, where=str(Path(repo_root) / SETTINGS_FILE))
 
-        loaded = parse_yaml(read_text(path), path)
-        if loaded is not None and not isinstance(loaded, dict):
-            raise FactcheckError(f"{path}: settings must be a mapping (site, publisher, language)")
-        data = loaded or {}
-    return settings_from(data, site=site, where=str(path))
+
+def settings_data(repo_root: str | Path) -> dict:
+    """`<claims dir>/factcheck.yaml` as a plain mapping; empty when there is no such file."""
+    path = Path(repo_root) / SETTINGS_FILE
+    if not path.is_file():
+        return {}
+    from factcheck.store.yaml import parse_yaml, read_text
+
+    loaded = parse_yaml(read_text(path), path)
+    if loaded is not None and not isinstance(loaded, dict):
+        raise FactcheckError(f"{path}: settings must be a mapping (site, publisher, language)")
+    return loaded or {}
 
 
 def settings_from(data: Any, site: str | None = None, where: str = "settings") -> PublishSettings:

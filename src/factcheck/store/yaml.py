@@ -2,20 +2,69 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from factcheck.model import Problem, normalise, validate_claim
+from factcheck.model import MAX_FILE_BYTES, Problem, normalise, validate_claim
 from factcheck.store.names import FileError, FileProblem
+
+# Anchors and aliases may appear in a hand-written file, but the document they expand to is bounded: a
+# "billion laughs" file of a few lines once hung every command, `validate` included.
+MAX_EXPANDED_NODES = 50_000
 
 # --------------------------------------------------------------------------- YAML
 
 
 class _Unusual(Exception):
     """A document outside the plain subset the fast builder handles: it is loaded the full way."""
+
+
+class AliasBomb(Exception):
+    """Aliases that expand the document beyond MAX_EXPANDED_NODES; carries the mark of the first alias."""
+
+    def __init__(self, mark):
+        super().__init__()
+        self.problem_mark = mark
+        self.problem = f"aliases expand this document beyond {MAX_EXPANDED_NODES:,} values; refused"
+
+
+def _expanded_size(root) -> int:
+    """How many nodes the document has once every alias is expanded, counted without expanding
+    (each shared node once, iteratively); stops counting past the budget. Raises AliasBomb."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    sizes: dict[int, int] = {}
+    stack = [(root, False)]
+    first_shared = None
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes and not children_done:
+            first_shared = first_shared or node
+            continue
+        if isinstance(node, SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            children = []
+        if not children_done:
+            sizes[key] = -1  # in progress: a node that holds itself never finishes
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+            continue
+        if any(sizes.get(id(child), -1) < 0 for child in children):
+            raise AliasBomb(node.start_mark)  # recursive
+        sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+        if sizes[key] > MAX_EXPANDED_NODES:
+            raise AliasBomb((first_shared or node).start_mark)
+    return sizes[id(root)]
 
 
 def _safe_yaml():
@@ -82,7 +131,11 @@ def _safe_yaml():
                 loader.dispose()
             loader = cls(text)
             try:
-                return loader.get_single_data()
+                node = loader.get_single_node()
+                if node is None:
+                    return None
+                _expanded_size(node)
+                return loader.construct_document(node)
             finally:
                 loader.dispose()
 
@@ -184,14 +237,45 @@ def parse_yaml(text: str, path: Path) -> Any:
         raise FileError(FileProblem(path, *_yaml_error_line(exc))) from None
 
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+NOT_A_LINK = "a symbolic link: factcheck reads only regular files and folders inside the repository, never a link"
+
+
 def read_text(path: Path) -> str:
+    """A repository file's text: a regular file (never a link, a device or a FIFO) of at most MAX_FILE_BYTES.
+
+    A link `x.yaml -> /dev/zero` once grew memory by 450 MB/s and a FIFO hung every command; a link
+    to a file outside the repository served that file. O_NOFOLLOW refuses the link itself, and
+    O_NONBLOCK keeps a FIFO from blocking the open.
+    """
+    def refused(message: str) -> FileError:
+        return FileError(FileProblem(path, None, message))
+
     try:
-        with open(path, "rb") as handle:  # bytes, then decode: a third faster than text mode
-            return handle.read().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FileError(FileProblem(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")) from None
+        fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
-        raise FileError(FileProblem(path, None, f"cannot read: {exc.strerror}")) from None
+        if exc.errno == errno.ELOOP or (exc.errno in (errno.EMLINK, errno.ENOTDIR) and os.path.islink(path)):
+            raise refused(NOT_A_LINK) from None
+        raise refused(f"cannot read: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, FIFO or socket)"
+            raise refused(f"{kind}; refused")
+        if info.st_size > MAX_FILE_BYTES:
+            raise refused(f"{info.st_size:,} bytes; a claim file may hold at most {MAX_FILE_BYTES:,}")
+        with os.fdopen(fd, "rb", closefd=False) as handle:  # bytes, then decode: a third faster than text mode
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise refused(f"cannot read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:  # it grew while we read
+        raise refused(f"over {MAX_FILE_BYTES:,} bytes; a claim file may hold at most that")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise refused(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
 def problem_lines(text: str, problems: Iterable[Problem]) -> list[int | None]:
@@ -237,8 +321,14 @@ def load_claim_file(path: Path, text: str | None = None) -> tuple[dict | None, l
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 # Characters YAML allows unescaped; also excluded: NEL and the Unicode line/paragraph separators, which
 # a YAML 1.1 parser (libyaml) reads as line breaks, and a BOM.
-_NOT_PLAIN_SAFE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
-_ESCAPE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
+@functools.cache
+def _unsafe_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(not plain-safe, escaped in quotes), compiled on first use: these wide classes take ~14 ms to
+    compile, and every search imports this module."""
+    return (re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]"),
+            re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"))
 
 
 def _yaml_scalar(value: Any) -> str:
@@ -254,13 +344,13 @@ def _yaml_scalar(value: Any) -> str:
         and " #" not in text
         and not text.endswith(":")
         and text.casefold() not in _YAML_WORDS
-        and not _NOT_PLAIN_SAFE.search(text)
+        and not _unsafe_patterns()[0].search(text)
     )
     if plain:
         return text
     # A JSON string is a YAML double-quoted scalar; escape what YAML may not hold raw.
     quoted = json.dumps(text, ensure_ascii=False)
-    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return _unsafe_patterns()[1].sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _yaml_lines(mapping: dict, indent: int) -> Iterator[str]:

@@ -6,17 +6,28 @@ most of what a search costs. Every piece of data passes through `clean()` here, 
 
 from __future__ import annotations
 
-from factcheck.model import VERDICT_BY_CODE, best_source, claimant_text
+from factcheck import i18n
+from factcheck.i18n import _
+from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, best_source, claimant_text, state_of
 from factcheck.textclean import clean
 
 Span = tuple[str, str]  # (text, rich style); style "badge:<code>" stands for a verdict badge
+
+
+def verdict_name(code: str) -> str:
+    """A verdict as the interface names it, in a message or a question: 절반의 사실 in Korean, the code
+    (half-true) in English, as the documentation and the flags spell it."""
+    verdict = VERDICT_BY_CODE.get(code)
+    if verdict is None:
+        return code
+    return verdict.ko if i18n.current() == "ko" else verdict.code
 
 
 def _one_line(value: object) -> str:
     return clean("" if value is None else value, single_line=True)
 
 
-RELATED_HEADING = "관련 있을 수 있는 주장 · Possibly related"
+RELATED_HEADING = "관련 있을 수 있는 주장 · Possibly related"  # both languages whatever the interface's
 
 
 def search_lines(results: list, explain: bool = False, related: list | None = None) -> list[list[Span]]:
@@ -35,28 +46,30 @@ def _result_lines(results: list, explain: bool, start: int, related: bool = Fals
         record = result.record
         verdict = VERDICT_BY_CODE.get(record.get("status", ""))
         label = f"[{verdict.ko}]" if verdict else _one_line(record.get("status"))
-        lines.append([(f"{rank}. ", "bold"), (label, f"badge:{record.get('status', '')}"), (" ", ""),
+        state = state_of(record)
+        mark = [] if state == "published" else [("[{} · {}]".format(*STATE_LABELS[state]), "bold magenta"), (" ", "")]
+        lines.append([(f"{rank}. ", "bold"), (label, f"badge:{record.get('status', '')}"), (" ", ""), *mark,
                       (_one_line(record.get("claim")), "bold")])
         meta: list[Span] = [("   ", ""), (_one_line(claimant_text(record)), "cyan")]
         if record.get("claim_date"):
             meta.append((f" · {_one_line(record['claim_date'])}", ""))
         if related:
-            meta.append((f" · similarity {result.similarity:.2f}", "dim"))
+            meta.append((_(" · similarity {similarity}").format(similarity=f"{result.similarity:.2f}"), "dim"))
         else:
-            meta.append((f" · score {result.score}", "dim"))
+            meta.append((_(" · score {score}").format(score=result.score), "dim"))
         meta += [(" · ", ""), (_one_line(record.get("id")), "dim")]
         lines.append(meta)
         if related and result.reason:
-            lines.append([("   why: ", "dim"), (_one_line(result.reason), "dim")])
+            lines.append([(_("   why: "), "dim"), (_one_line(result.reason), "dim")])
         if record.get("claim_en"):
             lines.append([("   ", ""), (_one_line(record["claim_en"]), "italic")])
         source = best_source(record)
         if source:
-            lines.append([("   source: ", "dim"), (_one_line(source.get("publisher")), ""),
+            lines.append([(_("   source: "), "dim"), (_one_line(source.get("publisher")), ""),
                           (" — “", ""), (_one_line(source.get("quote")), ""), ("” ", ""),
                           (_one_line(source.get("url")), "blue underline")])
         if explain:
-            lines += [[("   why: ", "dim"), (_one_line(reason), "dim")] for reason in result.explain]
+            lines += [[(_("   why: "), "dim"), (_one_line(reason), "dim")] for reason in result.explain]
         lines.append([])
     return lines
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from factcheck.i18n import _
 from factcheck.terminal.status import ExitStatus
 from factcheck.textclean import clean
 
@@ -70,7 +71,7 @@ class Searched(Outcome):
                 "related": [r.as_json(explain=self.explain) for r in self.related]}
 
     def notes(self) -> list[str]:
-        return [] if self.results or self.said_no_match else ["no matching claim"]
+        return [] if self.results or self.said_no_match else [_("no matching claim")]
 
     @property
     def exit_status(self) -> ExitStatus:
@@ -141,26 +142,34 @@ class Imported(Outcome):
 
     def notes(self) -> list[str]:
         lines = []
+        more = {
+            "duplicate": _("… and {n} more duplicate item(s) (--json lists all)"),
+            "invalid": _("… and {n} more invalid item(s) (--json lists all)"),
+        }
         for kind, entries in (("duplicate", self.report.duplicates), ("invalid", self.report.invalid)):
             for entry in entries[:IMPORT_SHOWN]:
                 if kind == "duplicate":
-                    again = ", earlier in this import" if entry.in_this_import else ""
-                    line = f"{entry.position}: duplicate of {entry.of} ({entry.reason}{again})"
+                    earlier = _("duplicate of {id} ({reason}, earlier in this import)")
+                    template = earlier if entry.in_this_import else _("duplicate of {id} ({reason})")
+                    line = template.format(id=entry.of, reason=entry.reason)
                 else:
-                    line = f"{entry.position}: invalid: {entry.reason}"
-                lines.append(clean(line, single_line=True))
+                    line = _("invalid: {reason}").format(reason=entry.reason)
+                lines.append(clean(f"{entry.position}: {line}", single_line=True))
             if len(entries) > IMPORT_SHOWN:
-                lines.append(f"… and {len(entries) - IMPORT_SHOWN} more {kind} item(s) (--json lists all)")
+                lines.append(more[kind].format(n=len(entries) - IMPORT_SHOWN))
         for entry in self.report.similar[:IMPORT_SHOWN]:
-            lines.append(clean(f"{entry.position}: added as {entry.id}, possibly the same claim as {entry.like} "
-                               f"(similarity {entry.similarity:.2f}; not merged)", single_line=True))
+            line = _("added as {id}, possibly the same claim as {other} (similarity {similarity}; not merged)").format(
+                id=entry.id, other=entry.like, similarity=f"{entry.similarity:.2f}")
+            lines.append(clean(f"{entry.position}: {line}", single_line=True))
         if len(self.report.similar) > IMPORT_SHOWN:
-            lines.append(f"… and {len(self.report.similar) - IMPORT_SHOWN} more possible duplicate(s) (--json lists all)")
+            lines.append(_("… and {n} more possible duplicate(s) (--json lists all)").format(
+                n=len(self.report.similar) - IMPORT_SHOWN))
         if not self.report.similar_checked:
-            lines.append("(too many claims to compare for possible duplicates: not checked)")
+            lines.append(_("(too many claims to compare for possible duplicates: not checked)"))
         counts = self.report.counts()
-        lines.append(clean(f"imported from {self.label}: {counts['added']} added, {counts['duplicates']} "
-                           f"duplicate(s), {counts['invalid']} invalid", single_line=True))
+        summary = _("imported from {source}: {added} added, {duplicates} duplicate(s), {invalid} invalid")
+        lines.append(clean(summary.format(source=self.label, added=counts["added"], duplicates=counts["duplicates"],
+                                          invalid=counts["invalid"]), single_line=True))
         return lines
 
     @property
@@ -179,9 +188,10 @@ class SourcesChecked(Outcome):
         return {"results": [r.as_json() for r in self.results]}
 
     def notes(self) -> list[str]:
-        summary = f"{len(self.results)} source(s) checked, {self._problems()} with a problem"
+        summary = _("{n} source(s) checked, {problems} with a problem").format(
+            n=len(self.results), problems=self._problems())
         if self.recorded_in is not None:
-            summary += f"; recorded in {self.recorded_in} claim file(s)"
+            summary += _("; recorded in {files} claim file(s)").format(files=self.recorded_in)
         return [summary]
 
     def _problems(self) -> int:
@@ -202,7 +212,8 @@ class SourcesArchived(Outcome):
 
     def notes(self) -> list[str]:
         missing = self._missing()
-        return [f"{len(self.results) - missing} archive copy(ies) recorded, {missing} source(s) without one"]
+        return [_("{recorded} archive copy(ies) recorded, {missing} source(s) without one").format(
+            recorded=len(self.results) - missing, missing=missing)]
 
     def _missing(self) -> int:
         return sum(result.archive_url is None for result in self.results)

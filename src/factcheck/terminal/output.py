@@ -8,16 +8,18 @@ a pipe, never load it.
 
 from __future__ import annotations
 
-import json
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 import click
 
+from factcheck.i18n import N_, _
+from factcheck.terminal import articles as a
+from factcheck.terminal import desk_outcomes as d
 from factcheck.terminal import outcomes as o
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.status import ExitStatus
-from factcheck.textclean import clean
+from factcheck.textclean import clean, json_text, terminal_text
 
 
 class Output:
@@ -34,10 +36,10 @@ class Output:
         click.echo(message, file=self.env.stderr)
 
     def warn(self, message: str) -> None:
-        self.note(f"warning: {clean(message)}")
+        self.note(_("warning: {message}").format(message=clean(message)))
 
     def print_json(self, data: Any) -> None:
-        self.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        self.echo(json_text(data))  # C1, bidi and line separators escaped: JSON cannot drive a terminal
 
     # -- outcomes
 
@@ -86,13 +88,17 @@ class Output:
 # --------------------------------------------------------------------------- renderers (without --json)
 
 
-def _rich(draw: str, field: str) -> Callable[[Output, Any], None]:
-    """A renderer that draws `outcome.<field>` with `render.<draw>` on stdout (rich is imported then)."""
+def _rich(draw: str, field: str | None, views: str = "render") -> Callable[[Output, Any], None]:
+    """A renderer that draws `outcome.<field>` (the outcome itself when None) with `<views>.<draw>` on
+    stdout, `views` a module of terminal/ (rich is imported then)."""
 
     def render_with_rich(out: Output, outcome: Any) -> None:
+        from importlib import import_module
+
         from factcheck.terminal import render
 
-        getattr(render, draw)(render.console(out.env), getattr(outcome, field))
+        view = getattr(import_module(f"factcheck.terminal.{views}"), draw)
+        view(render.console(out.env), outcome if field is None else getattr(outcome, field))
 
     return render_with_rich
 
@@ -114,12 +120,24 @@ def _search(out: Output, outcome: o.Searched) -> None:
 
 
 def _document(out: Output, outcome: o.Document) -> None:
-    out.echo(outcome.text, nl=False)
+    # On a terminal an export or report is cleaned (no OSC 52, OSC 8, clear-screen or DCS runs);
+    # into a pipe or file it is the document as written.
+    out.echo(terminal_text(outcome.text) if out.env.stdout_isatty else outcome.text, nl=False)
+
+
+# The names of the index's facts as a person reads them; in English, its JSON keys.
+INDEX_LABELS = {
+    "claims_dir": N_("claims_dir"),
+    "index": N_("index"),
+    "claims": N_("claims"),
+    "files_with_problems": N_("files_with_problems"),
+    "format": N_("format"),
+}
 
 
 def _index_state(out: Output, outcome: o.IndexState) -> None:
     for key, value in outcome.info.items():
-        out.echo(f"{key}: {value}")
+        out.echo(f"{_(INDEX_LABELS[key]) if key in INDEX_LABELS else key}: {value}")
 
 
 def _validated(out: Output, outcome: o.Validated) -> None:
@@ -143,4 +161,11 @@ RENDERERS: dict[type, Callable[[Output, Any], None]] = {
     o.Validated: _validated,
     o.Imported: _notes_only,
     o.Notice: _notes_only,
+    d.ClaimWithDesk: _rich("print_claim_with_desk", None, "desk"),
+    d.Queued: _rich("print_queue", "items", "desk"),
+    d.Story: _rich("print_story", "events", "desk"),
+    d.Compared: _rich("print_comparisons", "comparisons", "desk"),
+    a.Extracted: a.render_extracted,
+    a.CandidatesAdded: a.render_added,
+    a.Scanned: a.render_scanned,
 }

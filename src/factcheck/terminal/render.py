@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.i18n import N_, _
 from factcheck.model import (
     STATUS_CODES,
     VERDICT_BY_CODE,
@@ -27,6 +28,16 @@ from factcheck.sources.results import group_by_claim
 from factcheck.terminal.environment import Environment, stream_isatty
 from factcheck.textclean import clean
 
+# What each source-check status (model.CHECK_STATUSES) is called on a terminal; in English, its code.
+SOURCE_STATUS_NAMES = {
+    "ok": N_("ok"),
+    "quote-missing": N_("quote-missing"),
+    "changed": N_("changed"),
+    "moved": N_("moved"),
+    "dead": N_("dead"),
+    "error": N_("error"),
+    "blocked": N_("blocked"),
+}
 # The colour of each source-check status (model.CHECK_STATUSES), as the verdicts have theirs (model.VERDICTS).
 SOURCE_STYLES = {
     "ok": "green",
@@ -46,6 +57,11 @@ def console(env: Environment, stderr: bool = False) -> Console:
     force = None if isatty == stream_isatty(stream) else isatty
     return Console(file=stream, force_terminal=force, no_color=env.no_color, width=env.width, highlight=False,
                    _environ=env.environ)
+
+
+def source_status_name(status: str) -> str:
+    """A source-check status as the interface language names it (an unknown one as it is)."""
+    return _(SOURCE_STATUS_NAMES[status]) if status in SOURCE_STATUS_NAMES else status
 
 
 def data(value: object, style: str = "", single_line: bool = False) -> Text:
@@ -100,7 +116,7 @@ def claim_view(record: dict) -> Group:
     parts += [who]
     appearance = record.get("appearance") or {}
     if appearance:
-        line = Text("appeared in: ", style="dim")
+        line = Text(_("appeared in: "), style="dim")
         line.append_text(data(" · ".join(str(appearance[k]) for k in ("publisher", "title", "date") if appearance.get(k))))
         if appearance.get("url"):
             line.append(" ")
@@ -110,10 +126,10 @@ def claim_view(record: dict) -> Group:
     for lang in ("ko", "en") if isinstance(rationale, dict) else (None,):
         text = text_of(rationale, lang)
         if text:
-            title = f"Rationale ({lang})" if lang else "Rationale"
+            title = _("Rationale ({language})").format(language=lang) if lang else _("Rationale")
             parts += [Text(), Text(title, style="bold underline"), data(text)]
     sources = record.get("sources") or []
-    parts += [Text(), Text(f"Sources ({len(sources)})", style="bold underline")]
+    parts += [Text(), Text(_("Sources ({n})").format(n=len(sources)), style="bold underline")]
     for i, source in enumerate(sources, 1):
         head = Text(f"{i}. ")
         head.append_text(data(source.get("publisher"), "bold"))
@@ -122,45 +138,62 @@ def claim_view(record: dict) -> Group:
                 head.append(" · ")
                 head.append_text(data(source[key]))
         if source.get("check_status"):
-            head.append(f" · checked {clean(source.get('checked', ''))}: {clean(source['check_status'])}", style="dim")
+            checked = _(" · checked {date}: {status}").format(
+                date=clean(source.get("checked", "")), status=clean(source_status_name(source["check_status"])))
+            head.append(checked, style="dim")
         parts += [head, Text("   “") + data(source.get("quote"), "green") + Text("”"),
                   Text("   ") + data(source.get("url"), "blue underline")]
         if source.get("archive_url"):
-            parts.append(Text("   archive: ", style="dim") + data(source["archive_url"], "blue"))
+            parts.append(Text(_("   archive: "), style="dim") + data(source["archive_url"], "blue"))
     history = record.get("history") or []
     if history:
-        parts += [Text(), Text("History", style="bold underline")]
+        parts += [Text(), Text(_("History"), style="bold underline")]
         for entry in history:
             line = data(entry.get("date")) + Text(" ") + badge(entry.get("status", ""))
             if entry.get("note"):
                 line += Text(" ") + data(entry["note"])
             parts.append(line)
     if record.get("tags"):
-        parts += [Text(), Text("tags: ", style="dim") + data(", ".join(record["tags"]))]
+        parts += [Text(), Text(_("tags: "), style="dim") + data(", ".join(record["tags"]))]
     return Group(*parts)
 
 
 # --------------------------------------------------------------------------- tables
 
 
+NARROW = 100  # columns below which the claim table keeps three columns, the claimant and id under the claim
+
+
 def print_claim_table(out: Console, records: list[dict]) -> None:
+    from factcheck.terminal.desk import state_badge
+
+    narrow = out.width < NARROW
     table = Table(show_lines=False, expand=False)
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("claim", ratio=3)
-    table.add_column("claimant", ratio=1)
-    table.add_column("date", no_wrap=True)
-    table.add_column("id", style="dim", overflow="fold")
+    table.add_column(_("verdict"), no_wrap=True)
+    # fold, not rich's default ellipsis: that cuts a line of Korean that fills its cell exactly (rich 13-15)
+    # and drops the rest of a word longer than the cell; folding keeps every character.
+    table.add_column(_("claim"), ratio=3, overflow="fold")
+    if not narrow:
+        table.add_column(_("claimant"), ratio=1, overflow="fold")
+    table.add_column(_("date"), no_wrap=True)
+    if not narrow:
+        table.add_column(_("id"), style="dim", overflow="fold")
     for record in records:
-        table.add_row(
-            badge(record.get("status", "")),
-            data(record.get("claim"), single_line=True),
-            data(claimant_text(record), single_line=True),
-            data(record.get("claim_date", "")),
-            data(record.get("id")),
-        )
+        claim, mark = data(record.get("claim"), single_line=True), state_badge(record)
+        if mark is not None:
+            claim = mark + Text(" ") + claim
+        who, claim_id = data(claimant_text(record), single_line=True), data(record.get("id"), "dim")
+        if narrow:  # too little room for five columns of Korean: a cell that narrow cuts its words
+            claim.append("\n— ", style="dim")
+            claim.append_text(who)
+            claim.append("\n")
+            claim.append_text(claim_id)
+            table.add_row(badge(record.get("status", "")), claim, data(record.get("claim_date", "")))
+        else:
+            table.add_row(badge(record.get("status", "")), claim, who, data(record.get("claim_date", "")), claim_id)
     out.print(table)
     counts = Counter(r.get("status") for r in records)
-    summary = Text(f"{len(records)} claim(s): ")
+    summary = Text(_("{n} claim(s): ").format(n=len(records)))
     for i, code in enumerate(c for c in STATUS_CODES if counts.get(c)):
         if i:
             summary.append(" · ")
@@ -170,7 +203,7 @@ def print_claim_table(out: Console, records: list[dict]) -> None:
 
 
 def print_stats(out: Console, counts: dict) -> None:
-    for title, key in (("By verdict", "by_status"), ("By claimant", "by_claimant"), ("By tag", "by_tag")):
+    for title, key in ((_("By verdict"), "by_status"), (_("By claimant"), "by_claimant"), (_("By tag"), "by_tag")):
         rows = counts.get(key) or []
         if not rows:
             continue
@@ -185,14 +218,14 @@ def print_stats(out: Console, counts: dict) -> None:
             table.add_row(label, Text("█" * max(1, round(30 * n / most)), style=colour), str(n))
         out.print(table)
         out.print()
-    out.print(Text(f"{counts.get('total', 0)} claim(s)"))
+    out.print(Text(_("{n} claim(s)").format(n=counts.get("total", 0))))
 
 
 # --------------------------------------------------------------------------- add
 
 
 def print_duplicates(out: Console, duplicates: list) -> None:
-    out.print(Text("warning: near-duplicate claims already stored:", style="yellow"))
+    out.print(Text(_("warning: near-duplicate claims already stored:"), style="yellow"))
     for similarity, record in duplicates:
         line = Text(f"  {similarity:>3}% ")
         line.append_text(badge(record.get("status", "")))
@@ -212,12 +245,12 @@ def print_source_results(out: Console, results: list) -> None:
     by_claim = group_by_claim(results)
     clean_claim = {cid: not any(r.problem for r in rs) for cid, rs in by_claim.items()}
     table = Table(show_lines=False, expand=False)
-    table.add_column("claim", overflow="fold", style="bold")
+    table.add_column(_("claim"), overflow="fold", style="bold")
     table.add_column("#", justify="right")
-    table.add_column("status", no_wrap=True)
+    table.add_column(_("status"), no_wrap=True)
     table.add_column("http", justify="right")
-    table.add_column("quote", justify="right", no_wrap=True)
-    table.add_column("address / reason", overflow="fold", ratio=1)
+    table.add_column(_("quote"), justify="right", no_wrap=True)
+    table.add_column(_("address / reason"), overflow="fold", ratio=1)
     for claim_id in sorted(by_claim, key=lambda cid: (clean_claim[cid], cid)):
         rows = sorted(by_claim[claim_id], key=lambda r: (not r.problem, r.index))
         for n, result in enumerate(rows):
@@ -230,13 +263,13 @@ def print_source_results(out: Console, results: list) -> None:
                 detail.append("\n")
                 detail.append_text(data(result.error, single_line=True))
             elif result.status == "quote-missing" and result.closest:
-                detail.append("\nclosest on the page: ", style="dim")
+                detail.append("\n" + _("closest on the page: "), style="dim")
                 detail.append_text(data(result.closest, "italic", single_line=True))
             score = "" if result.quote_score is None else f"{result.quote_score:g}"
             table.add_row(
                 data(claim_id) if n == 0 else Text(""),
                 Text(str(result.index + 1)),
-                Text(result.status, style=SOURCE_STYLES.get(result.status, "")),
+                Text(source_status_name(result.status), style=SOURCE_STYLES.get(result.status, "")),
                 Text("" if result.http_status is None else str(result.http_status)),
                 Text(score),
                 detail,
@@ -251,10 +284,10 @@ def print_archive_results(out: Console, results: list) -> None:
         line = data(f"{result.claim_id} #{result.index + 1} ", "bold")
         line.append_text(data(result.url, "blue"))
         if result.archive_url:
-            line.append_text(Text(" → saved " if result.saved else " → ", style="green"))
+            line.append_text(Text(_(" → saved ") if result.saved else " → ", style="green"))
             line.append_text(data(result.archive_url))
         else:
-            line.append_text(Text(" no archive copy", style="red"))
+            line.append_text(Text(_(" no archive copy"), style="red"))
             if result.error:
                 line.append_text(data(f": {result.error}", single_line=True))
         out.print(line)

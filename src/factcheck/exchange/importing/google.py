@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from factcheck.exchange.claimreview import InvalidItem
-from factcheck.exchange.importing.items import Item
+from factcheck.exchange.importing.items import UNREADABLE, Item
 from factcheck.exchange.reviews import clean_text, parse_date, review_record
 
 # --------------------------------------------------------------------------- Google Fact Check Tools responses
@@ -33,6 +33,8 @@ def google_claim_items(claim: Any, where: str) -> Iterator[Item]:
             yield position, google_record(claim, review)
         except InvalidItem as exc:
             yield position, str(exc)
+        except UNREADABLE as exc:
+            yield position, f"cannot be read: {type(exc).__name__}"
 
 
 def google_record(claim: dict, review: Any) -> dict:

@@ -7,6 +7,9 @@ from typing import Any
 FORMATS = ("auto", "claimreview", "google", "csv", "tsv")
 
 Item = tuple[str, Any]  # (position, record dict) or (position, reason str)
+# What reading one odd item can raise: each item is read inside its own boundary, so it is listed and
+# skipped, never the end of the import.
+UNREADABLE = (RecursionError, ValueError, TypeError, AttributeError, KeyError, IndexError)
 
 # --map fields for spreadsheets, with what they mean; aliases map to a field.
 MAP_FIELDS: dict[str, str] = {

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 from factcheck.errors import DataError, FactcheckError
 from factcheck.exchange.claimreview import InvalidItem
 from factcheck.exchange.importing.google import google_claim_items, google_items
-from factcheck.exchange.importing.items import FORMATS, Item
+from factcheck.exchange.importing.items import FORMATS, UNREADABLE, Item
 from factcheck.exchange.importing.table import read_table
 from factcheck.exchange.reviews import claimreview_fields, is_claimreview, review_record
 
@@ -91,23 +91,101 @@ def json_kind(value: Any) -> str:
     return "claimreview"
 
 
+# A JSON integer longer than this is no rating, date or count: it is read as a float (an infinity),
+# which every reader treats as not-a-number, instead of failing the whole file (Python refuses to
+# convert integers of over 4,300 digits).
+_LONGEST_INTEGER = 300
+
+
+def _integer(digits: str) -> int | float:
+    return int(digits) if len(digits) <= _LONGEST_INTEGER else float(digits)
+
+
+def _loads(text: str) -> Any:
+    return json.loads(text, parse_int=_integer)
+
+
+def _unreadable(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    return f"cannot be read: {' '.join(str(exc).split())[:200] or type(exc).__name__}"
+
+
 def read_json_text(text: str, name: str = "<input>") -> tuple[str, list[Item]]:
     """(kind, items) from JSON text: ClaimReview (object, list, @graph), a Google response, or JSON Lines."""
     if not text.strip():
         return "claimreview", []
     try:
-        value = json.loads(text)
+        value = _loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg != "Extra data":
             raise DataError(f"{name}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        if text.lstrip().startswith("["):  # a list: each element is read on its own, the deep one fails alone
+            items = list(_list_items(text))
+            return json_kind(next((v for _p, v in items if isinstance(v, dict)), None)), items
+        raise DataError(f"{name}: nested too deeply to read (over {sys.getrecursionlimit()} levels)") from None
     else:
-        return json_kind(value), list(json_items(value))
+        try:
+            return json_kind(value), list(json_items(value))
+        except UNREADABLE as exc:
+            raise DataError(f"{name}: {_unreadable(exc)}") from None
     first_line = next(line for line in text.splitlines() if line.strip())
     try:
-        kind = json_kind(json.loads(first_line))
-    except json.JSONDecodeError:
+        kind = json_kind(_loads(first_line))
+    except (json.JSONDecodeError, RecursionError):
         kind = "claimreview"
     return kind, list(json_lines_items(text))
+
+
+def _list_items(text: str) -> Iterator[Item]:
+    """The elements of a top-level JSON list, each parsed on its own (spans found without recursion)."""
+    for number, (start, end) in enumerate(_element_spans(text), 1):
+        position = f"item {number}"
+        try:
+            element = _loads(text[start:end])
+        except (json.JSONDecodeError, *UNREADABLE) as exc:
+            yield position, _unreadable(exc)
+            continue
+        yield from _bounded(json_items([element]), position)
+
+
+def _element_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each element of the list `text` holds, by counting brackets outside strings."""
+    depth, start, in_string, escaped = 0, None, False, False
+    for at, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth == 1:
+                start = at + 1
+                continue
+        elif char in "]}":
+            depth -= 1
+        if depth == 1 and char == "," or depth == 0 and char == "]":
+            if start is not None and text[start:at].strip():
+                yield start, at
+            start = at + 1
+            if depth == 0:
+                return
+
+
+def _bounded(items: Iterator[Item], position: str) -> Iterator[Item]:
+    """Items, with whatever makes reading them fail reported as this position's reason."""
+    try:
+        for where, item in items:
+            yield (position + where[len("item 1"):] if where.startswith("item 1") else where), item
+    except UNREADABLE as exc:
+        yield position, _unreadable(exc)
 
 
 def json_lines_items(text: str) -> Iterator[Item]:
@@ -115,12 +193,12 @@ def json_lines_items(text: str) -> Iterator[Item]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield f"line {number}", f"not valid JSON: {exc.msg} at column {exc.colno}"
+            value = _loads(line)
+        except (json.JSONDecodeError, *UNREADABLE) as exc:
+            reason = f"not valid JSON: {exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else _unreadable(exc)
+            yield f"line {number}", reason
             continue
-        for position, item in json_items(value, f"line {number}"):
-            yield position, item
+        yield from _bounded(json_items(value, f"line {number}"), f"line {number}")
 
 
 def json_items(value: Any, where: str = "") -> Iterator[Item]:
@@ -152,6 +230,8 @@ def _claimreview_item(value: Any) -> Any:
         return review_record(claimreview_fields(value), fmt="claimreview")
     except InvalidItem as exc:
         return str(exc)
+    except UNREADABLE as exc:
+        return _unreadable(exc)
 
 
 def graph_items(nodes: list, where: str = "") -> Iterator[Item]:
@@ -162,7 +242,7 @@ def graph_items(nodes: list, where: str = "") -> Iterator[Item]:
         if depth > 8:
             return value
         if isinstance(value, dict):
-            if set(value) == {"@id"} and value["@id"] in by_id:
+            if set(value) == {"@id"} and isinstance(value["@id"], str) and value["@id"] in by_id:
                 return resolve(by_id[value["@id"]], depth + 1)
             return {k: resolve(v, depth + 1) for k, v in value.items()}
         if isinstance(value, list):

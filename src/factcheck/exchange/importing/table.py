@@ -12,6 +12,7 @@ from factcheck.exchange.claimreview import InvalidItem
 from factcheck.exchange.importing.google import _field_date
 from factcheck.exchange.importing.items import MAP_ALIASES, MAP_FIELDS, Item
 from factcheck.exchange.reviews import clean_text, review_record
+from factcheck.model import HTTP_URL_RE
 
 # --------------------------------------------------------------------------- spreadsheets
 
@@ -96,6 +97,11 @@ def read_table(
         position, line = f"line {line}", rows.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
+        swallowed = _swallowed_rows(row, len(header), delimiter)
+        if swallowed:
+            items.append((position, f"a quote is not closed: the row runs on to line {line - 1}, taking in "
+                                    f"{swallowed} more row(s); close the quote and import again"))
+            continue
 
         def cell(key: str) -> str:
             value = chosen.get(key)
@@ -110,6 +116,19 @@ def read_table(
         except InvalidItem as exc:
             items.append((position, str(exc)))
     return items
+
+
+def _swallowed_rows(row: list[str], columns: int, delimiter: str) -> int:
+    """How many whole rows a quoted cell took in: lines inside one cell that hold a row's worth of
+    delimiters. A multi-line cell is fine; one that swallows rows is an unclosed quote (the rows it
+    took were once lost without a word: "9 added, 0 invalid" for 10 rows)."""
+    if columns < 2:
+        return 0
+    return sum(
+        line.count(delimiter) >= columns - 1
+        for cell in row if "\n" in cell
+        for line in cell.split("\n")[1:]
+    )
 
 
 def _cell(row: list[str], index: int) -> str:
@@ -146,6 +165,6 @@ def table_record(cell: Callable[[str], str], publisher: str | None, language: st
         "review_date": _field_date(cell("reviewed"), "reviewed"),
         "language": clean_text(cell("language")) or clean_text(language),
     }
-    if fields["appearance"]["url"] and not re.match(r"^https?://\S+$", fields["appearance"]["url"]):
+    if fields["appearance"]["url"] and not HTTP_URL_RE.match(fields["appearance"]["url"]):
         raise InvalidItem(f"appearance_url {fields['appearance']['url']!r} is not an http(s) address")
     return review_record(fields, fmt=fmt)

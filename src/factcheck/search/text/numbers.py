@@ -17,6 +17,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 SINO_DIGITS = {"영": 0, "공": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7,
                "팔": 8, "구": 9}
@@ -35,6 +39,9 @@ EN_MONTHS = {m: i for i, m in enumerate(
 EN_MONTHS.update({m[:3]: i for m, i in list(EN_MONTHS.items())})
 
 _NUM = r"\d[\d,]*(?:\.\d+)?"
+# A run of more digits than this is an identifier, a hash or junk, not a quantity: it is left as text
+# (a 309-digit "number" once became a float infinity and crashed every command that read its claim).
+MAX_DIGITS = 30
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 _PATTERNS = [
@@ -85,8 +92,18 @@ class NumberExpr:
     end: int
 
 
-def _int(text: str) -> float:
-    return float(text.replace(",", ""))
+def _decimal(text: str) -> Decimal:
+    """A written figure, exactly: money is never a float. (decimal is imported on the first figure:
+    most queries hold none, and start-up is most of what a search costs.)"""
+    from decimal import Decimal
+
+    return Decimal(text.replace(",", ""))
+
+
+def _whole(value: Decimal) -> int:
+    from decimal import ROUND_HALF_EVEN
+
+    return int(value.to_integral_value(ROUND_HALF_EVEN))
 
 
 def sino_value(text: str) -> int | None:
@@ -109,21 +126,21 @@ def sino_value(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
-def _section_value(text: str) -> float | None:
+def _section_value(text: str) -> Decimal | int | None:
     if not text:
         return 1
     if text[0].isdigit():
         match = re.fullmatch(rf"({_NUM})([천백십]?)", text)
         if not match:
             return None
-        return _int(match.group(1)) * SMALL_UNITS.get(match.group(2), 1)
+        return _decimal(match.group(1)) * SMALL_UNITS.get(match.group(2), 1)
     return sino_value(text)
 
 
 def amount_value(text: str) -> int | None:
     """'1조 549억 원' → 1054900000000; mixes digits, sino-Korean numerals and 조/억/만 units."""
     text = text.replace(" ", "").removesuffix("원")
-    total = 0.0
+    total = _decimal("0")
     for section, unit in re.findall(r"([^조억만]*)([조억만]?)", text):
         if not section and not unit:
             continue
@@ -131,12 +148,12 @@ def amount_value(text: str) -> int | None:
         if value is None:
             return None
         total += value * BIG_UNITS.get(unit, 1)
-    return int(round(total))
+    return _whole(total)
 
 
 def english_value(text: str) -> int | None:
     parts = re.split(r"[\s-]+", text)
-    value = 0.0
+    value = _decimal("0")
     scale = 1
     for part in parts:
         if part in EN_SCALES:
@@ -144,12 +161,12 @@ def english_value(text: str) -> int | None:
         elif part == "hundred":
             value = (value or 1) * 100
         elif part.replace(".", "", 1).isdigit():
-            value += float(part)
+            value += _decimal(part)
         elif EN_WORDS.get(part) is not None:
             value += EN_WORDS[part]
         else:
             return None
-    return int(round(value * scale))
+    return _whole(value * scale)
 
 
 def _date_tokens(year: str | None, month: str, day: str | None) -> set[str]:
@@ -179,19 +196,21 @@ def _tokens(kind: str, match: re.Match) -> set[str]:
             return set()
         # A remembered "311" should still meet "311만 호": the leading figure is a token too.
         lead = re.match(_NUM, text)
-        return {f"n{value}"} | ({f"n{_format(_int(lead.group()))}"} if lead else set())
+        return {f"n{value}"} | ({f"n{_format(_decimal(lead.group()))}"} if lead else set())
     if kind == "sino_count":
         value = sino_value(text)
         return {f"n{value}"} if value else set()
     if kind == "plain":
-        return {f"n{_format(_int(text.removesuffix('여').strip()))}"}
+        return {f"n{_format(_decimal(text.removesuffix('여').strip()))}"}
     value = english_value(text)
     return {f"n{value}"} if value is not None else set()
 
 
-def _format(value: float) -> str:
+def _format(value: Decimal) -> str:
     """A number as token text: letters and digits only (3.5 → 3p5), so the full-text index keeps it whole."""
-    return str(int(value)) if value == int(value) else str(value).replace(".", "p")
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f").replace(".", "p")
 
 
 # Shorthand a person types but a claim's text does not use: 8.22 for 22 August (a claim's 8.22 is a
@@ -217,6 +236,8 @@ def find_numbers(folded: str, query: bool = False) -> list[NumberExpr]:
         return found
     for match in _matcher().finditer(folded):
         kind = match.lastgroup
+        if sum(ch.isdigit() for ch in match.group()) > MAX_DIGITS:
+            continue
         tokens = _tokens(kind, match)
         if query and kind == "plain":
             tokens |= _query_readings(match.group(), folded[match.end() :])

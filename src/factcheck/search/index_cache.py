@@ -1,0 +1,49 @@
+"""Where the search index may live, and whether its file can be trusted without reading every page.
+
+Corrupt pages inside the file only show when a query reads them, long after opening, and checking
+every page at each search would cost more than the search. So the file is checked (quick_check) only
+when it changed since it was last found sound or written by us: a stamp of it is kept beside it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+STAMP_SUFFIX = ".checked"
+
+
+def index_places(path: Path) -> Iterator[Path]:
+    """Where the index may live: the cache folder, else a private temporary folder (worked out only when
+    the cache folder failed: tempfile costs a search ~6 ms of imports)."""
+    yield path
+    import tempfile
+
+    yield Path(tempfile.gettempdir(), f"factcheck-{os.getuid() if hasattr(os, 'getuid') else 0}", path.name)
+
+
+def _stamp(path: Path) -> str:
+    st = os.stat(path)
+    return f"{st.st_ino}:{st.st_size}:{st.st_ctime_ns}:{st.st_mtime_ns}"
+
+
+def mark_sound(path: Path) -> None:
+    try:
+        Path(f"{path}{STAMP_SUFFIX}").write_text(_stamp(path), encoding="utf-8")
+    except OSError:  # a read-only cache: the check runs again next time, nothing worse
+        pass
+
+
+def sound(conn: sqlite3.Connection, path: Path) -> bool:
+    """True when the file is as it was last found sound, or passes quick_check now."""
+    try:
+        if Path(f"{path}{STAMP_SUFFIX}").read_text(encoding="utf-8") == _stamp(path):
+            return True
+    except OSError:
+        pass
+    if conn.execute("PRAGMA quick_check").fetchone() != ("ok",):
+        return False
+    mark_sound(path)
+    return True

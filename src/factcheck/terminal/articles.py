@@ -1,0 +1,253 @@
+"""`extract` and `scan` in the output layer: their outcomes, their layout as lines of styled spans, and
+the step through candidates on a terminal.
+
+On a TTY the lines go through render.print_lines for colour and badges; into a pipe they are plain text
+(no terminal library loaded). Every piece of article text passes through `clean()` here: a web page's
+control characters are shown as escapes, never sent raw to the terminal.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from factcheck.model import VERDICT_BY_CODE, claimant_text
+from factcheck.terminal.environment import Environment
+from factcheck.terminal.layout import Span, plain_text
+from factcheck.terminal.outcomes import Outcome
+from factcheck.terminal.status import ExitStatus
+from factcheck.textclean import clean
+
+# --------------------------------------------------------------------------- outcomes
+
+
+class Extracted(Outcome):
+    """An article's candidates; --json prints the issue's shape, {source, candidates}."""
+
+    def __init__(self, extraction, limit: int, min_score: int = 0, **kw):
+        super().__init__(**kw)
+        self.extraction, self.limit, self.min_score = extraction, limit, min_score
+
+    @property
+    def shown(self) -> list:
+        return [c for c in self.extraction.candidates if c.score >= self.min_score]
+
+    def as_json(self) -> dict:
+        return self.extraction.as_json(self.min_score)
+
+    def notes(self) -> list[str]:
+        return [] if self.shown else ["no check-worthy sentence"]
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.OK if self.shown else ExitStatus.NO_MATCH
+
+
+class CandidatesAdded(Outcome):
+    """What `extract --add` (or the step through candidates) added, and what it left as stored already."""
+
+    def __init__(self, source: dict, results: list, listed: bool = True, **kw):
+        super().__init__(**kw)
+        self.source, self.results, self.listed = source, results, listed
+
+    def as_json(self) -> dict:
+        return {"source": self.source, "added": [r.as_json() for r in self.results]}
+
+    def notes(self) -> list[str]:
+        added = sum(1 for r in self.results if r.id)
+        if not self.listed:  # each was told as it was added
+            return [f"added {added} claim(s)"]
+        return [f"added {added} claim(s), skipped {len(self.results) - added} already stored"]
+
+
+class Scanned(Outcome):
+    """A scan's report; exit 1 when an article repeats a claim rated false, mostly-false or half-true."""
+
+    def __init__(self, report, **kw):
+        super().__init__(problems=[str(f) for f in report.failures], **kw)
+        self.report = report
+
+    def as_json(self) -> dict:
+        return self.report.as_json()
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.NO_MATCH if self.report.alarming else ExitStatus.OK
+
+
+# --------------------------------------------------------------------------- renderers
+
+
+def show_lines(out, lines: list[list[Span]]) -> None:
+    if out.env.stdout_isatty:
+        from factcheck.terminal import render
+
+        render.print_lines(render.console(out.env), lines)
+    else:
+        out.echo(plain_text(lines), nl=False)
+
+
+def render_extracted(out, outcome: Extracted) -> None:
+    show_lines(out, extraction_lines(outcome.extraction, outcome.limit, outcome.min_score))
+
+
+def render_added(out, outcome: CandidatesAdded) -> None:
+    if outcome.listed:
+        show_lines(out, added_lines(outcome.results))
+
+
+def render_scanned(out, outcome: Scanned) -> None:
+    show_lines(out, scan_lines(outcome.report))
+
+
+# --------------------------------------------------------------------------- layout
+
+
+def _one(value: object) -> str:
+    return clean("" if value is None else value, single_line=True)
+
+
+def _verdict(code: str | None) -> str:
+    verdict = VERDICT_BY_CODE.get(code or "")
+    return verdict.ko if verdict else _one(code)
+
+
+def source_lines(source: dict) -> list[list[Span]]:
+    head: list[Span] = [(_one(source.get("title") or "(no headline)"), "bold")]
+    meta = [_one(v) for v in (source.get("publisher"), source.get("byline"), source.get("date")) if v]
+    lines = [head]
+    if meta:
+        lines.append([(" · ".join(meta), "cyan")])
+    if source.get("url"):
+        lines.append([(_one(source["url"]), "blue underline")])
+    return lines + [[]]
+
+
+def match_lines(candidate, indent: str = "   ") -> list[list[Span]]:
+    lines = []
+    for match in candidate.matches:
+        label = "already checked" if match.tier == "match" else "related"
+        lines.append([(f"{indent}{label}: ", "bold" if match.tier == "match" else "dim"),
+                      (f"[{_verdict(match.status)}]", f"badge:{match.status}"),
+                      (f" · {_one(match.id)}", ""), (f" ({match.tier} {match.score})", "dim")])
+    return lines
+
+
+def candidate_lines(candidate, rank: int) -> list[list[Span]]:
+    lines: list[list[Span]] = [[(f"{rank}. ", "bold"), (f"[{candidate.score:>3}] ", "bold magenta"),
+                                (_one(candidate.text), "bold")]]
+    who = claimant_text({"claimant": candidate.claimant.as_json()}) if candidate.claimant else "(claimant unknown)"
+    meta: list[Span] = [("   ", ""), (_one(who), "cyan")]
+    if candidate.claim_date:
+        meta.append((f" · {_one(candidate.claim_date)}", ""))
+    if candidate.entities:
+        meta.append((" · " + ", ".join(_one(e) for e in candidate.entities), "dim"))
+    lines.append(meta)
+    if candidate.signals:
+        shown = " · ".join(
+            f"{s.name} {s.weight:+d}" + (f" ({_one(s.match)})" if s.match else "") for s in candidate.signals
+        )
+        lines.append([("   signals: ", "dim"), (shown, "dim")])
+    return lines + match_lines(candidate)
+
+
+def extraction_lines(extraction, limit: int, min_score: int = 0) -> list[list[Span]]:
+    lines = source_lines(extraction.article.source())
+    shown = [c for c in extraction.candidates if c.score >= min_score][:limit]
+    for rank, candidate in enumerate(shown, 1):
+        lines += candidate_lines(candidate, rank) + [[]]
+    return lines  # none shown: the outcome's note says so on stderr
+
+
+def added_lines(results) -> list[list[Span]]:
+    lines = []
+    for result in results:
+        if result.id:
+            lines.append([("added ", "green"), (_one(result.id), "bold"), (f"  {_one(result.text)}", "")])
+        else:
+            lines.append([("skipped ", "yellow"), (f"({_one(result.reason)}) ", "dim"), (_one(result.text), "")])
+    return lines
+
+
+def scan_lines(report) -> list[list[Span]]:
+    lines: list[list[Span]] = []
+    for article in report.articles:
+        mark = ("REPEAT ", "bold red") if article.alarming else (("repeat ", "yellow") if article.repeats else ("new    ", "dim"))
+        lines.append([mark, (_one(article.title or article.url), "bold")])
+        lines.append([("       ", ""), (_one(article.url), "blue underline")]
+                     + ([(f" · {_one(article.date)}", "")] if article.date else []))
+        for candidate in article.repeats:
+            match = candidate.stored
+            lines.append([("       repeats ", "bold"), (f"[{_verdict(match.status)}]", f"badge:{match.status}"),
+                          (f" · {_one(match.id)} ({match.tier} {match.score})", "dim")])
+            lines.append([("         “", ""), (_one(candidate.text), ""), ("”", "")])
+        for candidate in article.candidates:
+            lines.append([("       candidate ", "dim"), (f"[{candidate.score:>3}] ", "magenta"), (_one(candidate.text), "")])
+            lines += match_lines(candidate, indent="         ")
+        lines.append([])
+    flagged = sum(1 for a in report.articles if a.repeats)
+    summary = f"{len(report.articles)} new article(s), {flagged} repeating a checked claim"
+    if report.skipped:
+        summary += f", {report.skipped} seen before"
+    lines.append([(summary, "bold")])
+    return lines
+
+
+# --------------------------------------------------------------------------- one candidate at a time
+
+CHOICES = {"a": "accept", "e": "edit", "s": "skip", "q": "quit"}
+
+
+def prompt_hint(candidate) -> str:
+    stored = candidate.stored
+    if stored is not None:
+        return f"already stored as {stored.id}: [s]kip, [q]uit"
+    return "[a]ccept, [e]dit, [s]kip, [q]uit"
+
+
+def step_through(env: Environment, extraction, limit: int, min_score: int, add: Callable) -> list:
+    """Show each candidate and ask what to do: accept (add it), edit (then add), skip or quit. Questions go
+    to stderr and answers come from the Environment's stdin. `add(candidate, text)` stores one and returns
+    its `Added`; the list of them is returned."""
+    from factcheck.terminal import render
+    from factcheck.terminal.prompts import Answers
+
+    shown, asked = render.console(env), render.console(env, stderr=True)
+    answers = Answers(env.stdin)
+    render.print_lines(shown, source_lines(extraction.article.source()))
+    results = []
+    for rank, candidate in enumerate([c for c in extraction.candidates if c.score >= min_score][:limit], 1):
+        render.print_lines(shown, candidate_lines(candidate, rank))
+        allowed = "sq" if candidate.stored is not None else "aesq"
+        answer = _choice(env, answers, prompt_hint(candidate), allowed)
+        if answer == "q":
+            break
+        if answer in ("a", "e"):
+            text = _edited(env, answers, candidate.text) if answer == "e" else None
+            result = add(candidate, text)
+            results.append(result)
+            asked.print(f"added {result.id} ({result.path})" if result.id else f"not added: {result.reason}",
+                        markup=False, highlight=False)
+        env.stderr.write("\n")
+    return results
+
+
+def _choice(env: Environment, answers, hint: str, allowed: str) -> str:
+    while True:
+        env.stderr.write(f"{hint} [s]: ")
+        env.stderr.flush()
+        try:
+            value = answers.readline().strip().lower()[:1] or "s"
+        except EOFError:  # the input ended: as good as quit
+            return "q"
+        if value in allowed:
+            return value
+        env.stderr.write(f"Error: answer one of {', '.join(allowed)}\n")
+
+
+def _edited(env: Environment, answers, text: str) -> str:
+    env.stderr.write(f"claim [{clean(text, single_line=True)}]: ")
+    env.stderr.flush()
+    try:
+        return answers.readline().strip() or text
+    except EOFError:
+        return text
