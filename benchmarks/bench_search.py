@@ -682,6 +682,32 @@ def search_cmd(fc: str, claims: Path, query: str) -> list[str]:
     return [fc, "--claims-dir", str(claims), "search", query, "--json"]
 
 
+MEANING_QUERY = "코인 실명 안 바꾸면 벌금 내야 하나"  # its words alone find little: the meaning tier's case
+_MEANING_SCRIPT = """
+import json, sys, time
+from factcheck.search.ranking import search_claims
+from factcheck.store.repo import Repo
+repo, query = Repo(sys.argv[1]), sys.argv[2]
+search_claims(repo, "warm up", meaning=False)
+def timed(**kw):
+    start = time.perf_counter()
+    search_claims(repo, query, **kw)
+    return time.perf_counter() - start
+words = min(timed(meaning=False) for _ in range(3))
+cold = timed(meaning=True)
+warm = min(timed(meaning=True) for _ in range(3))
+print(json.dumps({"words alone": words, "meaning, cold": cold, "meaning, warm": warm}))
+"""
+
+
+def meaning_cost(python: str, claims: Path, env: dict) -> dict[str, float]:
+    """In one process: the query by words alone, then with the meaning tier the first time (Kiwi loads) and
+    again (in-process library use; each CLI search is a new process, so it always pays the cold figure)."""
+    proc = subprocess.run([python, "-c", _MEANING_SCRIPT, str(claims), MEANING_QUERY], env=env, capture_output=True,
+                          text=True, check=True)
+    return json.loads(proc.stdout)
+
+
 def search_times(corpora: dict[str, tuple[str, Path, dict]], runs: int, python: str, env: dict):
     """Each query `runs` times on every corpus, with `python -c pass` beside each, interleaved: the
     machine is shared, and what another user does then weighs on every figure alike, so the ratios
@@ -834,6 +860,12 @@ def measure(args, fc: str, python: str, work: Path, env: dict) -> dict:
         res[f"{label}_rss"] = max(r.maxrss_mb for r in label_runs)
     res["big_top"] = {q: top_ids(rs[0].stdout)[:1] for q, rs in per_query["big"].items()}
 
+    # ---- the meaning tier (issue 11): its cost in a process, first (model load) and again, beside words alone
+    log("meaning tier: cold and warm, seed and large corpus")
+    for label, (folder, label_env) in (("seed", (SEED_CLAIMS, seed_env)), ("big", (claims, big_env))):
+        res[f"meaning_{label}"] = meaning_cost(python, folder, label_env)
+        log(f"  {label}: " + ", ".join(f"{k} {ms(v)}" for k, v in res[f"meaning_{label}"].items()))
+
     # ---- one file changes, then the next search
     seed_names = {p.name for p in seed_files()}
     top_file = sorted(p for p in claims.glob("*.yaml") if p.name not in seed_names)[0]
@@ -925,6 +957,11 @@ def print_table(args, res: dict) -> None:
         "≤ 200 MB", res["build_pss"] <= 200)
     row(f"{n:,}: peak memory, search (max RSS)", f"{res['big_rss']:.0f} MB", f"seed: {res['seed_rss']:.0f} MB",
         "≤ 200 MB", res["big_rss"] <= 200)
+    for label, name in (("seed", "seed corpus"), ("big", f"{n:,}")):
+        cost = res[f"meaning_{label}"]
+        row(f"{name}: meaning tier, cold (Kiwi loads)", ms(cost["meaning, cold"]),
+            f"words alone {ms(cost['words alone'])}", "only when words match nothing")
+        row(f"{name}: meaning tier, warm (same process)", ms(cost["meaning, warm"]))
     if "baseline_seed" in res:
         base_ratio = res["baseline_seed"] / res["python"]
         row("baseline code: seed search, warm", ms(res["baseline_seed"]), f"{base_ratio:.1f}× python",

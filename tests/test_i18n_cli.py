@@ -66,7 +66,7 @@ def test_help_is_english_under_the_c_locale():
 
 def test_search_help_is_korean_under_a_korean_locale():
     out = factcheck("search", "--help", LANG="ko_KR.UTF-8").stdout
-    assert "평소 쓰는 말로 주장을 검색합니다." in out and "결과마다 왜 맞았는지 보여 줍니다." in out
+    assert "입력하는 낱말로, 또는 문장·게시물·기사로 주장을 찾습니다." in out and "결과마다 찾은 이유를 보여 줍니다." in out
     assert "이 도움말을 보여 주고 끝냅니다." in out
 
 
@@ -251,7 +251,7 @@ def test_json_is_the_same_in_both_languages(claims_dir, args):
 
 def test_json_keys_and_verdict_codes_stay_english_under_a_korean_locale(claims_dir):
     found = json.loads(run_in(KOREAN, "search", "예타 면제", "--json", claims=claims_dir)[1])
-    assert set(found) == {"query", "results"} and found["results"][0]["status"] in (
+    assert set(found) == {"query", "results", "related"} and found["results"][0]["status"] in (
         "true", "mostly-true", "half-true", "mostly-false", "false", "unverified")
 
 

@@ -39,7 +39,7 @@ def stored_matches(repo, sentence: str, limit: int = 5) -> list[StoredMatch]:
     found: dict[str, StoredMatch] = {}
     checked: set[str] = set()  # each claim is tiered once, however many windows find it
     for query in _queries(sentence):
-        for result in search_claims(repo, query, limit=SEARCH_LIMIT).results:
+        for result in search_claims(repo, query, limit=SEARCH_LIMIT, meaning=False).results:
             record = result.record
             claim_id = record.get("id")
             if not claim_id or claim_id in checked:

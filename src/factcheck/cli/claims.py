@@ -25,6 +25,19 @@ from factcheck.terminal import outcomes
 
 # --------------------------------------------------------------------------- search
 
+MAX_QUERY_CHARS = 20_000  # an article's worth; the rest of a longer paste is not read
+
+
+def query_text(state: State, words: tuple[str, ...]) -> str:
+    """The query: the words given, or with `-` alone, what stdin holds (a pasted post or article)."""
+    if words == ("-",):
+        stdin = state.env.stdin
+        data = getattr(stdin, "buffer", None)
+        if data is None:
+            return stdin.read(MAX_QUERY_CHARS)
+        return data.read(4 * MAX_QUERY_CHARS).decode("utf-8", errors="replace")[:MAX_QUERY_CHARS]
+    return " ".join(words)
+
 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
@@ -32,14 +45,19 @@ from factcheck.terminal import outcomes
 @status_option
 @tag_option
 @state_option
-@click.option("--explain", is_flag=True, help="Show why each result matched.")
+@click.option("--explain", is_flag=True, help="Show why each result matched, soft matches by meaning included.")
+@click.option("--meaning/--no-meaning", default=None,
+              help="Match by meaning too (default: for a sentence or post whose words match nothing).")
 @json_option
 @pass_state
-def search(state: State, query, limit, status, tag, state_, explain):
-    """Search claims in the words you would type.
+def search(state: State, query, limit, status, tag, state_, explain, meaning):
+    """Search claims in the words you would type, or with a sentence, a post or an article.
 
     Korean with typos, no spaces, particles, 초성, abbreviations, numbers and dates written any
-    way, or English. Prints ranked matches, or "no matching claim" (exit 1).
+    way, or English. A pasted sentence or post (links, @handles, #hashtags and emoji are taken
+    apart) finds the claim it repeats. Prints ranked matches, then claims that may be the same
+    claim said otherwise ("관련 있을 수 있는 주장 · Possibly related", with their similarity);
+    with no match it says "no matching claim" (exit 1), related claims still shown.
 
     \b
     Examples:
@@ -47,16 +65,18 @@ def search(state: State, query, limit, status, tag, state_, explain):
       factcheck search "ㅇㅌ ㅁㅈ"
       factcheck search 8/22 국무회의 --explain
       factcheck search "national budget three years" --json
+      pbpaste | factcheck search -
     """
     from factcheck.search.ranking import search_claims
 
-    text = " ".join(query)
+    text = query_text(state, query)
     if not text.strip():
         raise UserError(_("empty query: type what you are looking for, e.g. factcheck search 예타 면제"))
     depth = SEARCH_DEPTH if state_ else limit  # the state is not in the index: filter a deeper list
-    found = search_claims(state.repo, text, limit=depth, status=status, tag=tag, explain=explain)
+    found = search_claims(state.repo, text, limit=depth, status=status, tag=tag, explain=explain, meaning=meaning)
     results = [r for r in found.results if not state_ or state_of(r.record) == state_][:limit]
-    return outcomes.Searched(text, results, explain, problems=found.problems)
+    related = [r for r in found.related if not state_ or state_of(r.record) == state_]
+    return outcomes.Searched(text, results, explain, related=related, problems=found.problems)
 
 
 # --------------------------------------------------------------------------- show / report

@@ -69,7 +69,7 @@ def similar_imported(repo, record: dict) -> list[tuple[int, dict]]:
     for text in (record.get("claim"), record.get("claim_en")):
         if not text:
             continue
-        for result in search_claims(repo, text, limit=SEARCH_DEPTH).results:
+        for result in search_claims(repo, text, limit=SEARCH_DEPTH, meaning=False).results:
             other = result.record
             if not is_imported(other) or other.get("id") == record.get("id") or result.score < MATCH_SCORE:
                 continue

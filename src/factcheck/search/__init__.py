@@ -8,16 +8,18 @@ A one-way pipeline: each stage imports only the stages before it (tests/test_sea
     index        the SQLite cache of claims/: stores and retrieves, knows nothing of ranking
     candidates   a large repository narrowed to the claims worth ranking (BM25-style), and `idf`
     query        what the person typed, as units with their forms, weighed by IDF
+    semantic     a query's words widened to their near-synonyms, for the meaning tier
     match        a unit against a claim's fields, and a claim's share of the query
-    ranking      `search_claims`: the tiers in turn (see ranking.TIERS), results best first
-    similar      the near-duplicate warning of `factcheck add`
+    similar      the one similarity of two texts (search, `add`'s near-duplicates, import's report)
+    ranking      `search_claims`: the tiers in turn (see ranking.TIERS), matches and related results
 
 The names below are loaded only when asked for, so importing this package costs nothing.
 """
 
 from factcheck.lazy import lazy_exports
 
-STAGES = ("text", "analysis", "index_cache", "index", "candidates", "query", "match", "ranking", "similar")
+STAGES = ("text", "analysis", "index_cache", "index", "candidates", "query", "semantic", "match", "similar",
+          "ranking")
 
 _EXPORTS = {
     "search_claims": "ranking",

@@ -21,7 +21,7 @@ from factcheck.search.text.numbers import number_tokens
 
 TYPO_FIELDS = ("claim", "claim_en", "tags", "entities", "claimant")  # where typos are looked for
 # Fields whose tokens choose a large repository's candidates; sources still count when ranking them.
-CANDIDATE_FIELDS = ("claim", "claim_en", "tags", "entities", "claimant", "rationale")
+CANDIDATE_FIELDS = ("claim", "claim_en", "review", "tags", "entities", "claimant", "rationale")
 
 
 def field_texts(record: dict) -> dict[str, str]:
@@ -35,6 +35,7 @@ def field_texts(record: dict) -> dict[str, str]:
     return {
         "claim": record.get("claim") or "",
         "claim_en": record.get("claim_en") or "",
+        "review": review_title(record),
         "tags": " ; ".join(record.get("tags") or []),
         "entities": " ; ".join(record.get("entities") or []),
         "claimant": " ".join(filter(None, (claimant.get("name"), claimant.get("role")))),
@@ -45,7 +46,16 @@ def field_texts(record: dict) -> dict[str, str]:
     }
 
 
-NUMBER_FIELDS = ("claim", "claim_en", "tags", "entities", "claimant")  # where numbers are looked for
+def review_title(record: dict) -> str:
+    """The headline of the review an imported claim came from ("Did 122 Prisoners Released from Guantanamo
+    Return to the Battlefield?"): the reviewer's own wording of the claim, so it is searched like one."""
+    origin = record.get("origin") if isinstance(record.get("origin"), dict) else {}
+    url = origin.get("url")
+    return next((s["title"] for s in record.get("sources") or []
+                 if isinstance(s, dict) and url and s.get("url") == url and isinstance(s.get("title"), str)), "")
+
+
+NUMBER_FIELDS = ("claim", "claim_en", "review", "tags", "entities", "claimant")  # where numbers are looked for
 
 # One field as search reads it: [name, its folded words joined by spaces, its number tokens joined by
 # spaces]. A list, not a record, because the index stores a claim's analysed fields as JSON.

@@ -30,8 +30,10 @@ def idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def choose_candidates(index: Index, tokens: dict[TokenKind, set[str]], limit: int = CANDIDATES) -> list[Row]:
-    """The claims that share the most, and the rarest, tokens with the query, and the repository's own."""
+def choose_candidates(index: Index, tokens: dict[TokenKind, set[str]], limit: int = CANDIDATES,
+                      with_own: bool = True) -> list[Row]:
+    """The claims that share the most, and the rarest, tokens with the query, and (`with_own`) the
+    repository's own."""
     total = max(index.count(), 1)
     doc_freq = index.doc_freqs([token for kind_tokens in tokens.values() for token in kind_tokens])
     weighted = []
@@ -46,6 +48,8 @@ def choose_candidates(index: Index, tokens: dict[TokenKind, set[str]], limit: in
     used = [(token, weight) for rank, (df, token, weight) in enumerate(weighted)
             if rank < ALWAYS_USED_TOKENS or df <= COMMON_TOKEN * total]
     chosen = index.heaviest(used, limit)
+    if not with_own:
+        return index.rows_at(chosen)
     # Ranking puts the repository's own claims before imported ones on equal terms, so they must not be
     # crowded out by thousands of imported ones: all of them when few, else their best.
     own = index.own_rowids()

@@ -41,7 +41,7 @@ from factcheck.store.names import (
 )
 from factcheck.store.repo import Repo
 
-INDEX_FORMAT = "factcheck-index-10"
+INDEX_FORMAT = "factcheck-index-11"  # 11: accents folded, -y/-ies stems, review titles
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 # Seconds to wait for another process's refresh of the same index; a first build of a 100,000-claim
 # repository takes about a minute, and giving up sooner would fail a search that only had to wait.

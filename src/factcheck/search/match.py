@@ -13,6 +13,7 @@ score is the IDF-weighted share of the query it covers, so an unrelated query co
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -25,6 +26,7 @@ from factcheck.search.text.korean import STEM_FACTOR, is_latin_word, jamo, latin
 FIELD_WEIGHTS = {
     "claim": 1.0,
     "claim_en": 1.0,
+    "review": 0.9,
     "tags": 0.9,
     "entities": 0.9,
     "claimant": 0.8,
@@ -55,6 +57,7 @@ class Field:
     numbers: set[str]
     _jamo: str | None = None
     _latin_stems: set[str] | None = None
+    _latin_roots: set[str] | None = None
     _cho_words: list[str] | None = None
     _cho_joined: str | None = None
     _cho_starts: set[str] | None = None
@@ -94,6 +97,13 @@ class Field:
         if self._latin_stems is None:
             self._latin_stems = {latin_stem(w) for w in self.words if is_latin_word(w)}
         return self._latin_stems
+
+    @property
+    def latin_roots(self) -> set[str]:
+        """The field's English stems less each derivation ending (islamic → islam): see _derived_in."""
+        if self._latin_roots is None:
+            self._latin_roots = set().union(*map(latin_roots, self.latin_stems)) if self.latin_stems else set()
+        return self._latin_roots
 
     @property
     def cho_words(self) -> list[str]:
@@ -201,9 +211,10 @@ def _match_text(unit: Unit, field: Field, forms: list[Form] | None = None,
 
 
 def _match_latin(unit: Unit, field: Field) -> tuple[float, str]:
-    """An English word: its stem among the field's words (or a prefix or a typo of one), else an alias."""
+    """An English word: its stem among the field's words (or derived, or a typo of one if no claim holds
+    the word as written), else an alias."""
     stem, *aliases = unit.forms
-    best, how = _latin_match(stem.text, field.latin_stems)
+    best, how = _latin_match(stem.text, field, unit.fuzzy)
     return _match_text(unit, field, aliases, best, how)
 
 
@@ -221,12 +232,32 @@ def match_unit(unit: Unit, field: Field) -> tuple[float, str]:
     return MATCHERS[unit.kind](unit, field)
 
 
-def _latin_match(stem: str, doc_stems: set[str]) -> tuple[float, str]:
+# What may follow a word for a longer one to be that word derived (islam → islamic, america → american),
+# not another word that starts alike (will → willow, trump → trumpet); the stemmer took the inflections.
+LATIN_DERIVATIONS = frozenset(("e", "n", "s", "y", "al", "an", "ed", "er", "es", "ic", "ly", "ers", "ful", "ial",
+                               "ian", "ing", "ion", "ism", "ist", "ity", "ive", "ize", "ise", "ous", "ical",
+                               "ment", "ness", "ation", "ally", "ians", "ists"))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def latin_roots(stem: str) -> frozenset[str]:
+    """The words `stem` may be derived from (american → america): itself less each derivation ending."""
+    return frozenset(stem[: -len(e)] for e in LATIN_DERIVATIONS if stem.endswith(e) and len(stem) - len(e) >= 4)
+
+
+def _derived_in(stem: str, field: Field) -> bool:
+    """Whether the field holds `stem` derived (stem + ending) or the word `stem` derives from: set
+    lookups, not a scan of the field's words (a post meets hundreds of them)."""
+    return stem in field.latin_roots or not latin_roots(stem).isdisjoint(field.latin_stems)
+
+
+def _latin_match(stem: str, field: Field, fuzzy: bool = True) -> tuple[float, str]:
+    doc_stems = field.latin_stems
     if stem in doc_stems:
         return 1.0, "word"
-    if len(stem) >= 4 and any(w.startswith(stem) or (len(w) >= 4 and stem.startswith(w)) for w in doc_stems):
+    if len(stem) >= 4 and _derived_in(stem, field):
         return LATIN_PREFIX, "word prefix"
-    if len(stem) >= 5:
+    if fuzzy and len(stem) >= 5:
         from rapidfuzz import fuzz, process
 
         hit = process.extractOne(stem, doc_stems, scorer=fuzz.ratio, score_cutoff=84)

@@ -30,6 +30,7 @@ from factcheck.search.text.korean import (
     words,
 )
 from factcheck.search.text.numbers import find_numbers
+from factcheck.search.text.posts import plain_english
 
 ALIAS_FACTOR = 1.0  # an alias is the same word: 예타 finds 예비타당성조사 as fully as itself
 PREDICATE_WEIGHT = 0.5  # a query's verb (열었나, 만든다던데) weighs half a noun: see korean.PREDICATE_ENDINGS
@@ -63,6 +64,7 @@ class Unit:
     forms: list[Form]
     weight: float = 1.0
     place: str | None = None  # the local government this word names, if any
+    claims: int = -1  # how many claims hold it (its document frequency), once weighed
     # Typo matching is for words no claim holds: a word that occurs as typed is spelled as meant, and
     # fuzzing it would only find its neighbours (대전 → 대선).
     fuzzy: bool = True
@@ -72,7 +74,7 @@ def parse_query(query: str, aliases=None) -> list[Unit]:
     from factcheck.search.text.aliases import Aliases
 
     aliases = aliases if aliases is not None else Aliases([])
-    folded = " " + " ".join(fold(query).split()) + " "
+    folded = " " + " ".join(plain_english(fold(query)).split()) + " "
     units: list[Unit] = []
     # English phrases that mean one thing ("in a row", "national budget") are one unit, not words.
     for phrase, others in aliases.phrases:
@@ -88,13 +90,18 @@ def parse_query(query: str, aliases=None) -> list[Unit]:
         last = expr.end
         units.append(Unit(expr.text.strip(), Kind.NUMBER, [Form(t, 1.0, "number") for t in sorted(expr.tokens)]))
     rest.append(folded[last:])
-    text_words = [w for w in words(" ".join(rest)) if not korean.is_chat_jamo(w)]
+    # A single Latin letter is what initials and contractions leave (G. Washington, it's): no topic.
+    text_words = [w for w in words(" ".join(rest)) if not korean.is_chat_jamo(w) and not _single_letter(w)]
     meaningful = [w for w in text_words if not korean.is_stopword(w) and not korean.only_grammar(w)]
     if not meaningful and not units:
         meaningful = [w for w in text_words if not korean.only_grammar(w)] or text_words
     for word in _split_compounds(meaningful, aliases):
         units.append(_unit(word, aliases))
     return units
+
+
+def _single_letter(word: str) -> bool:
+    return len(word) == 1 and is_latin_word(word)
 
 
 def _split_compounds(ws: list[str], aliases: dict[str, list[str]]) -> list[str]:
@@ -204,6 +211,7 @@ def weigh_units(units: list[Unit], total_docs: int, doc_freqs) -> None:
         if unit.kind is Kind.HANGUL and len(unit.text) < 2:
             df = max(df, total_docs // 2)
         unit.weight = max(0.1, idf(df, total_docs))
+        unit.claims = df
         if df == 0:
             unseen.append(unit)
         else:

@@ -1,28 +1,46 @@
-"""Ranking: the search itself, from a query to the claims that answer it, best first.
+"""Ranking: the search itself, from a query to the claims that answer it, in two honest tiers.
 
-The query is parsed into units (query.py) and handed to the tiers in turn (TIERS). The lexical tier
-weighs the units by IDF, takes every claim of a small repository, or the candidates the index's tokens
-choose in a large one (candidates.py), and scores each claim's share of the query (match.py). Results
-below MIN_SCORE are not shown: "no matching claim" is an answer.
+The query (a few typed words, a sentence, a post: text/posts.py cleans it) is parsed into units
+(query.py) and handed to the tiers in turn (TIERS); the meaning tier runs only for a sentence or a post
+whose words found no match, or when asked (see `wanted`). Every claim a tier looks at is compared with the query by the one similarity (similar.py):
+
+- **matches** are surely about the query: a claim that holds MIN_SCORE of the query's weight (what the
+  lexical search always required of typed words), or, for a sentence or a post, one whose similarity to
+  it reaches MATCH_SIMILARITY (the claim is said in it, give or take a few words);
+- **related** results may be the same claim said otherwise: the best of the rest, down to
+  RELATED_SIMILARITY, each with its similarity and the reason for it.
+
+Typed queries rank their matches as they always did (the share of the query first); sentences rank by
+similarity, so the claim the text repeats comes before one that merely shares its rarest word.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.model import is_selected
 from factcheck.search.candidates import choose_candidates
-from factcheck.search.match import Scored, fields_of, score_claim
-from factcheck.search.query import Unit, parse_query, query_grams, weigh_units
+from factcheck.search.match import Field, Scored, fields_of, match_unit, score_claim
+from factcheck.search.query import Kind, Unit, parse_query, query_grams, weigh_units
+from factcheck.search.similar import Similarity, Text, analyse_text, compare
 from factcheck.textclean import clean
 
 if TYPE_CHECKING:
     from factcheck.search.index import Index, Row
 
-MIN_SCORE = 0.6  # share of the query's weight a claim must cover to be shown
+MIN_SCORE = 0.6  # share of a typed query's weight a claim must cover to be a match
+SENTENCE_UNITS = 5  # a query of this many units is a sentence or a post rather than typed keywords
+MATCH_SIMILARITY = 0.45  # a sentence this alike to a claim is about it
+RELATED_SIMILARITY = 0.2  # below this a claim is not even related
+RELATED_LIMIT = 5  # related results shown at most
+COMPARED = 80  # claims compared both ways, those holding the most of the query
 SCORE_ALL_BELOW = 500  # repositories this small are scored whole; larger ones use the index's candidates
+# In a sentence or a post, a word no claim holds is a name, a date of posting or slang more often than a
+# typo: it counts for this share of a typical word, so that what a post adds cannot sink the claim it
+# repeats (a typed query keeps query.weigh_units' rule: such a word counts like a typical one).
+UNSEEN_IN_SENTENCE = 0.25
 
 
 @dataclass
@@ -30,6 +48,8 @@ class SearchResult:
     record: dict
     score: int
     explain: list[str]
+    similarity: float = 0.0
+    reason: str = ""
 
     def as_json(self, explain: bool = False) -> dict:
         from factcheck.model import VERDICT_BY_CODE, state_of
@@ -47,6 +67,8 @@ class SearchResult:
             "status_label_en": verdict.en if verdict else None,
             "state": state_of(record),  # draft | review | published: what the desk has done with it
             "score": self.score,
+            "similarity": self.similarity,
+            "reason": self.reason,
             "tags": record.get("tags") or [],
             "sources": record.get("sources") or [],
         }
@@ -57,9 +79,11 @@ class SearchResult:
 
 @dataclass
 class SearchOutcome:
-    results: list[SearchResult]
+    results: list[SearchResult]  # the matches
     problems: list
     units: list[Unit]
+    related: list[SearchResult] = field(default_factory=list)
+    tiers: list[str] = field(default_factory=list)  # the tiers that ran, in order
 
 
 class Request(NamedTuple):
@@ -70,64 +94,200 @@ class Request(NamedTuple):
     status: str | None = None
     tag: str | None = None
     explain: bool = False
+    meaning: bool | None = None  # None: the meaning tier runs when the words found no match
+    soft: bool = False  # the units carry near-synonyms: a typed query then finds related claims only
 
     def admits(self, row: Row) -> bool:
         return is_selected(row.status, row.tags, self.status, self.tag)
+
+    @property
+    def sentence(self) -> bool:
+        return len(self.units) >= SENTENCE_UNITS
 
 
 class Match(NamedTuple):
     row: Row
     scored: Scored
+    similarity: Similarity | None = None
+
+    @property
+    def score(self) -> float:
+        """What the match is ranked by: the share of the query, or for a sentence the similarity if higher."""
+        return max(self.scored.score, self.similarity.score if self.similarity else 0.0)
+
+
+class Found(NamedTuple):
+    matches: list[Match]
+    related: list[Match]
+    units: list[Unit] | None = None  # the units the tier matched with, when not the request's own
 
 
 def rank_key(match: Match) -> tuple:
-    """The share of the query a claim covers first (to two decimals); between equal shares the
-    repository's own claims before imported ones, then the claim that is most about the query, then
-    the shorter claim, then its id."""
+    """The match's score first (to two decimals); between equal scores the repository's own claims before
+    imported ones, then the claim that is most about the query, then the shorter claim, then its id."""
     scored, row = match.scored, match.row
-    return (-round(scored.score, 2), row.imported, -scored.density, row.claim_length, row.claim_id)
+    return (-round(match.score, 2), row.imported, -scored.density, row.claim_length, row.claim_id)
 
 
-def lexical_matches(index: Index, request: Request) -> list[Match]:
-    """The claims that hold the query's words (or their stems, aliases, pieces, typos, 초성, numbers)."""
-    units = request.units
-    weigh_units(units, max(index.count(), 1), index.doc_freqs)
-    if index.count() <= SCORE_ALL_BELOW:
-        rows = index.rows()
-    else:
-        rows = choose_candidates(index, query_grams(units))
-    matches = []
+def related_key(match: Match) -> tuple:
+    return (-round(match.similarity.score, 3), match.row.imported, match.row.claim_length, match.row.claim_id)
+
+
+def weigh(index: Index, request: Request) -> None:
+    weigh_units(request.units, max(index.count(), 1), index.doc_freqs)
+    if request.sentence:
+        seen = sorted(u.weight for u in request.units if u.claims)
+        typical = seen[len(seen) // 2] if seen else 1.0
+        for unit in request.units:
+            if unit.claims == 0:
+                unit.weight = UNSEEN_IN_SENTENCE * typical
+
+
+def compared(index: Index, request: Request, rows: list[Row]) -> Found:
+    """Each admitted claim as a match, a related result or neither (see the module docstring)."""
+    typed = not request.sentence and not request.soft
+    matches, rest = [], []
     for row in rows:
         if not request.admits(row):
             continue
-        scored = score_claim(units, fields_of(row.analysed_fields), request.explain, floor=MIN_SCORE)
-        if scored.score >= MIN_SCORE:
-            matches.append(Match(row, scored))
-    return matches
+        fields = fields_of(row.analysed_fields)
+        if typed:  # most claims stop after a unit or two here (score_claim's floor)
+            scored = score_claim(request.units, fields, request.explain, floor=MIN_SCORE)
+            if scored.score >= MIN_SCORE:
+                matches.append(Match(row, scored))
+                continue
+        rest.append((row, fields))
+    if matches:
+        return Found(matches, [])
+    # Both sides of the similarity for the claims that hold the most of the query; below them a claim
+    # would need to hold almost nothing of the query and be almost all in it, which a claim never is.
+    held = [(row, fields, score_claim(request.units, fields, request.explain)) for row, fields in rest]
+    held = sorted((item for item in held if item[2].score), key=lambda item: -item[2].score)
+    text: Text | None = None
+    related = []
+    for row, fields, scored in held[:COMPARED]:
+        text = text or analyse_text(request.text, index, request.units)
+        similarity = compare(text, fields, index, request.explain, scored)
+        match = Match(row, scored._replace(reasons=similarity.reasons), similarity)
+        surely = scored.score >= MIN_SCORE and not request.soft
+        if surely or (request.sentence and similarity.score >= MATCH_SIMILARITY):
+            matches.append(match)
+        elif similarity.score >= RELATED_SIMILARITY:
+            related.append(match)
+    return Found(matches, related)
 
 
-# The tiers, in order: each runs only when those before it matched nothing, so a later, costlier one
-# (matching by meaning, the next to come) costs nothing when the words were found. A tier takes the
-# index and the request and returns its matches, each with a score in 0..1 that rank_key can order.
-TIERS: tuple[Callable[[Index, Request], list[Match]], ...] = (lexical_matches,)
+def candidate_rows(index: Index, units: list[Unit]) -> list[Row]:
+    if index.count() <= SCORE_ALL_BELOW:
+        return index.rows()
+    return choose_candidates(index, query_grams(units))
 
 
-def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, explain=False) -> SearchOutcome:
+def lexical_tier(index: Index, request: Request) -> Found:
+    """The claims that hold the query's words (or their stems, aliases, pieces, typos, 초성, numbers)."""
+    weigh(index, request)
+    return compared(index, request, candidate_rows(index, request.units))
+
+
+def meaning_tier(index: Index, request: Request) -> Found:
+    """The query's words widened by meaning (semantic.py): near-synonyms counted for less than the word."""
+    if request.meaning is False:
+        return Found([], [])
+    from factcheck.search.semantic import widen
+
+    widened = widen(request.units)  # weighed already, by the lexical tier: a near-synonym adds no weight
+    if widened is None:
+        return Found([], [])
+    seen = sorted(u.weight for u in widened if u.claims)
+    typical = seen[len(seen) // 2] if seen else 1.0
+    for before, unit in zip(request.units, widened):
+        if unit is not before and unit.claims == 0:  # a word no claim holds, now with a meaning some do
+            unit.weight = max(unit.weight, typical)
+    soft = Request(request.text, widened, request.status, request.tag, request.explain, request.meaning, soft=True)
+    return compared(index, soft, candidate_rows(index, widened))._replace(units=widened)
+
+
+def wanted(meaning: bool | None, request: Request, matched: bool) -> bool:
+    """Whether a later tier runs: when asked (`meaning` True), never when forbidden (False), and by default
+    for a sentence or a post whose words matched nothing. A few typed words widened by meaning could find
+    related claims only, which is not worth the model's load (seconds, half a gigabyte) on every
+    "no matching claim": `--meaning` asks for it."""
+    if meaning is not None:
+        return meaning
+    return not matched and request.sentence
+
+
+# The tiers, in order, each with its name: the costlier meaning tier costs nothing when the words were found
+# (see `wanted`).
+TIERS: tuple[tuple[str, Callable[[Index, Request], Found]], ...] = (
+    ("lexical", lexical_tier),
+    ("meaning", meaning_tier),
+)
+
+
+def reason_of(units: list[Unit], fields: list[Field], similarity: Similarity | None) -> str:
+    """A short why: the query's words the claim holds (and how, when not as written), and the similarity."""
+    met = []
+    for unit in units:
+        best, how = 0.0, ""
+        for fld in fields:
+            score, label = match_unit(unit, fld)
+            if score * fld.weight > best:
+                best, how = score * fld.weight, label
+        if best >= 0.4:  # a soft match counts 0.8 × its similarity: 0.48 at the least
+            plain = how in ("exact", "word", "number", "phrase", "초성") or unit.kind is Kind.NUMBER
+            met.append(unit.text if plain else f"{unit.text} ({how})")
+    words = ", ".join(met[:8]) + (" …" if len(met) > 8 else "")
+    if similarity is None:
+        return f"holds {words}" if words else ""
+    return (f"shares {similarity.query_share:.0%} of the query and {similarity.claim_share:.0%} of the claim"
+            + (f": {words}" if words else ""))
+
+
+def _result(index: Index, request: Request, match: Match) -> SearchResult:
+    similarity = match.similarity
+    fields = fields_of(match.row.analysed_fields)
+    return SearchResult(
+        index.record(match.row),
+        min(100, round(100 * match.score)),
+        [clean(r) for r in match.scored.reasons],
+        round(similarity.score if similarity else match.scored.score, 2),
+        clean(reason_of(request.units, fields, similarity), single_line=True),
+    )
+
+
+def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, explain=False,
+                  meaning: bool | None = None) -> SearchOutcome:
+    """Matches (`results`) and related claims (`related`) for `query`; `meaning` True runs the meaning
+    tier even after a match, False never, None (the default) for a sentence whose words found no match."""
     from factcheck.search.index import open_index
+    from factcheck.search.text.posts import clean_post
 
     index = open_index(repo)
-    units = parse_query(query, index.aliases())
+    text = clean_post(query)
+    units = parse_query(text, index.aliases())
     if not units:
         return SearchOutcome([], index.problems, units)
-    request = Request(query, units, status, tag, explain)
-    matches: list[Match] = []
-    for tier in TIERS:
-        matches = tier(index, request)
-        if matches:
+    found: dict[str, tuple[Match, Request]] = {}  # claim id -> its best related result, and the request
+    matches: list[tuple[Match, Request]] = []
+    ran = []
+    for name, tier in TIERS:
+        request = Request(text, units, status, tag, explain, meaning)
+        if name != "lexical" and not wanted(meaning, request, bool(matches)):
             break
-    matches.sort(key=rank_key)
-    results = [
-        SearchResult(index.record(row), min(100, round(100 * scored.score)), [clean(r) for r in scored.reasons])
-        for row, scored in matches[:limit]
-    ]
-    return SearchOutcome(results, index.problems, units)
+        outcome = tier(index, request)
+        ran.append(name)
+        if outcome.units is not None:  # the results' reasons name the soft matches too
+            request = request._replace(units=outcome.units)
+        seen = {m.row.claim_id for m, _r in matches}
+        matches += [(m, request) for m in outcome.matches if m.row.claim_id not in seen]
+        for match in outcome.related:
+            best = found.get(match.row.claim_id)
+            if best is None or match.similarity.score > best[0].similarity.score:
+                found[match.row.claim_id] = (match, request)
+    matched = {m.row.claim_id for m, _r in matches}
+    matches.sort(key=lambda pair: rank_key(pair[0]))
+    related = sorted((pair for cid, pair in found.items() if cid not in matched), key=lambda pair: related_key(pair[0]))
+    results = [_result(index, request, match) for match, request in matches[:limit]]
+    related_results = [_result(index, request, match) for match, request in related[: min(limit, RELATED_LIMIT)]]
+    return SearchOutcome(results, index.problems, units, related_results, ran)

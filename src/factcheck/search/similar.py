@@ -1,34 +1,179 @@
-"""Stored claims like a new one: the near-duplicate warning of `factcheck add`, and the refusal of a
-claim that is already stored word for word."""
+"""The one similarity of the tool: how alike a text (a query, a post, a new claim) and a stored claim are.
+
+Search, the near-duplicate warning of `factcheck add` and the duplicate report of `factcheck import` all
+ask `compare`. It reads the two texts both ways, each word weighed by how rare it is (IDF), matched with
+search's own matchers (stems, aliases, pieces, typos, numbers, and the soft forms the meaning stage adds):
+
+- `query_share`: the share of the text's weight the claim meets. A typed query is all in its claim, and
+  this is what the lexical search always ranked by.
+- `claim_share`: the share of the claim's weight the text meets. A post or a new article repeats the
+  claim among much else, so the claim is in the text, not the text in the claim.
+- `score`: the two at once, as a weighted Dice coefficient (what both share, over all that both say), so
+  that two texts saying the same thing score near 1 whichever is longer, and one word in common does not.
+
+The claim side is the claim's own wording: its text, its translation, or the headline of the review it
+was imported from, whichever the text meets best.
+"""
 
 from __future__ import annotations
 
-from factcheck.errors import DataError
-from factcheck.store.repo import Repo
+from typing import TYPE_CHECKING, NamedTuple
 
-DUPLICATE_SIMILARITY = 80  # percent; below this two claims are different claims
+from factcheck.search.candidates import choose_candidates
+from factcheck.search.match import Field, Scored, fields_of, score_claim
+from factcheck.search.query import Unit, parse_query, query_grams, weigh_units
+from factcheck.search.text.korean import fold, words
+from factcheck.search.text.numbers import number_tokens
+
+if TYPE_CHECKING:
+    from factcheck.search.index import Index, Row
+    from factcheck.store.repo import Repo
+
+CLAIM_SIDES = ("claim", "claim_en", "review")  # the fields that word the claim itself
+DUPLICATE_SIMILARITY = 0.8  # at this score two claims say the same thing: `add` warns, `import` reports
+
+
+class Text(NamedTuple):
+    """One side of a comparison, analysed: its units, weighed, and itself as a field the other side's
+    units can be met in."""
+
+    text: str
+    units: list[Unit]
+    field: Field
+
+    @property
+    def weight(self) -> float:
+        return sum(unit.weight for unit in self.units)
+
+
+def as_field(text: str) -> Field:
+    folded = fold(text)
+    ws = words(folded)
+    return Field("text", 1.0, ws, "".join(ws), number_tokens(folded))
+
+
+def analyse_text(text: str, index: Index | None, units: list[Unit] | None = None) -> Text:
+    """`text` as units weighed by the index's document frequencies (or the given units, already weighed);
+    with no index, every word weighs the same."""
+    if units is None:
+        units = parse_query(text, index.aliases() if index is not None else None)
+        if index is not None:
+            weigh_units(units, max(index.count(), 1), index.doc_freqs)
+    return Text(text, units, as_field(text))
+
+
+class Similarity:
+    """(A plain class: a dataclass costs start-up time every search pays.)"""
+
+    __slots__ = ("score", "query_share", "claim_share", "lexical", "side", "reasons")
+
+    def __init__(self, score: float, query_share: float, claim_share: float, lexical: Scored,
+                 side: str = "claim", reasons: list[str] | None = None):
+        self.score = score  # the weighted Dice coefficient of the two sides, 0..1
+        self.query_share = query_share
+        self.claim_share = claim_share
+        self.lexical = lexical  # the text's side as the lexical search scores it (with reasons when explaining)
+        self.side = side  # which wording of the claim the text met best
+        self.reasons = reasons if reasons is not None else []
+
+    @property
+    def strong(self) -> bool:
+        """Some word of the text met surely in the claim (search's rule: no claim is a result without one)."""
+        return self.lexical.score > 0
+
+
+def _claim_sides(fields: list[Field], index: Index | None) -> list[Text]:
+    out = []
+    for fld in fields:
+        if fld.name in CLAIM_SIDES and fld.words:
+            out.append(analyse_text(" ".join(fld.words), index))
+    return out
+
+
+def compare(text: Text, fields: list[Field], index: Index | None, explain: bool = False,
+            lexical: Scored | None = None) -> Similarity:
+    """How alike `text` and the claim whose analysed fields are `fields` are (see the module docstring);
+    `lexical` is the text's side if already scored (score_claim with no floor)."""
+    lexical = lexical if lexical is not None else score_claim(text.units, fields, explain, floor=0.0)
+    query_share = lexical.score
+    best = Similarity(query_share * text.weight / (text.weight or 1.0), query_share, 0.0, lexical,
+                      reasons=list(lexical.reasons))
+    if not text.units or not lexical.score:
+        return best
+    best.score = 0.0
+    for side in _claim_sides(fields, index):
+        met = score_claim(side.units, [text.field], floor=0.0).score
+        total = text.weight + side.weight
+        score = (query_share * text.weight + met * side.weight) / total if total else 0.0
+        if score > best.score:
+            best.score, best.claim_share, best.side = score, met, side_name(side, fields)
+    if explain:
+        best.reasons.append(f"shares {query_share:.0%} of the text and {best.claim_share:.0%} of the claim's "
+                            f"{best.side} → similarity {best.score:.2f}")
+    return best
+
+
+def side_name(side: Text, fields: list[Field]) -> str:
+    return next((f.name for f in fields if f.name in CLAIM_SIDES and " ".join(f.words) == side.text), "claim")
+
+
+def soft_matches(similarity: Similarity) -> list[str]:
+    """The reasons that say a word was taken for another by meaning (labels the meaning stage gave)."""
+    return [r for r in similarity.reasons if "≈" in r]
+
+
+def text_similarity(a: str, b: str) -> float:
+    """How alike two claim texts are when no repository says how rare their words are (every word weighs
+    the same): import's test of two claims under one review URL."""
+    from factcheck.search.analysis import analyse_fields
+
+    return compare(analyse_text(a, None), fields_of(analyse_fields({"claim": b})), None).score
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def similar_claims(index: Index, text: str, limit: int = 5, minimum: float = DUPLICATE_SIMILARITY,
+                   rows: list[Row] | None = None) -> list[tuple[Similarity, Row]]:
+    """Stored claims at least `minimum` alike to `text`, most alike first."""
+    analysed = analyse_text(text, index)
+    if not analysed.units:
+        return []
+    if rows is None:
+        rows = index.rows() if index.count() <= 500 else choose_candidates(index, query_grams(analysed.units))
+    found = []
+    for row in rows:
+        similarity = compare(analysed, fields_of(row.analysed_fields), index)
+        if similarity.score >= minimum:
+            found.append((similarity, row))
+    found.sort(key=lambda pair: (-pair[0].score, pair[1].claim_id))
+    return found[:limit]
 
 
 def near_duplicates(repo: Repo, record: dict, limit: int = 5) -> list[tuple[int, dict]]:
-    """Stored claims that say nearly the same thing, with their similarity in percent.
+    """Stored claims that say nearly the same thing as `record`, with their similarity in percent: the
+    warning of `factcheck add`. A claim with the same id is always listed.
 
     Raises DataError when one holds the very same text (spacing, punctuation and case aside): a second
     copy would only split one claim's verdict, sources and history in two, so no --yes lets it in.
     """
-    from rapidfuzz import fuzz
-
-    from factcheck.search.ranking import search_claims
+    from factcheck.errors import DataError, FactcheckError
+    from factcheck.search.index import open_index
     from factcheck.search.text.korean import compact
 
+    index = open_index(repo)
+    found = [(round(100 * s.score), index.record(row)) for s, row in similar_claims(index, record["claim"], limit)]
     text = compact(record["claim"])
-    found = []
-    for result in search_claims(repo, record["claim"], limit=limit).results:
-        stored = compact(result.record.get("claim", ""))
-        if stored == text and text:
-            stored_id = result.record.get("id")
+    for _score, stored in found:
+        if text and compact(stored.get("claim", "")) == text:
+            stored_id = stored.get("id")
             raise DataError(f"the claim text is already stored as {stored_id!r}; add to that claim instead "
                             f"(factcheck verdict {stored_id} STATUS --note … --source …)")
-        similarity = round(fuzz.ratio(text, stored))
-        if similarity >= DUPLICATE_SIMILARITY or result.record.get("id") == record["id"]:
-            found.append((similarity, result.record))
+    same_id = [r for _s, r in found if r.get("id") == record.get("id")]
+    if not same_id:
+        try:
+            found.append((0, index.get(record["id"])))
+        except FactcheckError:  # no claim with that id, or not a valid id: nothing to add
+            pass
     return found
+

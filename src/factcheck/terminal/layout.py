@@ -27,9 +27,22 @@ def _one_line(value: object) -> str:
     return clean("" if value is None else value, single_line=True)
 
 
-def search_lines(results: list, explain: bool = False) -> list[list[Span]]:
+RELATED_HEADING = "관련 있을 수 있는 주장 · Possibly related"  # both languages whatever the interface's
+
+
+def search_lines(results: list, explain: bool = False, related: list | None = None) -> list[list[Span]]:
+    """Matches, ranked; then, apart and labelled, the related results with their similarity and reason."""
+    lines = _result_lines(results, explain, start=1)
+    if related:
+        lines.append([(RELATED_HEADING, "bold yellow")])
+        lines.append([])
+        lines += _result_lines(related, explain, start=len(results) + 1, related=True)
+    return lines
+
+
+def _result_lines(results: list, explain: bool, start: int, related: bool = False) -> list[list[Span]]:
     lines: list[list[Span]] = []
-    for rank, result in enumerate(results, 1):
+    for rank, result in enumerate(results, start):
         record = result.record
         verdict = VERDICT_BY_CODE.get(record.get("status", ""))
         label = f"[{verdict.ko}]" if verdict else _one_line(record.get("status"))
@@ -40,9 +53,14 @@ def search_lines(results: list, explain: bool = False) -> list[list[Span]]:
         meta: list[Span] = [("   ", ""), (_one_line(claimant_text(record)), "cyan")]
         if record.get("claim_date"):
             meta.append((f" · {_one_line(record['claim_date'])}", ""))
-        meta += [(_(" · score {score}").format(score=result.score), "dim"), (" · ", ""),
-                 (_one_line(record.get("id")), "dim")]
+        if related:
+            meta.append((_(" · similarity {similarity}").format(similarity=f"{result.similarity:.2f}"), "dim"))
+        else:
+            meta.append((_(" · score {score}").format(score=result.score), "dim"))
+        meta += [(" · ", ""), (_one_line(record.get("id")), "dim")]
         lines.append(meta)
+        if related and result.reason:
+            lines.append([(_("   why: "), "dim"), (_one_line(result.reason), "dim")])
         if record.get("claim_en"):
             lines.append([("   ", ""), (_one_line(record["claim_en"]), "italic")])
         source = best_source(record)

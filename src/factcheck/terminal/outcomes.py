@@ -60,15 +60,18 @@ class Document(Outcome):
 
 
 class Searched(Outcome):
-    def __init__(self, query: str, results: list, explain: bool = False, **kw):
+    def __init__(self, query: str, results: list, explain: bool = False, related: list | None = None, **kw):
         super().__init__(**kw)
         self.query, self.results, self.explain = query, results, explain  # results: search.ranking.SearchResult
+        self.related = list(related or [])  # claims that may be the same said otherwise, shown apart
+        self.said_no_match = False  # the renderer said "no matching claim" before the related results
 
     def as_json(self) -> dict:
-        return {"query": self.query, "results": [r.as_json(explain=self.explain) for r in self.results]}
+        return {"query": self.query, "results": [r.as_json(explain=self.explain) for r in self.results],
+                "related": [r.as_json(explain=self.explain) for r in self.related]}
 
     def notes(self) -> list[str]:
-        return [] if self.results else [_("no matching claim")]
+        return [] if self.results or self.said_no_match else [_("no matching claim")]
 
     @property
     def exit_status(self) -> ExitStatus:
@@ -154,6 +157,15 @@ class Imported(Outcome):
                 lines.append(clean(f"{entry.position}: {line}", single_line=True))
             if len(entries) > IMPORT_SHOWN:
                 lines.append(more[kind].format(n=len(entries) - IMPORT_SHOWN))
+        for entry in self.report.similar[:IMPORT_SHOWN]:
+            line = _("added as {id}, possibly the same claim as {other} (similarity {similarity}; not merged)").format(
+                id=entry.id, other=entry.like, similarity=f"{entry.similarity:.2f}")
+            lines.append(clean(f"{entry.position}: {line}", single_line=True))
+        if len(self.report.similar) > IMPORT_SHOWN:
+            lines.append(_("… and {n} more possible duplicate(s) (--json lists all)").format(
+                n=len(self.report.similar) - IMPORT_SHOWN))
+        if not self.report.similar_checked:
+            lines.append(_("(too many claims to compare for possible duplicates: not checked)"))
         counts = self.report.counts()
         summary = _("imported from {source}: {added} added, {duplicates} duplicate(s), {invalid} invalid")
         lines.append(clean(summary.format(source=self.label, added=counts["added"], duplicates=counts["duplicates"],

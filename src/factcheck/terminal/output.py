@@ -106,7 +106,11 @@ def _rich(draw: str, field: str | None, views: str = "render") -> Callable[[Outp
 def _search(out: Output, outcome: o.Searched) -> None:
     from factcheck.terminal.layout import plain_text, search_lines
 
-    lines = search_lines(outcome.results, explain=outcome.explain)
+    if not outcome.results and outcome.related:  # said first: what follows is only related
+        out.env.stdout.flush()
+        out.note("no matching claim")
+        outcome.said_no_match = True
+    lines = search_lines(outcome.results, explain=outcome.explain, related=outcome.related)
     if out.env.stdout_isatty:
         from factcheck.terminal import render
 

@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from factcheck.errors import DataError
 from factcheck.exchange.reviews import claim_key, url_host
 
-SAME_REVIEW_SIMILARITY = 80  # percent: one review URL with claims this alike is one claim (else a multi-claim review)
+SAME_REVIEW_SIMILARITY = 0.8  # one review URL with claims this alike is one claim (else a multi-claim review)
+# Near-duplicates (the same claim in other words, by the search's own similarity) are reported, never
+# skipped or merged. Each added claim is compared with the repository's claims most like it; an import
+# of more than SIMILAR_REPORT_LIMIT claims is not compared (about 10 ms a claim) and says so.
+SIMILAR_REPORT_LIMIT = 2000
+SIMILAR_CANDIDATES = 20
 
 # --------------------------------------------------------------------------- what the repository holds
 
@@ -29,7 +34,7 @@ class Known:
 
     ids: set = field(default_factory=set)
     by_text: dict = field(default_factory=dict)  # claim_key -> id
-    by_url: dict = field(default_factory=dict)  # url_key -> [(id, claim_key)]
+    by_url: dict = field(default_factory=dict)  # url_key -> [(id, claim_key, claim text)]
 
     def add(self, claim_id: str, record: dict) -> None:
         self.ids.add(claim_id)
@@ -38,7 +43,7 @@ class Known:
             self.by_text.setdefault(key, claim_id)
         origin = record.get("origin") if isinstance(record.get("origin"), dict) else {}
         if isinstance(origin.get("url"), str):
-            self.by_url.setdefault(url_key(origin["url"]), []).append((claim_id, key))
+            self.by_url.setdefault(url_key(origin["url"]), []).append((claim_id, key, record.get("claim") or ""))
 
     def duplicate_of(self, record: dict) -> tuple[str, str] | None:
         """(existing id, why) when `record` repeats a known claim; None when it is new."""
@@ -46,8 +51,8 @@ class Known:
         url = (record.get("origin") or {}).get("url")
         if url:
             same_review = self.by_url.get(url_key(url), [])
-            for claim_id, other in same_review:
-                if other == key or _similar(key, other):
+            for claim_id, other, text in same_review:
+                if other == key or _similar(record["claim"], text):
                     return claim_id, "same review URL"
         if key in self.by_text:
             return self.by_text[key], "same claim text"
@@ -55,9 +60,37 @@ class Known:
 
 
 def _similar(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
+    from factcheck.search.similar import text_similarity
 
-    return fuzz.ratio(a, b) >= SAME_REVIEW_SIMILARITY
+    return text_similarity(a, b) >= SAME_REVIEW_SIMILARITY
+
+
+def similar_to_added(repo, added: list[tuple[str, str]]) -> list[tuple[str, str, float]] | None:
+    """For each (position, id) just added, the stored claim most like it at DUPLICATE_SIMILARITY or more
+    (claims added earlier in the same import included): [(position, other id, similarity)]. None when the
+    import is too large to compare (SIMILAR_REPORT_LIMIT). Reads the index, refreshing it first."""
+    if len(added) > SIMILAR_REPORT_LIMIT:
+        return None
+    if not added:
+        return []
+    from factcheck.search.candidates import choose_candidates
+    from factcheck.search.query import query_grams
+    from factcheck.search.index import open_index
+    from factcheck.search.similar import DUPLICATE_SIMILARITY, analyse_text, similar_claims
+
+    index = open_index(repo)
+    order = {claim_id: n for n, (_position, claim_id) in enumerate(added)}
+    found = []
+    for n, (position, claim_id) in enumerate(added):
+        record = index.get(claim_id)
+        units = analyse_text(record["claim"], index).units
+        rows = choose_candidates(index, query_grams(units), SIMILAR_CANDIDATES, with_own=False) if units else []
+        rows = [r for r in rows if r.claim_id != claim_id and order.get(r.claim_id, -1) < n]
+        best = similar_claims(index, record["claim"], 1, DUPLICATE_SIMILARITY, rows)
+        if best:
+            similarity, row = best[0]
+            found.append((position, row.claim_id, round(similarity.score, 2)))
+    return found
 
 
 def known_claims(repo) -> Known:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from factcheck.exchange.importing.dedupe import known_claims, new_id, publisher_slug, refresh_index
+from factcheck.exchange.importing.dedupe import known_claims, new_id, publisher_slug, refresh_index, similar_to_added
 from factcheck.exchange.importing.items import Item
 from factcheck.model import validate_claim
 from factcheck.store.files import write_claim_files
@@ -38,11 +38,23 @@ class Invalid:
     reason: str
 
 
+@dataclass(frozen=True)
+class Similar:
+    """An added claim that may be one already stored, said otherwise: reported, never merged."""
+
+    position: str
+    id: str  # the claim added
+    like: str  # the stored claim it resembles
+    similarity: float
+
+
 @dataclass
 class ImportReport:
     added: list = field(default_factory=list)
     duplicates: list = field(default_factory=list)
     invalid: list = field(default_factory=list)
+    similar: list = field(default_factory=list)
+    similar_checked: bool = True  # False when the import was too large to compare (dedupe.SIMILAR_REPORT_LIMIT)
 
     def counts(self) -> dict:
         return {"added": len(self.added), "duplicates": len(self.duplicates), "invalid": len(self.invalid)}
@@ -62,6 +74,11 @@ class ImportReport:
                 for d in self.duplicates
             ],
             "invalid_items": [{"position": i.position, "reason": i.reason} for i in self.invalid],
+            "similar_items": [
+                {"position": m.position, "id": m.id, "similar_to": m.like, "similarity": m.similarity}
+                for m in self.similar
+            ],
+            "similar_checked": self.similar_checked,
         }
 
 
@@ -110,4 +127,8 @@ def import_records(
         if on_progress:
             on_progress(done, len(items))
     refresh_index(repo)
+    similar = similar_to_added(repo, [(a.position, a.id) for a in report.added])
+    report.similar_checked = similar is not None
+    ids = {a.position: a.id for a in report.added}
+    report.similar = [Similar(position, ids[position], like, score) for position, like, score in similar or []]
     return report

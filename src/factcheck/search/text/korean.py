@@ -78,6 +78,22 @@ _COMPAT_FINALS = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆ�
 _FOLD_TABLE.update({0x1100 + i: ch for i, ch in enumerate(CHOSEONG)})
 _FOLD_TABLE.update({0x1161 + i: ch for i, ch in enumerate(_COMPAT_VOWELS)})
 _FOLD_TABLE.update({0x11A8 + i: ch for i, ch in enumerate(_COMPAT_FINALS)})
+_FOLD_TABLE.update({ord("æ"): "ae", ord("œ"): "oe", ord("ø"): "o", ord("đ"): "d", ord("ł"): "l", ord("ı"): "i"})
+
+
+def _unaccented(code: int) -> str:
+    """A Latin letter without its accent (é → e), else the character itself: the word would split there."""
+    char = chr(code)
+    if 0xC0 <= code < 0x250:
+        base = unicodedata.normalize("NFKD", char)[0]
+        if "a" <= base <= "z":
+            return base
+    return char
+
+
+# Accents are looked up the first time a character is met, as the jamo tables are: no start-up cost.
+_FOLD_TABLE, _FIXED = _CharTable(_unaccented), _FOLD_TABLE
+_FOLD_TABLE.update(_FIXED)
 
 WORD_RE = re.compile(r"[가-힣]+|[ㄱ-ㆎ]+|[a-z]+|[0-9]+|[一-鿿]+")
 
@@ -234,7 +250,9 @@ def is_predicate(word: str) -> bool:
 
 def is_stopword(word: str) -> bool:
     """A question word or filler, also with a particle or ending (사실이야, 진짜로)."""
-    return word in STOPWORDS_KO or word in STOPWORDS_EN or any(stem in STOPWORDS_KO for stem in stems(word))
+    if word in STOPWORDS_KO or word in STOPWORDS_EN:
+        return True
+    return is_hangul_word(word) and any(stem in STOPWORDS_KO for stem in stems(word))
 
 
 def only_grammar(word: str) -> bool:
@@ -244,11 +262,18 @@ def only_grammar(word: str) -> bool:
 
 _LATIN_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ied", "ed",
                    "es", "ly", "s")
+# A final y or ie after a consonant is written i before an ending (policy, policies; cookie, cookies): each
+# becomes i, so that both spellings meet at one stem, and -ies never cuts a word to a stranger (cookies
+# is not cook).
+_Y_ENDINGS = {"ies": "i", "ied": "i", "ie": "i", "y": "i"}
 
 
 @functools.lru_cache(maxsize=1 << 16)  # English words repeat: an index build meets each thousands of times
 def latin_stem(word: str) -> str:
     """A light English stemmer: enough to meet 'exemption' and 'exempted' at 'exempt'."""
+    for ending, replacement in _Y_ENDINGS.items():
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and word[-len(ending) - 1] not in "aeiou":
+            return word[: -len(ending)] + replacement
     if not word.endswith(_LATIN_SUFFIXES):
         return word
     for suffix in _LATIN_SUFFIXES:

@@ -1,0 +1,109 @@
+"""Meaning: a query's words widened to their near-synonyms, for the tier that runs when a sentence's words
+alone matched nothing (or when asked: `factcheck search --meaning`).
+
+Korean near-synonyms come from Kiwi's CoNg morpheme embeddings (kiwipiepy with kiwipiepy_model, from the
+package registry; nothing is downloaded at run time): 비행기 → 항공기 0.70, 벌금 → 과태료 0.80, 휴대폰 →
+핸드폰 0.83. They are taken with care, because the embeddings also place co-hyponyms close (에이즈/말라리아
+0.75) and give rare words lists of noise that all score alike:
+
+- a neighbour counts only at SOFT_MIN or more, and only if the word is among the neighbour's own
+  NEIGHBOURS as well (a rare word's noisy neighbours do not name it back);
+- a soft match counts SOFT_FACTOR times its similarity, always less than the word itself;
+- a neighbour that holds the word or is held by it (벌금형, 벌금) adds nothing the matcher does not
+  already find, and is skipped.
+
+Each soft form says what it was taken for and how alike (`≈ 과태료 (벌금, kiwi 0.80)`), which `--explain`
+shows. Loading the model takes a second or more and half a gigabyte, so nothing here is imported before
+this tier runs.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+
+from factcheck.search.query import Form, Kind, Unit
+
+SOFT_MIN = 0.6
+SOFT_FACTOR = 0.8
+NEIGHBOURS = 20
+# Common nouns only: a name or a place has co-hyponyms, not synonyms (대전 is not 전주, 홍준표 not 김문수).
+NOUN_TAGS = ("NNG",)
+PER_WORD = 4  # near-synonyms kept for one noun
+MAX_NOUNS = 16  # nouns of one query looked up at most (a long post has many)
+
+
+@functools.cache
+def korean_model():
+    """Kiwi, or None when kiwipiepy is not installed (search then works by words alone)."""
+    try:
+        from kiwipiepy import Kiwi
+    except ImportError:
+        return None
+    return Kiwi()
+
+
+def available() -> bool:
+    try:
+        import importlib.util
+
+        return importlib.util.find_spec("kiwipiepy") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _neighbours(noun: str) -> tuple[tuple[str, float], ...]:
+    model = korean_model()
+    out: dict[str, float] = {}
+    for tag in NOUN_TAGS:
+        try:
+            similar = model.most_similar_morphemes((noun, tag), top_n=NEIGHBOURS)
+        except (ValueError, RuntimeError):  # not a morpheme Kiwi knows with that tag
+            continue
+        for morpheme in similar:
+            if morpheme.tag in NOUN_TAGS and morpheme.score > out.get(morpheme.form, 0.0):
+                out[morpheme.form] = float(morpheme.score)
+    return tuple(sorted(out.items(), key=lambda pair: -pair[1]))
+
+
+def near_synonyms(noun: str) -> list[tuple[str, float]]:
+    """Nouns that mean nearly what `noun` means, with their similarity, best first (see the docstring)."""
+    found = []
+    for other, score in _neighbours(noun):
+        if score < SOFT_MIN or len(other) < 2 or noun in other or other in noun:
+            continue
+        if noun not in dict(_neighbours(other)):  # not named back: noise around a rare word
+            continue
+        found.append((other, score))
+        if len(found) == PER_WORD:
+            break
+    return found
+
+
+def nouns_of(word: str) -> list[str]:
+    """The nouns Kiwi reads in one query word (원자력발전소의 → 원자력, 발전소), two syllables or more."""
+    return [t.form for t in korean_model().tokenize(word) if t.tag in NOUN_TAGS and len(t.form) >= 2]
+
+
+def widen(units: list[Unit]) -> list[Unit] | None:
+    """Copies of `units` whose Korean words carry their near-synonyms as soft forms; None when there is
+    nothing to widen (no Korean word, no model, or no near-synonym found)."""
+    if not any(unit.kind is Kind.HANGUL for unit in units) or not available() or korean_model() is None:
+        return None
+    out, looked_up, added = [], 0, False
+    for unit in units:
+        if unit.kind is not Kind.HANGUL or unit.place or looked_up >= MAX_NOUNS:
+            out.append(unit)
+            continue
+        have = {form.text for form in unit.forms}
+        soft = []
+        for noun in dict.fromkeys(nouns_of(unit.text)):
+            looked_up += 1
+            for other, score in near_synonyms(noun):
+                if other not in have:
+                    have.add(other)
+                    soft.append(Form(other, round(SOFT_FACTOR * score, 3), f"≈ {other} ({noun}, kiwi {score:.2f})"))
+        added = added or bool(soft)
+        out.append(replace(unit, forms=[*unit.forms, *soft]) if soft else unit)
+    return out if added else None

@@ -1,0 +1,156 @@
+"""Two honest tiers: matches are surely about the query, related results may be the same claim said
+otherwise. Typed words, a sentence, a post and a paraphrase, each on a small repository written for the test."""
+
+import json
+
+import pytest
+
+from conftest import write_claim
+
+from factcheck.search import search_claims
+from factcheck.search.ranking import RELATED_LIMIT
+from factcheck.store.repo import Repo
+
+CLAIMS = {
+    "yeta": dict(claim="김제 피지컬 AI 사업은 8월 22일 국무회의 의결로 예비타당성조사 면제가 확정됐다",
+                 claim_en="The Gimje physical AI project was exempted from the preliminary feasibility study"),
+    "budget": dict(claim="김제시는 역대 최초로 3년 연속 국가예산 1조 원을 확보했다"),
+    "fine": dict(claim="가상화폐 계좌를 실명으로 전환하지 않으면 과태료를 내야 한다"),
+    "tram": dict(claim="전주시는 트램 노선을 2030년까지 개통한다"),
+    "wombats": dict(claim="Wombats are herding other animals into their burrows to escape the wildfires in Australia",
+                    sources=[{"url": "https://www.snopes.com/fact-check/wombats/", "publisher": "Snopes",
+                              "title": "Are Wombats Sheltering Other Animals from Australia's Wildfires?",
+                              "quote": "Are Wombats Sheltering Other Animals"}],
+                    origin={"format": "claimreview", "url": "https://www.snopes.com/fact-check/wombats/"}),
+    "cbc": dict(claim="The CBC cut a scene featuring Donald Trump from its broadcast of the movie Home Alone 2"),
+    "scarface": dict(claim="A remake of the film Scarface is being made with a new director"),
+    "koala": dict(claim="Koalas are drinking water from bottles offered by firefighters in Australia"),
+}
+
+
+@pytest.fixture
+def repo(empty_claims):
+    for claim_id, fields in CLAIMS.items():
+        write_claim(empty_claims, claim_id, **fields)
+    return Repo(empty_claims)
+
+
+def ids(results):
+    return [r.record["id"] for r in results]
+
+
+def test_typed_words_are_matches_and_bring_no_related_results(repo):
+    outcome = search_claims(repo, "예타 면제")
+    assert ids(outcome.results)[:1] == ["yeta"] and outcome.related == []
+
+
+def test_a_sentence_from_a_new_article_finds_the_claim_it_repeats(repo):
+    sentence = "정부는 지난 8월 국무회의에서 김제시 피지컬 AI 사업의 예비타당성조사를 면제하기로 의결했다고 밝혔다"
+    assert ids(search_claims(repo, sentence).results)[:1] == ["yeta"]
+
+
+def test_a_raw_post_with_links_handles_hashtags_and_a_signature_finds_its_claim(repo):
+    post = ("How are animals surviving the #AustralianFires? Wombats are herding them into their burrows 🐾 "
+            "pic.twitter.com/0eJtwJyS1J https://t.co/abc — Julie Favell (@JulieFavell) January 14, 2020")
+    assert ids(search_claims(repo, post).results)[:1] == ["wombats"]
+
+
+def test_a_hashtag_holding_the_subject_is_split_and_found(repo):
+    post = "Can't believe they are doing this #ScarfaceRemake with a new director smh"
+    assert ids(search_claims(repo, post).results)[:1] == ["scarface"]
+
+
+def test_words_a_post_adds_cannot_sink_the_claim_it_repeats(repo):
+    post = ("OMG lol Brenda Kowalczyk and Tyrone Mbeki said yesterday the CBC cut Donald Trump from Home Alone 2 "
+            "in their broadcast, absolutely bonkers, Saskatoon Moosejaw Winnipeg folks are fuming #cdnpoli")
+    assert ids(search_claims(repo, post).results)[:1] == ["cbc"]
+
+
+def test_a_review_headline_counts_as_a_wording_of_its_claim(repo):
+    outcome = search_claims(repo, "Are wombats sheltering other animals from the wildfires?")
+    assert ids(outcome.results)[:1] == ["wombats"]
+
+
+def test_a_paraphrase_in_other_words_is_related_not_matched(repo):
+    outcome = search_claims(repo, "암호화폐 계좌를 실명으로 바꾸지 않으면 벌금을 내야 한다", meaning=False)
+    assert "fine" in ids(outcome.results) + ids(outcome.related)
+
+
+def test_every_result_carries_its_similarity_and_the_reason_for_it(repo):
+    outcome = search_claims(repo, "전주 트램 노선 개통 시기가 2030년으로 정해졌다는 주장")
+    for result in outcome.results + outcome.related:
+        assert 0 < result.similarity <= 1 and result.reason
+
+
+def test_a_query_about_nothing_here_has_no_match_and_at_most_a_few_related(repo):
+    outcome = search_claims(repo, "올림픽 메달 집계 결과가 발표됐다는 소식이 전해졌다")
+    assert outcome.results == [] and len(outcome.related) <= RELATED_LIMIT
+    assert search_claims(repo, "zzzzqqq").related == []
+
+
+def test_a_soft_match_alone_never_makes_a_claim_a_result(repo):
+    pytest.importorskip("kiwipiepy")
+    outcome = search_claims(repo, "암호화폐 벌금")  # 벌금 ≈ 과태료, and no word of the claim itself
+    assert outcome.results == [] and outcome.related == []
+
+
+def test_near_synonyms_widen_a_sentence_only_when_its_words_match_nothing(repo):
+    pytest.importorskip("kiwipiepy")
+    outcome = search_claims(repo, "코인 실명 안 바꾸면 벌금", explain=True)
+    assert outcome.tiers == ["lexical", "meaning"]
+    assert "fine" in ids(outcome.results) + ids(outcome.related)
+    found = next(r for r in outcome.results + outcome.related if r.record["id"] == "fine")
+    assert any("≈ 과태료 (벌금, kiwi" in reason for reason in found.explain)
+    assert "≈ 과태료" in found.reason
+    assert search_claims(repo, "예타 면제").tiers == ["lexical"]
+
+
+def test_a_few_typed_words_load_no_model_unless_asked(repo):
+    assert search_claims(repo, "우주 정거장").tiers == ["lexical"]
+    assert search_claims(repo, "우주 정거장", meaning=True).tiers == ["lexical", "meaning"]
+
+
+def test_the_meaning_tier_can_be_switched_off(repo):
+    assert search_claims(repo, "코인 실명 안 바꾸면 벌금", meaning=False).tiers == ["lexical"]
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_cli_json_has_query_results_and_related_with_items_of_one_shape(run, repo):
+    result = run(repo.root, "search", "전주 트램 노선 개통 시기가 2030년으로 정해졌다는 주장", "--json")
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"query", "results", "related"}
+    items = payload["results"] + payload["related"]
+    assert items and all({"id", "claim", "score", "similarity", "reason", "sources"} <= set(i) for i in items)
+    assert len({frozenset(i) for i in items}) == 1
+
+
+def test_cli_exits_1_without_a_match_and_shows_related_apart_under_no_matching_claim(run, repo):
+    result = run(repo.root, "search", "코인 실명 안 바꾸면 벌금", "--no-meaning")
+    assert result.exit_code == 1 and "no matching claim" in result.stderr
+    assert "관련 있을 수 있는 주장 · Possibly related" in result.stdout
+    assert "similarity" in result.stdout and "가상화폐" in result.stdout
+
+
+def test_cli_exits_0_with_a_match_and_shows_no_related_heading(run, repo):
+    result = run(repo.root, "search", "예타 면제")
+    assert result.exit_code == 0 and "Possibly related" not in result.stdout
+
+
+def test_cli_reads_the_query_from_stdin_with_a_dash(run, repo):
+    post = "The CBC cut Donald Trump from Home Alone 2 https://t.co/x #DefundTheCBC — Brad (@brad) December 26, 2019\n"
+    result = run(repo.root, "search", "-", "--json", input=post)
+    payload = json.loads(result.stdout)
+    assert result.exit_code == 0 and payload["results"][0]["id"] == "cbc" and payload["query"] == post
+
+
+def test_cli_empty_stdin_is_a_usage_error(run, repo):
+    result = run(repo.root, "search", "-", input="  \n")
+    assert result.exit_code == 2 and "empty query" in result.stderr
+
+
+def test_cli_explain_shows_each_soft_match_with_its_similarity(run, repo):
+    pytest.importorskip("kiwipiepy")
+    result = run(repo.root, "search", "코인 실명 안 바꾸면 벌금", "--explain")
+    assert "≈ 과태료 (벌금, kiwi 0." in result.stdout
