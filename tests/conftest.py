@@ -82,11 +82,12 @@ def on_terminal():
     from factcheck.cli.app import cli
     from factcheck.terminal.environment import Environment
 
-    def invoke(claims: Path, *args: str, answers: str = "", colour: bool = False, columns: int = 120) -> Ran:
+    def invoke(claims: Path | None, *args: str, answers: str = "", colour: bool = False, columns: int = 120) -> Ran:
         environ = {"COLUMNS": str(columns), "TERM": "xterm-256color", **({} if colour else {"NO_COLOR": "1"})}
         env = Environment(stdin=io.StringIO(answers), stdout=io.StringIO(), stderr=io.StringIO(),
                           stdin_isatty=True, stdout_isatty=True, stderr_isatty=True, environ=environ)
-        result = CliRunner().invoke(cli, ["--claims-dir", str(claims), *args], obj=env)
+        prefix = ["--claims-dir", str(claims)] if claims else []
+        result = CliRunner().invoke(cli, [*prefix, *args], obj=env)
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Ran(result.exit_code, env.stdout.getvalue(), env.stderr.getvalue())

@@ -46,8 +46,30 @@ class UserError(click.ClickException):
         super().show(file if file is not None else self._stderr)
 
 
+CLAIMS_DIR_HELP = ("The claims repository (default: nearest claims/ upwards, else the bundled claims). "
+                   "Env: FACTCHECK_CLAIMS_DIR.")
+
+
+def _claims_dir_after_command(ctx: click.Context, _param, value: str | None) -> None:
+    if value is not None:
+        ctx.find_object(State).claims_dir = value
+
+
+class RepositoryCommand(click.Command):
+    """A command that also takes --claims-dir after its name (`factcheck search 예타 --claims-dir D`), where
+    people put it as often as before, and meaning the same."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params.append(click.Option(
+            ["--claims-dir"], type=click.Path(file_okay=False, path_type=str), expose_value=False,
+            callback=_claims_dir_after_command, help=CLAIMS_DIR_HELP))
+
+
 class SuggestingGroup(click.Group):
     """A group that answers a mistyped command with the commands it may have meant."""
+
+    command_class = RepositoryCommand
 
     def resolve_command(self, ctx: click.Context, args: list[str]):
         try:
@@ -108,11 +130,25 @@ class FactcheckGroup(SuggestingGroup):
     def invoke(self, ctx: click.Context):
         try:
             outcome = super().invoke(ctx)
+            state = ctx.find_object(State)
+            state.tell_writes()  # first: a command's own summary stays its last line, where scripts read it
             if outcome is not None:
-                state = ctx.find_object(State)
                 ctx.exit(state.out.emit(outcome, state.json))
         except FactcheckError as exc:
+            _tell_writes(ctx)
             raise UserError(str(exc)) from None
+        except KeyboardInterrupt:  # click would say "Aborted!" and exit 1; a shell expects 130
+            state = _tell_writes(ctx)
+            click.echo("\n" + _("interrupted"), file=state.env.stderr if state else sys.stderr)
+            ctx.exit(ExitStatus.INTERRUPTED)
+
+
+def _tell_writes(ctx: click.Context) -> State | None:
+    """Say what the command wrote, if it got as far as a repository; the run's State, if any."""
+    state = ctx.find_object(State)
+    if state is not None:
+        state.tell_writes()
+    return state
 
 
 class State:
@@ -133,6 +169,13 @@ class State:
 
             self._repo = Repo.find(self.claims_dir, cache_dir=cache_dir(self.env.environ))
         return self._repo
+
+    def tell_writes(self) -> None:
+        """Say which repository the command wrote to, once, if it wrote any claim file."""
+        if self._repo is not None and self._repo.written:
+            self.out.note(_("wrote {n} claim file(s) in the claims repository {root}").format(
+                n=len(self._repo.written), root=self._repo.root))
+            self._repo.written = []
 
     def index(self):
         """The refreshed search index, each file problem warned about on stderr."""
@@ -196,8 +239,7 @@ def write_output(path: Path, text: str) -> None:
     "--claims-dir",
     type=click.Path(file_okay=False, path_type=str),
     envvar=CLAIMS_DIR_ENV,
-    help="The claims repository (default: nearest claims/ upwards, else the bundled claims). "
-    "Env: FACTCHECK_CLAIMS_DIR.",
+    help=CLAIMS_DIR_HELP,
 )
 @click.option(
     "--lang", type=click.Choice(i18n.LANGUAGES), expose_value=False,  # read before parsing: chosen_language

@@ -54,6 +54,7 @@ def add(state: State, yes, **fields):
     from factcheck.store.desk import draft
 
     out = state.out
+    state.repo.writable()  # before any question: answers typed for the bundled claims would be lost
     interactive = state.env.stdin_isatty and not yes
     if interactive:
         fields = out.ask_missing_fields(fields)

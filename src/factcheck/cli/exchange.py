@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from factcheck.cli.app import (
+    RepositoryCommand,
     State,
     UserError,
     all_option,
@@ -35,11 +36,23 @@ class DefaultSubcommandGroup(click.Group):
     """
 
     default = "file"
+    command_class = RepositoryCommand
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ctx.help_option_names:
             args = [self.default, *args]
         return super().parse_args(ctx, args)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The group's options and commands, then those of the default command: `import --help` is where
+        people look for the options of `import FILE`."""
+        super().format_options(ctx, formatter)
+        default = self.commands[self.default]
+        sub = click.Context(default, info_name=self.default, parent=ctx)
+        rows = [row for param in default.get_params(sub) if isinstance(param, click.Option)
+                and "--help" not in param.opts for row in [param.get_help_record(sub)] if row]
+        with formatter.section(_("Options of {command} PATH|-").format(command=ctx.command_path)):
+            formatter.write_dl(rows)
 
 
 @cli.group(name="import", cls=DefaultSubcommandGroup, subcommand_metavar="PATH|- [OPTIONS] | google --query Q [OPTIONS]")
@@ -144,7 +157,7 @@ def _import_items(state: State, items: list, label: str) -> Imported:
             if done == total:  # what is left is the index refresh
                 bar.then(_("indexing for search"))
 
-        report = import_records(state.repo, items, on_progress if bar else None)
+        report = import_records(state.repo.writable(), items, on_progress if bar else None)
     return Imported(report, label, state.repo.root, len(items))
 
 

@@ -11,7 +11,7 @@ from factcheck.i18n import _
 from factcheck.terminal.outcomes import Notice
 
 
-@cli.command()
+@cli.command(cls=click.Command)  # it makes a repository: there is none to name with --claims-dir
 @click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--publisher", default="우리 팩트체크", show_default=True, help="The newsroom's name, for factcheck.yaml.")
 @json_option

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.app import State, all_option, cli, pass_state, status_option, tag_option
+from factcheck.cli.app import State, UserError, all_option, cli, pass_state, status_option, tag_option
 from factcheck.i18n import _
 from factcheck.model import select_records
 from factcheck.terminal.outcomes import Notice
@@ -54,6 +54,10 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported,
     from factcheck.store.desk import publishable
     from factcheck.store.settings import load_settings
 
+    try:  # made here, where a folder that cannot be made is the user's one-line mistake
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(_("cannot write {path}: {reason}").format(path=out_dir, reason=exc.strerror or exc)) from None
     settings = load_settings(state.repo.root, site=site_url)
     texts = load_site_texts(state.repo.root)
     index = state.index()

@@ -85,6 +85,8 @@ def sources_check(state: State, claim_ids, update, allow_private, concurrency, p
     from factcheck.sources.check import apply_results, check_sources
     from factcheck.sources.results import targets_for
 
+    if update:
+        state.repo.writable()  # before fetching anything that could not be written back
     records = _claims_for(state, claim_ids)
     targets = [t for record in records for t in targets_for(record)]
     if not targets:
@@ -124,6 +126,7 @@ def sources_archive(state: State, claim_ids, save):
     from factcheck.sources.archive import apply_archive, archive_sources, archive_targets
     from factcheck.sources.defaults import SAVE_URL_ENV, WAYBACK_URL_ENV
 
+    state.repo.writable()  # what the archive answers is written into the claim files
     records = _claims_for(state, claim_ids)
     targets = [t for record in records for t in archive_targets(record)]
     if not targets:

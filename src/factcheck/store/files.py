@@ -203,6 +203,7 @@ def write_claim_files(repo, entries: list[tuple[dict, Path]]) -> list[tuple[dict
     """
     from factcheck.store.names import SCHEMA_FILE
 
+    repo.writable()
     temps: list[tuple[dict, Path, Path]] = []
     schema_refs: dict[Path, str] = {}
     results: list[tuple[dict, Path, str | None]] = []
@@ -229,6 +230,7 @@ def write_claim_files(repo, entries: list[tuple[dict, Path]]) -> list[tuple[dict
             try:
                 link_into_place(tmp, path, overwrite=False)
                 results.append((record, path, None))
+                repo.written.append(path)
             except FactcheckError as exc:
                 results.append((record, path, str(exc)))
             except OSError as exc:

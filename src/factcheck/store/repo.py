@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from factcheck.errors import DataError, FactcheckError, NotFound
+from factcheck.i18n import _
 from factcheck.model import ID_RE, normalise, validate_claim
 from factcheck.store.files import atomic_write, edit_lock
 from factcheck.store.yaml_style import new_claim_document
@@ -41,27 +42,50 @@ def imported_folder(publisher: str, claim_id: str) -> str:
 # --------------------------------------------------------------------------- the repository
 
 
+def installed_claims_dir() -> Path:
+    """The seed claims inside the installed package."""
+    return Path(__file__).resolve().parent.parent / "claims"
+
+
 def bundled_claims_dir() -> Path:
     """The seed claims shipped inside the package (or, in a source checkout, the repository's claims/)."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "claims"
-    return installed if installed.is_dir() else package.parent.parent / "claims"
+    installed = installed_claims_dir()
+    return installed if installed.is_dir() else installed.parent.parent.parent / "claims"
+
+
+def repository_claims(path: Path) -> Path:
+    """The claims folder `path` names: itself, or, given a repository's root (a claims/ folder inside and
+    no schema of its own), that claims/ folder, so that its settings are not read as claims."""
+    inner = path / "claims"
+    if inner.is_dir() and not (path / SCHEMA_FILE).is_file():
+        return inner
+    return path
 
 
 def find_claims_dir(explicit: str | os.PathLike | None = None, cwd: Path | None = None) -> Path:
-    """`explicit` (--claims-dir or $FACTCHECK_CLAIMS_DIR, which the CLI reads), else the nearest claims/
-    upwards, else the bundled claims."""
+    """`explicit` (--claims-dir or $FACTCHECK_CLAIMS_DIR, which the CLI reads; a repository's root stands
+    for its claims/), else the nearest claims/ upwards, else the bundled claims."""
     if explicit:
         path = Path(explicit).expanduser()
         if not path.is_dir():
             raise FactcheckError(f"claims directory not found: {path}")
-        return path.resolve()
+        return repository_claims(path.resolve())
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):
         candidate = folder / "claims"
         if candidate.is_dir():
             return candidate
     return bundled_claims_dir()
+
+
+class ReadOnlyClaims(FactcheckError):
+    """A write into the claims bundled with factcheck: they are for reading, and lost on the next install."""
+
+    def __init__(self, root: Path):
+        super().__init__(_(
+            "{root} holds the claims bundled with factcheck, for reading only; start a claims repository of "
+            "your own with `factcheck init DIR` and run this in DIR (or name it with --claims-dir DIR)"
+        ).format(root=root))
 
 
 def check_id(claim_id: str) -> str:
@@ -73,13 +97,26 @@ def check_id(claim_id: str) -> str:
 class Repo:
     """A claims directory: one YAML file per claim, `<id>.yaml`, anywhere below the root."""
 
-    def __init__(self, root: Path, cache_dir: Path | None = None):
+    def __init__(self, root: Path, cache_dir: Path | None = None, read_only: bool = False):
         self.root = Path(root).resolve()
         self.cache_dir = cache_dir  # where its search index lives; None: the default (search.index.cache_dir)
+        self.read_only = read_only  # the bundled claims: searched as a fallback, never written
+        self.written: list[Path] = []  # the claim files this Repo has written, for "wrote to …" lines
 
     @classmethod
-    def find(cls, explicit: str | os.PathLike | None = None, cache_dir: Path | None = None) -> "Repo":
-        return cls(find_claims_dir(explicit), cache_dir)
+    def find(cls, explicit: str | os.PathLike | None = None, cache_dir: Path | None = None,
+             cwd: Path | None = None) -> "Repo":
+        """The repository `explicit` names, else the one found from `cwd`. The claims inside the installed
+        package, and a source checkout's claims reached only as the fallback, are read-only."""
+        root = find_claims_dir(explicit, cwd)
+        fallback = not explicit and root == bundled_claims_dir()
+        return cls(root, cache_dir, read_only=fallback or root == installed_claims_dir())
+
+    def writable(self) -> "Repo":
+        """This repository, if it may be written to; else ReadOnlyClaims, before anything is asked or written."""
+        if self.read_only:
+            raise ReadOnlyClaims(self.root)
+        return self
 
     # -- reading
 
@@ -158,10 +195,11 @@ class Repo:
     def new_claim_lock(self):
         """Held across `add`'s near-duplicate check and its write, so that eight identical claims
         added at once are checked one after another (all eight were written once)."""
-        return edit_lock(self.root)
+        return edit_lock(self.writable().root)
 
     def create(self, record: dict, folder: str | None = None) -> Path:
         """Validate and write a new claim; refuses (DataError) if the id is taken anywhere."""
+        self.writable()
         record = normalise(record)
         claim_id = check_id(record.get("id", ""))
         path = self.new_path(claim_id, folder)
@@ -176,6 +214,7 @@ class Repo:
             raise DataError(f"claim {claim_id!r} already exists ({existing}); refusing to overwrite it")
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, self.dump(record, path), overwrite=False)
+        self.written.append(path)
         return path
 
     def update(self, claim_id: str, change: Callable[[Any], None]) -> dict:
@@ -183,6 +222,7 @@ class Repo:
 
         The round-trip document keeps comments and key order, so only what `change` touches differs.
         """
+        self.writable()
         path = self.locate(claim_id)
         # One edit of a file at a time: eight concurrent verdicts once kept one note of eight.
         with edit_lock(path):
@@ -198,6 +238,7 @@ class Repo:
             out = io.StringIO()
             yaml.dump(quote_line_breaks(doc), out)
             atomic_write(path, out.getvalue().encode("utf-8"), overwrite=True)
+        self.written.append(path)
         return record
 
 
