@@ -78,12 +78,14 @@ class Ran:
 @pytest.fixture
 def on_terminal():
     """Invoke the CLI in-process in an Environment whose streams are StringIOs that it calls terminals:
-    on_terminal(claims_dir, *args, answers="typed lines\n", colour=False, columns=120) -> Ran."""
+    on_terminal(claims_dir, *args, answers="typed lines\n", colour=False, columns=120, environ={}) -> Ran."""
     from factcheck.cli.app import cli
     from factcheck.terminal.environment import Environment
 
-    def invoke(claims: Path | None, *args: str, answers: str = "", colour: bool = False, columns: int = 120) -> Ran:
-        environ = {"COLUMNS": str(columns), "TERM": "xterm-256color", **({} if colour else {"NO_COLOR": "1"})}
+    def invoke(claims: Path | None, *args: str, answers: str = "", colour: bool = False, columns: int = 120,
+               environ: dict | None = None) -> Ran:
+        environ = {"COLUMNS": str(columns), "TERM": "xterm-256color", **({} if colour else {"NO_COLOR": "1"}),
+                   **(environ or {})}
         env = Environment(stdin=io.StringIO(answers), stdout=io.StringIO(), stderr=io.StringIO(),
                           stdin_isatty=True, stdout_isatty=True, stderr_isatty=True, environ=environ)
         prefix = ["--claims-dir", str(claims)] if claims else []

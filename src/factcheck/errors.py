@@ -10,4 +10,8 @@ class DataError(FactcheckError):
 
 
 class NotFound(FactcheckError):
-    """A claim id that the repository does not hold."""
+    """A claim id that the repository does not hold (`claim_id`, when the id is known, for suggestions)."""
+
+    def __init__(self, message: str, claim_id: str | None = None):
+        super().__init__(message)
+        self.claim_id = claim_id

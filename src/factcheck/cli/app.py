@@ -50,9 +50,29 @@ CLAIMS_DIR_HELP = ("The claims repository (default: nearest claims/ upwards, els
                    "Env: FACTCHECK_CLAIMS_DIR.")
 
 
+CLAIMS_DIR_AFTER = "factcheck.claims_dir"  # ctx.meta key: --claims-dir after the command, for completion
+
+
 def _claims_dir_after_command(ctx: click.Context, _param, value: str | None) -> None:
     if value is not None:
-        ctx.find_object(State).claims_dir = value
+        ctx.meta[CLAIMS_DIR_AFTER] = value
+        state = ctx.find_object(State)  # none while completing: no command runs then
+        if state is not None:
+            state.claims_dir = value
+
+
+def complete_claim_id(ctx: click.Context, _param, incomplete: str) -> list:
+    """Shell completion of a claim id: the ids of the repository the command line names, by prefix."""
+    from click.shell_completion import CompletionItem
+
+    from factcheck.store.repo import Repo
+
+    explicit = ctx.meta.get(CLAIMS_DIR_AFTER) or ctx.find_root().params.get("claims_dir")
+    try:
+        ids = Repo.find(explicit).claim_ids()
+    except (FactcheckError, OSError):
+        return []
+    return [CompletionItem(i) for i in sorted(ids) if i.startswith(incomplete)]
 
 
 class RepositoryCommand(click.Command):
@@ -135,12 +155,24 @@ class FactcheckGroup(SuggestingGroup):
             if outcome is not None:
                 ctx.exit(state.out.emit(outcome, state.json))
         except FactcheckError as exc:
-            _tell_writes(ctx)
-            raise UserError(str(exc)) from None
+            state = _tell_writes(ctx)
+            raise UserError(_with_suggestions(exc, state)) from None
         except KeyboardInterrupt:  # click would say "Aborted!" and exit 1; a shell expects 130
             state = _tell_writes(ctx)
             click.echo("\n" + _("interrupted"), file=state.env.stderr if state else sys.stderr)
             ctx.exit(ExitStatus.INTERRUPTED)
+
+
+def _with_suggestions(exc: FactcheckError, state: State | None) -> str:
+    """The error's message; for an id the repository does not hold, with the ids that may have been meant."""
+    from factcheck.errors import NotFound
+
+    if not isinstance(exc, NotFound) or not exc.claim_id or state is None:
+        return str(exc)
+    from factcheck.store.repo import similar_ids
+
+    close = similar_ids(exc.claim_id, state.repo.claim_ids())
+    return f"{exc} {did_you_mean(close)}" if close else str(exc)
 
 
 def _tell_writes(ctx: click.Context) -> State | None:

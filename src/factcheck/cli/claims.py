@@ -11,6 +11,7 @@ from factcheck.cli.app import (
     UserError,
     all_option,
     cli,
+    complete_claim_id,
     json_option,
     pass_state,
     state_option,
@@ -86,7 +87,7 @@ SEARCH_DEPTH = 1000
 
 
 @cli.command()
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=complete_claim_id)
 @click.option(
     "--format", "-f", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.app import State, UserError, cli, json_option, pass_state
+from factcheck.cli.app import State, UserError, cli, complete_claim_id, json_option, pass_state
 from factcheck.i18n import _
 from factcheck.terminal.outcomes import Notice
 
@@ -44,7 +44,7 @@ def _moved(record: dict, message: str, problems: list | None = None) -> Notice:
 
 
 @cli.command()
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=complete_claim_id)
 @click.argument("name")
 @by_option
 @json_option
@@ -65,7 +65,7 @@ def assign(state: State, claim_id, name, by):
 
 
 @cli.command()
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=complete_claim_id)
 @by_option
 @click.option("--note", help="A note for the reviewer (kept in history).")
 @json_option
@@ -93,7 +93,7 @@ def _review(state: State, name: str, claim_id: str, by: str, note: str | None) -
 
 
 @cli.command()
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=complete_claim_id)
 @click.option("--by", required=True, help="Who approves it (a reviewer; not the checker under require_review).")
 @click.option("--note", help="Why (kept in history).")
 @json_option
@@ -118,7 +118,7 @@ def approve(state: State, claim_id, by, note):
 
 
 @cli.command()
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=complete_claim_id)
 @click.option("--by", required=True, help="Who sends it back (a reviewer).")
 @click.option("--note", required=True, help="What must change before it can be published (kept in history).")
 @json_option
@@ -135,7 +135,7 @@ def reject(state: State, claim_id, by, note):
 
 
 @cli.command()
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=complete_claim_id)
 @click.argument("text")
 @click.option("--lang", type=click.Choice(("ko", "en")), help="Set only this language of the rationale.")
 @click.option("--correction", help="On a published claim: the correction readers are shown (required there).")
@@ -194,7 +194,7 @@ def queue(state: State, mine):
 
 
 @cli.command(name="log")
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=complete_claim_id)
 @json_option
 @pass_state
 def log_command(state: State, claim_id):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.app import State, UserError, cli, json_option, pass_state
+from factcheck.cli.app import State, UserError, cli, complete_claim_id, json_option, pass_state
 from factcheck.cli.params import DATE, VERDICT
 from factcheck.i18n import _
 from factcheck.terminal.layout import verdict_name
@@ -73,33 +73,57 @@ def add(state: State, yes, **fields):
 
 
 @cli.command()
-@click.argument("claim_id")
+@click.argument("claim_id", shell_complete=complete_claim_id)
 @click.argument("status", type=VERDICT)
 @click.option("--note", help="Why the verdict changed (kept in history; default: the --correction).")
+@click.option("--rationale", help="The new rationale, arguing for the new verdict.")
+@click.option("--edit", is_flag=True, help="Edit the rationale in $EDITOR (on a terminal: asked when the verdict changes).")
 @click.option("--source", "source_url", help="A new source URL supporting the verdict.")
 @click.option("--quote", help="The exact quote at --source.")
 @click.option("--publisher", help="The publisher of --source.")
 @click.option("--correction", help="On a published claim: the correction readers are shown (required there).")
 @json_option
 @pass_state
-def verdict(state: State, claim_id, status, note, source_url, quote, publisher, correction):
+def verdict(state: State, claim_id, status, note, rationale, edit, source_url, quote, publisher, correction):
     """Change a claim's verdict and record it in its history.
 
     The file keeps its comments and key order. On a published claim a new verdict or source is
     a correction: --correction says what was wrong, and readers see it at the top of the page.
+    A new verdict warns when its rationale stays the old one; the same verdict again, with no new
+    note, source or rationale, changes nothing.
 
     \b
     Examples:
       factcheck verdict gimje-budget-three-years mostly-true --note "4년 연속으로 갱신"
       factcheck verdict ID false --note "…" --source https://… --publisher 뉴스1 --quote "…"
       factcheck verdict ID false --correction "국무회의는 8월 18일이었다"
+      factcheck verdict ID false --note "…" --rationale "…"
+      factcheck verdict ID false --note "…" --edit
     """
     from factcheck.store import desk, editing
 
-    change = editing.verdict_change(status, note or correction, source_url, quote, publisher)
+    current = state.repo.writable() and state.claim(claim_id)
+    new_verdict = current.get("status") != status
+    if rationale is None and (edit or (new_verdict and state.env.stdin_isatty and current.get("rationale")
+                                       and state.out.confirm(_("The rationale argues for the old verdict: edit it?"),
+                                                             default=True))):
+        rationale = state.out.edit(editing.rationale_text(current))
+    if editing.verdict_unchanged(current, status, note or correction, source_url, rationale):
+        return Notice(_("{id}: verdict unchanged ({status}); nothing written").format(
+            id=claim_id, status=verdict_name(status)), data=current)
+    change = editing.verdict_change(status, note or correction, source_url, quote, publisher, rationale=rationale)
     by = desk.current_user(state.repo.root, state.env.environ)
     record = state.repo.update(claim_id, desk.corrected(change, correction, by))
-    return Notice(_("{id}: verdict is now {status}").format(id=claim_id, status=verdict_name(status)), data=record)
+    problems = []
+    if new_verdict and rationale is None and current.get("rationale"):
+        problems.append(_("{id}: the rationale was written for {old}; check that it argues for {new} "
+                          "(--rationale TEXT, or --edit)").format(
+            id=claim_id, old=verdict_name(current["status"]), new=verdict_name(status)))
+    elif isinstance(record.get("rationale"), dict) and rationale is not None:
+        problems.append(_("{id}: only the {language} rationale changed; check that the {other} one still says the same")
+                        .format(id=claim_id, language="ko", other="en"))
+    return Notice(_("{id}: verdict is now {status}").format(id=claim_id, status=verdict_name(status)), data=record,
+                  problems=problems)
 
 
 # --------------------------------------------------------------------------- validate

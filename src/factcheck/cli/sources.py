@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.app import State, SuggestingGroup, cli, json_option, pass_state
+from factcheck.cli.app import State, SuggestingGroup, cli, complete_claim_id, json_option, pass_state
 from factcheck.i18n import _
 from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_DEADLINE, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
 from factcheck.terminal.outcomes import Notice, SourcesArchived, SourcesChecked
@@ -57,7 +57,7 @@ def _record(state: State, results: list, apply) -> int:
 
 
 @sources_group.command(name="check")
-@click.argument("claim_ids", nargs=-1, metavar="[ID]...")
+@click.argument("claim_ids", nargs=-1, metavar="[ID]...", shell_complete=complete_claim_id)
 @click.option("--update", is_flag=True, help="Write checked, check_status, final_url and fingerprint into the claim files.")
 @click.option("--allow-private", is_flag=True, help="Also fetch loopback and private-network addresses (for tests, intranets).")
 @click.option("--concurrency", default=DEFAULT_CONCURRENCY, show_default=True, type=click.IntRange(1, 256), help="Requests at once, in all.")
@@ -106,7 +106,7 @@ def sources_check(state: State, claim_ids, update, allow_private, concurrency, p
 
 
 @sources_group.command(name="archive")
-@click.argument("claim_ids", nargs=-1, metavar="[ID]...")
+@click.argument("claim_ids", nargs=-1, metavar="[ID]...", shell_complete=complete_claim_id)
 @click.option("--save", is_flag=True, help="Ask Save Page Now to archive each page first (slow: one at a time).")
 @json_option
 @pass_state

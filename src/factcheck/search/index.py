@@ -434,7 +434,7 @@ class Index:
         check_id(claim_id)
         found = self.conn.execute("SELECT path FROM claims WHERE id = ?", (claim_id,)).fetchone()
         if not found:
-            raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}")
+            raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}", claim_id)
         return self.repo.reread(Path(found[0]), claim_id)  # never a stale verdict (see Repo.reread)
 
     def cache_get(self, key: str) -> str | None:

@@ -71,27 +71,53 @@ def make_id(claim_text: str, claim_en: str | None = None, claim_date: str | None
     return candidate
 
 
-def verdict_change(status: str, note: str, url=None, quote=None, publisher=None) -> Callable:
-    """A change for `Repo.update`: a new verdict, a history entry and, optionally, a new source."""
-    if not note or not note.strip():
-        raise FactcheckError("a verdict change needs --note saying why")
+def verdict_change(status: str, note: str | None, url=None, quote=None, publisher=None, *,
+                   rationale: str | None = None) -> Callable:
+    """A change for `Repo.update`: a verdict, a history entry (when the verdict changes, or a note or a source
+    comes with it), optionally a new source and a new rationale. A new verdict needs a note saying why."""
+    note = (note or "").strip()
     new_sources = pair_sources([url] if url else [], [publisher] if publisher else [], [quote] if quote else [])
     if not url and (quote or publisher):
         raise FactcheckError("--quote and --publisher go with --source URL")
 
     def change(doc) -> None:  # written in the file's own style: see store/yaml_style.py
+        from factcheck.store.desk import rationale_change
+
+        new_verdict = doc.get("status") != status
+        if new_verdict and not note:
+            raise FactcheckError("a verdict change needs --note saying why")
         doc["status"] = status
-        if "history" not in doc or doc["history"] is None:
-            doc["history"] = []
-        append_like(doc["history"], {"date": today(), "status": status, "note": note.strip()}, one_line=True)
+        if new_verdict or note or new_sources:
+            if "history" not in doc or doc["history"] is None:
+                doc["history"] = []
+            append_like(doc["history"], {"date": today(), "status": status, "note": note or "source added"},
+                        one_line=True)
         if new_sources:
             if "sources" not in doc or doc["sources"] is None:
                 doc["sources"] = []
             for source in new_sources:
                 append_like(doc["sources"], source)
+        if rationale is not None:
+            rationale_change(rationale, "ko" if isinstance(doc.get("rationale"), dict) else None)(doc)
         doc["reviewed"] = bare_date(today(), doc.get("reviewed"))
 
     return change
+
+
+def rationale_text(record: dict) -> str:
+    """The rationale as one text to edit or compare: a bilingual one's Korean (`export` reads it so)."""
+    rationale = record.get("rationale") or ""
+    return str(rationale.get("ko") or "" if isinstance(rationale, dict) else rationale).strip()
+
+
+def verdict_unchanged(record: dict, status: str, note: str | None, url: str | None, rationale: str | None) -> bool:
+    """Whether `verdict` would change nothing of `record`: the verdict it has, no source, no rationale other
+    than its own, and no note but none or the one its history ends with (the same command run twice)."""
+    history = record.get("history") or [{}]
+    last_note = str(history[-1].get("note") or "").strip() if isinstance(history[-1], dict) else ""
+    return (record.get("status") == status and not url
+            and (not note or note.strip() == last_note)
+            and (rationale is None or rationale.strip() == rationale_text(record)))
 
 
 NOT_A_CLAIM_HINT = f"claims are <id>.yaml files; {', '.join(sorted(NOT_CLAIMS))} at the top are not"

@@ -94,6 +94,18 @@ def check_id(claim_id: str) -> str:
     return claim_id
 
 
+def similar_ids(wanted: str, ids: list[str], limit: int = 3) -> list[str]:
+    """The ids someone typing `wanted` may have meant: those that hold it or all of its words
+    (`gimje-budget`: gimje-national-budget-…), shortest first, then those closest in spelling."""
+    from rapidfuzz import fuzz, process
+
+    words = set(wanted.split("-")) - {""}
+    holding = sorted((i for i in ids if wanted in i or words <= set(i.split("-"))),
+                     key=lambda i: (not i.startswith(wanted), len(i), i))
+    close = [i for i, _score, _n in process.extract(wanted, ids, scorer=fuzz.WRatio, limit=limit, score_cutoff=75)]
+    return list(dict.fromkeys(holding + close))[:limit]
+
+
 class Repo:
     """A claims directory: one YAML file per claim, `<id>.yaml`, anywhere below the root."""
 
@@ -138,6 +150,10 @@ class Repo:
                 if self.is_claim_file(path):
                     yield path
 
+    def claim_ids(self) -> list[str]:
+        """The ids of the claim files, as their names say (a file is named after its claim's id)."""
+        return [path.stem for path in self.claim_files() if path.suffix == ".yaml"]
+
     def inside(self, path: str | os.PathLike) -> Path:
         """Resolve a user-given path and refuse it unless it lies inside the claims directory."""
         resolved = Path(path).expanduser().resolve()
@@ -163,7 +179,7 @@ class Repo:
             candidate = Path(folder, f"{claim_id}.yaml")
             if candidate.is_file():
                 return candidate
-        raise NotFound(f"no claim with id {claim_id!r} in {self.root}")
+        raise NotFound(f"no claim with id {claim_id!r} in {self.root}", claim_id)
 
     def reread(self, path: Path, claim_id: str) -> dict:
         """The claim `claim_id` read again from `path`, where an index last saw it: a folder below
@@ -172,7 +188,7 @@ class Repo:
         if problems:
             raise DataError(str(problems[0]))
         if record.get("id") != claim_id:
-            raise NotFound(f"no claim with id {claim_id!r} in {self.root}")
+            raise NotFound(f"no claim with id {claim_id!r} in {self.root}", claim_id)
         return record
 
     def load(self, claim_id: str) -> dict:

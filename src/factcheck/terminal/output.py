@@ -79,10 +79,16 @@ class Output:
 
         return ask_missing_fields(self.env, fields)
 
-    def confirm(self, question: str) -> bool:
+    def confirm(self, question: str, default: bool = False) -> bool:
         from factcheck.terminal.prompts import confirm
 
-        return confirm(self.env, question)
+        return confirm(self.env, question, default)
+
+    def edit(self, text: str) -> str | None:
+        """`text` as edited in the user's editor; None when it was left unsaved."""
+        from factcheck.terminal.prompts import edit
+
+        return edit(self.env, text)
 
 
 # --------------------------------------------------------------------------- renderers (without --json)

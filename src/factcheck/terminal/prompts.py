@@ -96,3 +96,13 @@ def confirm(env: Environment, question: str, default: bool = False) -> bool:
         if value == "":
             return default
         env.stderr.write(_("Error: invalid input") + "\n")
+
+
+def edit(env: Environment, text: str) -> str | None:
+    """`text` opened in $VISUAL or $EDITOR (click's choice when neither is set); the text saved, stripped, or
+    None when the editor was closed without saving or the text left empty."""
+    import click
+
+    edited = click.edit(text, editor=env.get("VISUAL") or env.get("EDITOR"), env=dict(env.environ), extension=".md",
+                        require_save=True)
+    return edited.strip() or None if edited is not None else None
