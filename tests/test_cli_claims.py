@@ -148,7 +148,7 @@ def test_add_by_flags_writes_a_valid_claim(run, empty_claims):
     )
     assert result.exit_code == 0, result.output
     claim_id = json.loads(result.stdout)["id"]
-    assert claim_id.startswith("gunsan-will-open")
+    assert claim_id == "gunsansi-open-saemangeum-new-port-2025-10"  # the claimant, the words, the date
     assert run(empty_claims, "validate").exit_code == 0
     shown = json.loads(run(empty_claims, "show", claim_id, "--format", "json").stdout)
     assert shown["claim_date"] == "2025-10" and shown["history"][0]["status"] == "unverified"

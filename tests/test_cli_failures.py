@@ -57,6 +57,7 @@ def test_ctrl_c_in_interactive_add_exits_130_and_writes_nothing(empty_claims):
     os.close(child)
     read_until(main, "Claim (as said)")
     os.write(main, "반쯤 쓰다 만 주장".encode())
+    read_until(main, "반쯤 쓰다 만 주장")  # echoed: the line editor has read it and waits for more, as at a keyboard
     proc.send_signal(signal.SIGINT)
     seen = read_until(main, "interrupted")
     assert proc.wait(timeout=30) == 130, seen

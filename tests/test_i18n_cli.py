@@ -218,9 +218,10 @@ def test_the_interactive_add_asks_in_korean_and_reads_korean_answers(empty_claim
     answers = "\n".join([
         "군산시는 새만금 신항을 2030년에 개항한다", "", "군산시", "",
         "10월 2025",  # not a date: asked again
-        "2025년 10월", "아직 확인하지 않았다",
+        "2025년 10월", "", "", "",  # no appearance, tags or entities
         "아마도",  # not a verdict: asked again
-        "판단 유보",
+        "판단 유보", "아직 확인하지 않았다",
+        "", "", "",  # no source, the suggested id, and yes: write it
     ]) + "\n"
     code, _out, err = run_in(KOREAN, "add", claims=empty_claims, answers=answers, terminal=True)
     assert code == 0, err
@@ -234,7 +235,7 @@ def test_the_interactive_add_asks_in_korean_and_reads_korean_answers(empty_claim
 def test_a_yes_or_no_question_takes_a_korean_answer(claims_dir):
     near_duplicate = "김제 AI 피지컬 사업은 8월 22일 국무회의 의결을 거쳐 예비타당성조사(예타) 면제가 최종 확정됐다"
     flags = ["add", "--claim", near_duplicate, "--claimant", "전광훈", "--status", "unverified", "--date", "2025-09"]
-    code, _out, err = run_in(KOREAN, *flags, claims=claims_dir, answers="\n\n\n아니오\n", terminal=True)
+    code, _out, err = run_in(KOREAN, *flags, claims=claims_dir, answers="\n\n\n\n\n\n\n\n\n아니오\n", terminal=True)
     assert code == 2 and "그래도 추가할까요? [y/N]" in err and "추가하지 않았습니다" in err
 
 

@@ -24,6 +24,8 @@ from factcheck.terminal.outcomes import Notice, Validated
     "--date", "claim_date", type=DATE,
     help="When it was said: 2025-09-01, 2025년 9월 1일, 2025. 9. 1. or 2025/9/1, or a month or a year (2025-09, 2025).",
 )
+@click.option("--appearance", "appearance_url", help="Where it was said: the address of the article, post or video.")
+@click.option("--appearance-publisher", help="Who published it there.")
 @click.option("--status", type=VERDICT, help="The verdict: a code, or its Korean or English name.")
 @click.option("--rationale", help="Why that verdict.")
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
@@ -31,16 +33,17 @@ from factcheck.terminal.outcomes import Notice, Validated
 @click.option("--source", "source_urls", multiple=True, help="A source URL (repeatable, paired in order).")
 @click.option("--quote", "quotes", multiple=True, help="The exact quote at the paired --source.")
 @click.option("--publisher", "publishers", multiple=True, help="The publisher of the paired --source.")
-@click.option("--id", "claim_id", help="The claim id (default: generated from the claim).")
+@click.option("--id", "claim_id", help="The claim id (default: made from the claimant, the claim's words and the date).")
 @click.option("--yes", "-y", is_flag=True, help="Write even when near-duplicates exist (still warns).")
 @json_option
 @pass_state
 def add(state: State, yes, **fields):
     """Add a claim as a draft, by flags or interactively (prompts for what is missing on a TTY).
 
-    Warns about near-duplicate claims already stored, validates, and writes atomically.
-    An existing id is never overwritten. A draft is published only after review:
-    `factcheck submit ID`, then `factcheck approve ID --by NAME`.
+    On a terminal each answer is checked as it is typed, the rationale can be written in $EDITOR,
+    and the claim is shown before it is written. Warns about near-duplicate claims already stored,
+    validates, and writes atomically. An existing id is never overwritten. A draft is published
+    only after review: `factcheck submit ID`, then `factcheck approve ID --by NAME`.
 
     \b
     Examples:
@@ -54,22 +57,40 @@ def add(state: State, yes, **fields):
     from factcheck.store.desk import draft
 
     out = state.out
-    state.repo.writable()  # before any question: answers typed for the bundled claims would be lost
+    repo = state.repo.writable()  # before any question: answers typed for the bundled claims would be lost
     interactive = state.env.stdin_isatty and not yes
+    taken = set(repo.claim_ids())
     if interactive:
-        fields = out.ask_missing_fields(fields)
-    record = draft(editing.new_claim(**fields))
-    with state.repo.new_claim_lock():  # the check and the write together, one add at a time
-        duplicates = near_duplicates(state.repo, record)
+        fields = out.ask_missing_fields(fields, lambda given: suggested_id(given, taken), taken.__contains__)
+    fields["claim_id"] = fields.get("claim_id") or suggested_id(fields, taken)
+    appearance = {"url": fields.pop("appearance_url", None), "publisher": fields.pop("appearance_publisher", None)}
+    record = draft(editing.new_claim(**fields, appearance=appearance))
+    if interactive:
+        path = repo.new_path(record["id"])
+        out.preview(repo.dump(record, path).decode("utf-8"))
+        if not out.confirm(_("Write it to {path}?").format(path=path), default=True):
+            raise UserError(_("not added"))
+    with repo.new_claim_lock():  # the check and the write together, one add at a time
+        duplicates = near_duplicates(repo, record)
         if duplicates:
             out.duplicates(duplicates)
             if interactive and not out.confirm(_("Add it anyway?")):
                 raise UserError(_("not added"))
             if not interactive and not yes:
                 raise UserError(_("near-duplicate claims exist (listed above); add --yes to write anyway"))
-        path = state.repo.create(record)
+        path = repo.create(record)
     return Notice(_("added {id} as a draft ({path})").format(id=record["id"], path=path),
                   data={"id": record["id"], "path": str(path)})
+
+
+def suggested_id(fields: dict, taken: set[str]) -> str | None:
+    """A readable id for the claim `fields` describe, none of `taken`; None when its text has no letters."""
+    from factcheck.store.ids import suggest_id
+
+    if not fields.get("claim_text"):
+        return None
+    return suggest_id(fields["claim_text"], fields.get("claim_en"), fields.get("claimant"),
+                      fields.get("claim_date"), taken)
 
 
 @cli.command()

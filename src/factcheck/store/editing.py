@@ -32,7 +32,7 @@ def pair_sources(urls, publishers, quotes) -> list[dict]:
 def new_claim(
     claim_text=None, claim_en=None, claimant=None, claimant_role=None, claim_date=None,
     status=None, rationale=None, tags=(), entities=(), source_urls=(), quotes=(), publishers=(),
-    claim_id=None,
+    claim_id=None, appearance=None,
 ) -> dict:
     if not claim_text or not claim_text.strip():
         raise FactcheckError("a claim needs its text: --claim TEXT")
@@ -43,6 +43,8 @@ def new_claim(
         record["claimant"] = {"name": claimant.strip(), **({"role": claimant_role} if claimant_role else {})}
     if claim_date:
         record["claim_date"] = claim_date
+    if appearance:
+        record["appearance"] = {key: value for key, value in appearance.items() if value}
     record["status"] = status or "unverified"
     if rationale:
         record["rationale"] = rationale

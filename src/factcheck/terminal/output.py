@@ -74,10 +74,16 @@ class Output:
 
         render.print_duplicates(render.console(self.env, stderr=True), duplicates)
 
-    def ask_missing_fields(self, fields: dict) -> dict:
+    def ask_missing_fields(self, fields: dict, suggest_id: Callable[[dict], str | None],
+                           taken: Callable[[str], bool]) -> dict:
         from factcheck.terminal.prompts import ask_missing_fields
 
-        return ask_missing_fields(self.env, fields)
+        return ask_missing_fields(self.env, fields, suggest_id, taken)
+
+    def preview(self, text: str) -> None:
+        """What is about to be written, on stderr, as the characters it holds."""
+        self.env.stderr.write(terminal_text(text).rstrip("\n") + "\n")
+        self.env.stderr.flush()
 
     def confirm(self, question: str, default: bool = False) -> bool:
         from factcheck.terminal.prompts import confirm
