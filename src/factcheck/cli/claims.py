@@ -83,6 +83,8 @@ def search(state: State, query, limit, status, tag, state_, explain, meaning):
 # --------------------------------------------------------------------------- show / report
 
 REPORT_FORMATS = ("text", *CLAIM_FORMATS)  # text: the terminal view, or Markdown into a file
+# What a file written with -o holds, said when it is written: `show -o x` writes Markdown, not the terminal view.
+FORMAT_NAMES = {"md": "Markdown", "json": "JSON", "html": "HTML", "claimreview": "ClaimReview JSON-LD"}
 SEARCH_DEPTH = 1000
 
 
@@ -130,7 +132,7 @@ def show(state: State, claim_id, fmt, output, site, all_):
     if output is None:
         return outcomes.Document(text, problems=gaps)
     write_output(output, text)
-    return outcomes.Notice(_("wrote {path}").format(path=output), problems=gaps)
+    return outcomes.Notice(_("wrote {path} ({format})").format(path=output, format=FORMAT_NAMES[fmt]), problems=gaps)
 
 
 cli.add_command(show, name="report")

@@ -145,6 +145,17 @@ async def _archive_get(client, url: str, params: dict | None = None, retries: in
     raise AssertionError("unreachable")
 
 
+def _failed(what: str, api: str, exc: Exception, timeout: float) -> str:
+    """Why asking the archive failed, naming the archive's host: the source's own host is not at fault."""
+    import httpx
+
+    try:
+        host = httpx.URL(api).host or api
+    except httpx.InvalidURL:
+        host = api
+    return f"{what} at {host} failed: {_describe(exc, timeout, host)}"
+
+
 async def _lookup(client, url: str, api: str) -> tuple[str | None, str | None]:
     """(snapshot address or None, error or None) from the availability API."""
     import httpx
@@ -154,7 +165,7 @@ async def _lookup(client, url: str, api: str) -> tuple[str | None, str | None]:
     except ArchiveTooLarge:
         return None, f"archive lookup failed: the answer is over {ARCHIVE_MAX_BYTES:,} bytes"
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        return None, f"archive lookup failed: {_describe(exc, client.timeout.read or 0)}"
+        return None, _failed("archive lookup", api, exc, client.timeout.read or 0)
     if response.status_code != 200:
         return None, f"archive lookup failed: HTTP {response.status_code}"
     try:
@@ -174,7 +185,7 @@ async def _save(client, url: str, api: str) -> tuple[str | None, str | None]:
     except ArchiveTooLarge:
         return None, f"Save Page Now failed: the answer is over {ARCHIVE_MAX_BYTES:,} bytes"
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        return None, f"Save Page Now failed: {_describe(exc, client.timeout.read or 0)}"
+        return None, _failed("Save Page Now", api, exc, client.timeout.read or 0)
     if response.status_code >= 400:
         return None, f"Save Page Now failed: HTTP {response.status_code}"
     location = response.headers.get("content-location")

@@ -6,6 +6,7 @@ import asyncio
 import datetime as _dt
 import email.utils
 import random
+import re
 import zlib
 from collections import defaultdict
 from contextlib import asynccontextmanager
@@ -397,11 +398,24 @@ def _read_page(url: str, response: _Response) -> Page:
     return page
 
 
-def _describe(exc: Exception, timeout: float) -> str:
-    """A one-line reason for an httpx failure."""
+DNS_FAILED = "DNS lookup failed"  # how a reason begins when no address was found: offline, or a mistyped host
+# What the resolver says when a name has no address, as the C library words it (an errno in brackets first).
+_NO_ADDRESS = re.compile(r"name resolution|name or service not known|nodename nor servname|no address associated"
+                         r"|getaddrinfo failed", re.IGNORECASE)
+_ERRNO = re.compile(r"\[Errno -?\d+\]\s*")
+
+
+def is_dns_failure(reason: str | None) -> bool:
+    return bool(reason) and DNS_FAILED in reason
+
+
+def _describe(exc: Exception, timeout: float, host: str | None = None) -> str:
+    """A one-line reason for an httpx failure, without the C library's errno."""
     import httpx
 
-    message = " ".join(str(exc).split()) or type(exc).__name__
+    message = _ERRNO.sub("", " ".join(str(exc).split())) or type(exc).__name__
+    if isinstance(exc, httpx.ConnectError) and _NO_ADDRESS.search(message):
+        return f"{DNS_FAILED}: no address for {host}" if host else f"{DNS_FAILED}: {message}"
     if isinstance(exc, httpx.ConnectTimeout):
         return f"timed out connecting ({timeout:g} s)"
     if isinstance(exc, httpx.TimeoutException):

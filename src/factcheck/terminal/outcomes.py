@@ -178,6 +178,15 @@ class Imported(Outcome):
         return ExitStatus.USER_ERROR if nothing_read else ExitStatus.OK
 
 
+def offline_note(results: list) -> list[str]:
+    """A line asking "offline?" when no address could be found for any of `results` (each has an `error`)."""
+    from factcheck.sources.http import is_dns_failure
+
+    if results and all(is_dns_failure(result.error) for result in results):
+        return [_("no address could be found for any host: offline? (or no DNS server answers)")]
+    return []
+
+
 class SourcesChecked(Outcome):
     def __init__(self, results: list, recorded_in: int | None = None, **kw):
         super().__init__(**kw)
@@ -192,7 +201,7 @@ class SourcesChecked(Outcome):
             n=len(self.results), problems=self._problems())
         if self.recorded_in is not None:
             summary += _("; recorded in {files} claim file(s)").format(files=self.recorded_in)
-        return [summary]
+        return [*offline_note(self.results), summary]
 
     def _problems(self) -> int:
         return sum(result.problem for result in self.results)
@@ -212,8 +221,8 @@ class SourcesArchived(Outcome):
 
     def notes(self) -> list[str]:
         missing = self._missing()
-        return [_("{recorded} archive copy(ies) recorded, {missing} source(s) without one").format(
-            recorded=len(self.results) - missing, missing=missing)]
+        return [*offline_note(self.results), _("{recorded} archive copy(ies) recorded, {missing} source(s) without one")
+                .format(recorded=len(self.results) - missing, missing=missing)]
 
     def _missing(self) -> int:
         return sum(result.archive_url is None for result in self.results)
