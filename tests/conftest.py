@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,16 @@ def run():
         return CliRunner().invoke(cli, [*prefix, *args], input=input)
 
     return invoke
+
+
+
+@pytest.fixture
+def editor(tmp_path):
+    """A real editor program: it replaces the file it is given with the text in $NEW_TEXT."""
+    script = tmp_path / "editor.sh"
+    script.write_text('#!/bin/sh\nprintf "%s" "$NEW_TEXT" > "$1"\n', encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
 
 
 @dataclass

@@ -7,7 +7,6 @@ through a pseudo-terminal for line editing and the end-to-end run.
 
 import os
 import select
-import stat
 import subprocess
 import sys
 import time
@@ -113,15 +112,6 @@ def test_the_appearance_is_asked_with_its_publisher(on_terminal, empty_claims):
     assert ran.exit_code == 0, ran.stderr
     text = (empty_claims / f"{SUGGESTED}.yaml").read_text(encoding="utf-8")
     assert "url: https://example.org/article" in text and "publisher: 군산일보" in text
-
-
-@pytest.fixture
-def editor(tmp_path):
-    """A real editor program: it replaces the file it is given with the text in $NEW_TEXT."""
-    script = tmp_path / "editor.sh"
-    script.write_text('#!/bin/sh\nprintf "%s" "$NEW_TEXT" > "$1"\n', encoding="utf-8")
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return script
 
 
 def test_the_rationale_can_be_written_in_the_editor(on_terminal, empty_claims, editor):

@@ -1,7 +1,6 @@
 """`verdict` and the rationale: a new verdict with the old rationale is warned about, the rationale can be
 given or edited with it, and the same verdict again changes nothing."""
 
-import stat
 
 import pytest
 
@@ -21,15 +20,6 @@ def draft(empty_claims):
 
 def stored(claims):
     return Repo(claims).load(ID)
-
-
-@pytest.fixture
-def editor(tmp_path):
-    """A real editor program: it replaces the file it is given with the text in $NEW_TEXT."""
-    script = tmp_path / "editor.sh"
-    script.write_text('#!/bin/sh\nprintf "%s" "$NEW_TEXT" > "$1"\n', encoding="utf-8")
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return script
 
 
 def test_verdict_with_rationale_replaces_the_rationale(run, draft):

@@ -123,7 +123,8 @@ def verdict(state: State, claim_id, status, note, rationale, edit, source_url, q
     """
     from factcheck.store import desk, editing
 
-    current = state.repo.writable() and state.claim(claim_id)
+    state.repo.writable()  # before the editor is offered: what is typed there would be lost
+    current = state.claim(claim_id)
     new_verdict = current.get("status") != status
     if rationale is None and (edit or (new_verdict and state.env.stdin_isatty and current.get("rationale")
                                        and state.out.confirm(_("The rationale argues for the old verdict: edit it?"),

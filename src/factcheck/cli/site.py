@@ -54,10 +54,6 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported,
     from factcheck.store.desk import publishable
     from factcheck.store.settings import load_settings
 
-    try:  # made here, where a folder that cannot be made is the user's one-line mistake
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(_("cannot write {path}: {reason}").format(path=out_dir, reason=exc.strerror or exc)) from None
     settings = load_settings(state.repo.root, site=site_url)
     texts = load_site_texts(state.repo.root)
     index = state.index()
@@ -73,6 +69,10 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported,
         warnings.append(_("left out {n} claim(s) not yet published (drafts, in review); --all includes them").format(
             n=unpublished))
     others = reviews_beside(state.repo, records) if any(map(is_imported, everything)) else {}
+    try:  # last, once all else is known good: a folder that cannot be made is a one-line mistake
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(_("cannot write {path}: {reason}").format(path=out_dir, reason=exc.strerror or exc)) from None
     built = build_site(records, out_dir, settings, index.aliases(), texts, others)
     summary = _("site of {pages} claim page(s): {written} file(s) written, {unchanged} unchanged, {removed} removed: "
                 "open {index}")
