@@ -1,8 +1,8 @@
 """An article as text: its body paragraphs, headline, byline, publisher and date.
 
 HTML goes through trafilatura, a maintained extractor that scores the page's blocks and reads its
-metadata (og:title, article:published_time, author, site name); when it finds no body, the page's visible
-text is used instead. Plain text is taken as given: a headline (and deck lines) before the first blank
+metadata (og:title, article:published_time, author, site name); when it finds no body, or a body it
+flattened into one table cell, the page's visible text is used instead. Plain text is taken as given: a headline (and deck lines) before the first blank
 line, then the body. Either way the byline opening the body and a copyright line at its end tell the
 reporter and the publisher when the metadata does not.
 """
