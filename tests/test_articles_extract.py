@@ -216,9 +216,9 @@ def test_extract_json_prints_exactly_the_issues_shape_ranked_by_score(run, claim
     assert scores == sorted(scores, reverse=True)
 
 
-def test_extract_prints_already_checked_with_the_verdict(run, claims_dir):
+def test_extract_prints_already_checked_with_the_verdict_and_the_tier(run, claims_dir):
     result = run(claims_dir, "extract", str(SEED), "--date", SEED_DATE)
-    assert "already checked: [절반의 사실] · gimje-physical-ai-yeta-exemption" in result.stdout
+    assert re.search(r"already checked: \[절반의 사실\] · gimje-physical-ai-yeta-exemption \(match \d+\)", result.stdout)
 
 
 def test_extract_reads_stdin(run, claims_dir):

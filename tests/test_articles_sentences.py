@@ -183,3 +183,31 @@ def test_a_page_without_date_metadata_is_dated_by_the_date_it_prints_above_the_b
     html = (FIXTURES / "suwon-2026-budget.html").read_text(encoding="utf-8")
     html = html.replace('<meta property="article:published_time" content="2025-11-14T15:32:00+09:00">', "")
     assert from_bytes(html.encode("utf-8")).date == "2025-11-14"  # "입력 2025.11.14 15:32" in the page header
+
+
+def test_a_headline_writing_a_sum_without_its_thousands_comma_is_merged_with_the_body_sentence():
+    article = from_plain("포항시, 내년 국가예산 2조 1345억 원 확보…사상 첫 2조 원 돌파\n\n"
+                         "경북 포항시는 2026년도 국가예산으로 2조 1,345억 원을 확보해 사상 처음으로 2조 원을 넘어섰다고 4일 밝혔다.\n")
+    [sentence] = article_sentences(article)
+    assert sentence.text.startswith("경북 포항시는") and sentence.in_headline
+
+
+TABLE_PAGE = """<html><head><meta charset="utf-8"><title>천안시, 신규사업 57건 확정</title></head><body>
+<table><tr><td><a href="/">홈</a> | <a href="/society">사회</a> | <a href="/local">지역</a></td></tr></table>
+<table><tr><td><h1>천안시, 신규사업 57건 확정</h1><div id="news_body">
+천안시가 2026년 주요업무계획 보고회를 열고 신규사업 57건을 확정했다.<br><br>
+시는 올해 국비 1,382억 원을 확보해 역대 최대를 기록했다고 밝혔다.<br><br>
+박 시장은 "고용률은 68.9%로 전국 3위"라고 말했다.<br><br>
+시는 내년 1월 업무계획을 확정할 방침이다.<br><br>
+저작권자 ⓒ 충남중앙신문 무단전재 및 재배포 금지</div></td></tr></table></body></html>"""
+
+
+def test_a_table_layout_page_whose_one_cell_holds_the_body_is_read_paragraph_by_paragraph():
+    article = from_bytes(TABLE_PAGE.encode("utf-8"))
+    assert texts(article) == [
+        "천안시가 2026년 주요업무계획 보고회를 열고 신규사업 57건을 확정했다.",
+        "시는 올해 국비 1,382억 원을 확보해 역대 최대를 기록했다고 밝혔다.",
+        '박 시장은 "고용률은 68.9%로 전국 3위"라고 말했다.',
+        "시는 내년 1월 업무계획을 확정할 방침이다.",
+    ]
+    assert article.title == "천안시, 신규사업 57건 확정"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from factcheck.articles.claimants import Attribution, Mentions, Who, entities_of, is_attributed
 from factcheck.articles.dates import claim_date
-from factcheck.articles.matching import StoredMatch, stored_matches
+from factcheck.articles.matching import Matcher, StoredMatch
 from factcheck.articles.sentences import article_sentences
 from factcheck.articles.text import Article
 from factcheck.articles.worthiness import Fired, score
@@ -80,6 +80,7 @@ def extract(article: Article, repo=None, table=None) -> Extraction:
         table = newsroom_table(repo.root)
     candidates = candidates_of(article, table)
     if repo is not None:
+        matcher = Matcher(repo)
         for candidate in candidates:
-            candidate.matches = stored_matches(repo, candidate.text)
+            candidate.matches = matcher.matches(candidate.text)
     return Extraction(article, candidates)

@@ -1,21 +1,40 @@
 """Stored claims that a sentence repeats: the one place where articles meet the claims repository.
 
-Until the library has one similarity for the whole tool (matching by meaning, with its match and related
-tiers), this asks the library's search: the sentence, and windows of it, since a stored claim is often
-a part of a longer sentence and search scores the share of the query a claim covers. What search finds
-is then tiered by how much of the claim the sentence holds: all but a word or two of it is a match, a
-good part of it is related.
+Each sentence is compared with the stored claims by the tool's one similarity, `search.similar`: the
+same comparison that search ranks by, that `factcheck add` warns of near-duplicates with and that
+`factcheck import` reports duplicates with. Its three figures are tiered as search tiers them, into
+matches and related claims, with cut-offs for a sentence of an article, measured on labelled sentences
+(benchmarks/articles/repeats.yaml; `benchmarks/bench_articles.py --matching` prints how each choice does):
+
+- **match**: the stored claim is said in the sentence. Either the sentence meets `claim_share` of the
+  claim's weight (a claim is often one part of a longer sentence, which may hold two claims), or the
+  whole sentence is in the claim (`part_share` of the sentence's weight) and the two are
+  `match_similarity` alike (the sentence says the heart of a claim that says a little more). Alike as
+  wholes is not enough on its own: "2026년은 민선 8기 마지막 해" is 0.74 alike to "2026년은 민선 8기 결실의
+  해", and the one word that differs is the claim.
+- **related**: the sentence may repeat the claim, or a part of it: the two are `related_similarity`
+  alike, or the whole sentence is in the claim (one item of a stored list).
+
+A match needs some word met surely, not only by the soft forms of meaning (search's own rule).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-WINDOW_WORDS = 9
-WINDOW_STEP = 5
-SEARCH_LIMIT = 5
-MATCH_SHARE = 0.75  # of the claim's content words, in the sentence
-RELATED_SHARE = 0.45
+if TYPE_CHECKING:
+    from factcheck.search.similar import Similarity
+
+
+class Cutoffs(NamedTuple):
+    claim_share: float = 0.8  # of the claim's weight, met in the sentence: the claim is said in it
+    match_similarity: float = 0.6  # the two, as wholes
+    related_similarity: float = 0.35
+    part_share: float = 0.9  # of the sentence's weight, met in the claim: the sentence is a part of it
+
+
+CUTOFFS = Cutoffs()
 
 
 @dataclass(frozen=True)
@@ -23,55 +42,52 @@ class StoredMatch:
     id: str
     status: str
     tier: str  # match | related
-    score: int  # 0..100
+    score: int  # the similarity, 0..100
     claim: str
 
     def as_json(self) -> dict:
         return {"id": self.id, "status": self.status, "tier": self.tier, "score": self.score}
 
 
+def tier_of(similarity: Similarity, cutoffs: Cutoffs = CUTOFFS) -> str | None:
+    """"match", "related" or None for a sentence and a claim this alike (see the module docstring)."""
+    if not similarity.strong:
+        return None
+    part = similarity.query_share >= cutoffs.part_share
+    if similarity.claim_share >= cutoffs.claim_share or (part and similarity.score >= cutoffs.match_similarity):
+        return "match"
+    if part or similarity.score >= cutoffs.related_similarity:
+        return "related"
+    return None
+
+
+class Matcher:
+    """The stored claims of one repository, its index opened once for all the sentences of an article."""
+
+    def __init__(self, repo):
+        from factcheck.search.index import open_index
+
+        self.index = open_index(repo)
+
+    def similarities(self, sentence: str) -> list[tuple[Similarity, object]]:
+        """Every stored claim (or, in a large repository, every candidate) with its similarity to `sentence`."""
+        from factcheck.search.similar import similar_claims
+
+        return similar_claims(self.index, sentence, limit=max(self.index.count(), 1), minimum=0.0)
+
+    def matches(self, sentence: str, limit: int = 5, cutoffs: Cutoffs = CUTOFFS) -> list[StoredMatch]:
+        """The stored claims this sentence repeats (tier "match") or may repeat ("related"), best first."""
+        found = []
+        for similarity, row in self.similarities(sentence):
+            tier = tier_of(similarity, cutoffs)
+            if tier is not None:
+                record = self.index.record(row)
+                found.append(StoredMatch(row.claim_id, record.get("status"), tier, round(100 * similarity.score),
+                                         record.get("claim")))
+        found.sort(key=lambda m: (m.tier != "match", -m.score, m.id))
+        return found[:limit]
+
+
 def stored_matches(repo, sentence: str, limit: int = 5) -> list[StoredMatch]:
-    """The stored claims this sentence repeats (tier "match") or may repeat ("related"), best first."""
-    from factcheck.articles.sentences import content_words
-    from factcheck.search.ranking import search_claims
-
-    said = content_words(sentence)
-    found: dict[str, StoredMatch] = {}
-    checked: set[str] = set()  # each claim is tiered once, however many windows find it
-    for query in _queries(sentence):
-        for result in search_claims(repo, query, limit=SEARCH_LIMIT, meaning=False).results:
-            record = result.record
-            claim_id = record.get("id")
-            if not claim_id or claim_id in checked:
-                continue
-            checked.add(claim_id)
-            claim = content_words(record.get("claim") or "")
-            share = _held(claim, said)
-            # A sentence that is a part of a longer stored claim (one item of a list) is related to it.
-            part = _held(said, claim)
-            if share >= MATCH_SHARE:
-                found[claim_id] = StoredMatch(claim_id, record.get("status"), "match", round(100 * share), record.get("claim"))
-            elif max(share, part if part >= MATCH_SHARE else 0) >= RELATED_SHARE:
-                score = round(100 * (share + part) / 2)
-                found[claim_id] = StoredMatch(claim_id, record.get("status"), "related", score, record.get("claim"))
-    ranked = sorted(found.values(), key=lambda m: (m.tier != "match", -m.score, m.id))
-    return ranked[:limit]
-
-
-def _queries(sentence: str) -> list[str]:
-    """The sentence, or overlapping windows of it when it is longer than one: a claim that a long sentence
-    holds is most of some window, and a window costs search far less than the whole sentence."""
-    words = sentence.split()
-    if len(words) <= WINDOW_WORDS:
-        return [sentence]
-    starts = range(0, len(words) - WINDOW_WORDS + WINDOW_STEP, WINDOW_STEP)
-    return list(dict.fromkeys(" ".join(words[i : i + WINDOW_WORDS]) for i in starts))
-
-
-def _held(claim: frozenset[str], said: frozenset[str]) -> float:
-    """The share of the claim's words that the sentence holds (an ending the stemmer missed allowed)."""
-    from factcheck.articles.sentences import holds
-
-    if not claim:
-        return 0.0
-    return sum(1 for word in claim if holds(said, word)) / len(claim)
+    """The stored claims one sentence repeats or may repeat; for many sentences, use one Matcher."""
+    return Matcher(repo).matches(sentence, limit)

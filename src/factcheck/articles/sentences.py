@@ -207,13 +207,17 @@ def _fuller(a: Sentence, a_words: frozenset, b: Sentence, b_words: frozenset) ->
 # --------------------------------------------------------------------------- are two sentences one claim
 
 
+# 1,345억 and 1345억 are one figure: the comma between digit groups is no word boundary.
+DIGIT_GROUPS = re.compile(r"(?<=\d),(?=\d{3})")
+
+
 @functools.lru_cache(maxsize=8192)  # a stored claim's words are asked for once per sentence it may match
 def content_words(text: str) -> frozenset[str]:
     """The words that carry a sentence's content: particles and endings stripped, fillers dropped."""
     from factcheck.search.text import korean
 
     found = set()
-    for word in korean.words(korean.fold(text)):
+    for word in korean.words(korean.fold(DIGIT_GROUPS.sub("", text))):
         if korean.only_grammar(word) or korean.is_stopword(word):
             continue
         stems = korean.stems(word)

@@ -1,8 +1,8 @@
 """An article as text: its body paragraphs, headline, byline, publisher and date.
 
 HTML goes through trafilatura, a maintained extractor that scores the page's blocks and reads its
-metadata (og:title, article:published_time, author, site name); when it finds no body, the page's visible
-text is used instead. Plain text is taken as given: a headline (and deck lines) before the first blank
+metadata (og:title, article:published_time, author, site name); when it finds no body, or a body it
+flattened into one table cell, the page's visible text is used instead. Plain text is taken as given: a headline (and deck lines) before the first blank
 line, then the body. Either way the byline opening the body and a copyright line at its end tell the
 reporter and the publisher when the metadata does not.
 """
@@ -88,12 +88,17 @@ def from_html(html: str, url: str | None = None) -> Article:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         return from_plain(_visible_text(html)).with_known(url=url)
-    paragraphs = [_untabled(" ".join(line.split())) for line in body.splitlines()]
+    lines = [" ".join(line.split()) for line in body.splitlines()]
     title = _clean(getattr(doc, "title", None))
+    if any(_flattened(line) for line in lines):
+        visible = from_plain(_visible_text(html))
+        paragraphs, headlines = visible.paragraphs, visible.headlines or ([title] if title else [])
+    else:
+        paragraphs, headlines = [_untabled(line) for line in lines], [title] if title else []
     article = Article(
         [p for p in paragraphs if p],
-        title,
-        [title] if title else [],
+        title or (headlines[0] if headlines else None),
+        headlines,
         url=_clean(getattr(doc, "url", None)) or url,
         publisher=_clean(getattr(doc, "sitename", None)),
         date=_iso_date(getattr(doc, "date", None)),
@@ -123,6 +128,16 @@ def _extraction_settings():
     settings.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_ARTICLE_CHARS))
     settings.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
     return settings
+
+
+# trafilatura writes a layout table's cell as one line, losing the <br> breaks inside it: a cell with this
+# many sentences is an article body flattened, whose lines the page's visible text keeps.
+FLATTENED_SENTENCES = 3
+_SENTENCE_ENDS_INSIDE = re.compile(r"[.?!][\"'”’)]?\s")
+
+
+def _flattened(line: str) -> bool:
+    return line.startswith("|") and len(_SENTENCE_ENDS_INSIDE.findall(line)) >= FLATTENED_SENTENCES
 
 
 def _untabled(line: str) -> str:

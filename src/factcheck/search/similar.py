@@ -18,6 +18,7 @@ was imported from, whichever the text meets best.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
 
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Field, Scored, fields_of, score_claim
@@ -86,8 +87,22 @@ def _claim_sides(fields: list[Field], index: Index | None) -> list[Text]:
     out = []
     for fld in fields:
         if fld.name in CLAIM_SIDES and fld.words:
-            out.append(analyse_text(" ".join(fld.words), index))
+            out.append(_claim_side(" ".join(fld.words), index))
     return out
+
+
+# A claim's sides, analysed once per open index (each open_index is a fresh one, its weights current): an
+# article compares each of its sentences with every claim, and would otherwise analyse each claim again.
+_SIDES: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _claim_side(text: str, index: Index | None) -> Text:
+    if index is None:
+        return analyse_text(text, None)
+    sides = _SIDES.setdefault(index, {})
+    if text not in sides:
+        sides[text] = analyse_text(text, index)
+    return sides[text]
 
 
 def compare(text: Text, fields: list[Field], index: Index | None, explain: bool = False,
