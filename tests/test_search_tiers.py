@@ -76,6 +76,13 @@ def test_a_paraphrase_in_other_words_is_related_not_matched(repo):
     assert "fine" in ids(outcome.results) + ids(outcome.related)
 
 
+def test_a_post_that_shares_only_its_subject_with_a_claim_still_lists_it_as_related(repo):
+    post = ("Saw a heartbreaking video today of a thirsty koala begging a stranger for help, please donate to "
+            "wildlife rescue charities everywhere")
+    outcome = search_claims(repo, post)
+    assert outcome.results == [] and ids(outcome.related) == ["koala"]
+
+
 def test_every_result_carries_its_similarity_and_the_reason_for_it(repo):
     outcome = search_claims(repo, "전주 트램 노선 개통 시기가 2030년으로 정해졌다는 주장")
     for result in outcome.results + outcome.related:
