@@ -201,3 +201,9 @@ def test_without_kiwi_a_sentence_is_searched_by_words_alone_with_one_note(repo):
 def test_without_kiwi_a_search_that_needs_no_meaning_says_nothing_about_it(repo):
     ran = search_in_a_new_process(repo, "예타 면제", block_kiwi=True)
     assert ran.returncode == 0 and "meaning" not in ran.stderr
+
+
+def test_a_word_a_post_says_twice_is_named_once_in_the_reason(repo):
+    post = "Wombats herding animals into burrows in Australia #wombats #Australia"
+    result = search_claims(repo, post).results[0]
+    assert result.record["id"] == "wombats" and result.reason.count("australia") == 1

@@ -243,6 +243,7 @@ def reason_of(units: list[Unit], fields: list[Field], similarity: Similarity | N
         if best >= 0.4:  # a soft match counts 0.8 × its similarity: 0.48 at the least
             plain = how in ("exact", "word", "number", "phrase", "초성") or unit.kind is Kind.NUMBER
             met.append(unit.text if plain else f"{unit.text} ({how})")
+    met = list(dict.fromkeys(met))  # a post may say a word twice (#Gimje … Gimje)
     words = ", ".join(met[:8]) + (" …" if len(met) > 8 else "")
     if similarity is None:
         return f"holds {words}" if words else ""
