@@ -5,7 +5,9 @@ usage: semantic_eval.py [--only paraphrases,clef,known,relevance] [--misses 10] 
 
 - paraphrases: the hand-written Korean paraphrases of SNU claims in queries/paraphrases-ko.yaml, searched
   over the 4,762 SNU claims plus the 10 seed claims. hit@1 / hit@5 count matches first, then related results
-  (targets 0.70 / 0.90); matches alone hit@5 (target 0.50); the share of queries with no match.
+  (targets 0.70 / 0.90); matches alone hit@5 (target 0.50); the share of queries with no match. The set is
+  split in two halves by position: `dev` (the 1st, 3rd, … entry), which search may be developed on and whose
+  misses are printed, and `test` (the 2nd, 4th, …), scored only, never looked into.
 - clef: CLEF 2020 CheckThat! Task 2 (English), the raw tweets of `dev/` (or `--split train`) against the
   10,375 Snopes claims, each stored as `factcheck import` stores a ClaimReview: the claim, and the review's
   title as its source's title. MAP@5 over matches then related (target 0.90), and of the tweets that get a
@@ -153,31 +155,34 @@ def paraphrases(args, work: Path) -> None:
     print(f"\nKorean paraphrases — {len(cases)} queries ({PARAPHRASES.name}) over {len(records):,} claims "
           f"(SNU + seed); code {args.version}")
     print("targets: hit@1 >= 0.70, hit@5 >= 0.90 (matches then related), matches-alone hit@5 >= 0.50\n")
-    header = f"{'style':<9} {'n':>4}  {'hit@1':>6} {'hit@5':>6} {'match@5':>7} {'no match':>8}  " + "  ".join(
+    header = f"{'half, style':<16} {'n':>4}  {'hit@1':>6} {'hit@5':>6} {'match@5':>7} {'no match':>8}  " + "  ".join(
         f"{name.split()[0] + '@1':>8} {name.split()[0] + '@5':>8}" for name in baselines if baselines[name])
     print(header)
     print("-" * len(header))
+    halves = {"dev": set(range(0, len(cases), 2)), "test": set(range(1, len(cases), 2))}
     styles = sorted({c["style"] for c in cases})
-    for style in [*styles, "overall"]:
-        idx = [i for i, c in enumerate(cases) if style in ("overall", c["style"])]
+    rows = [(f"dev {style}", [i for i in sorted(halves["dev"]) if cases[i]["style"] == style]) for style in styles]
+    rows += [("dev", sorted(halves["dev"])), ("test", sorted(halves["test"])), ("overall", list(range(len(cases))))]
+    for style, idx in rows:
         n = len(idx)
         both = [rank_in(answers[i][0] + answers[i][1], golds[i]) for i in idx]
         alone = [rank_in(answers[i][0], golds[i]) for i in idx]
-        line = (f"{style:<9} {n:>4}  {sum(r == 0 for r in both) / n:>6.2f} "
+        line = (f"{style:<16} {n:>4}  {sum(r == 0 for r in both) / n:>6.2f} "
                 f"{sum(r is not None for r in both) / n:>6.2f} {sum(r is not None for r in alone) / n:>7.2f} "
                 f"{sum(not answers[i][0] for i in idx) / n:>8.2f}  ")
         for found in baselines.values():
             if found:
                 ranks = [rank_in(found[i], golds[i]) for i in idx]
                 line += f"{sum(r == 0 for r in ranks) / n:>8.2f} {sum(r is not None for r in ranks) / n:>8.2f}  "
-        if style == "overall":
+        if style == "dev":
             print("-" * len(header))
         print(line.rstrip())
     times = [a[2] for a in answers]
     print(f"time per query: median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+    print("misses of the dev half only (the test half is scored, never looked into):")
     shown = 0
-    for case, gold, (matches, related, _s) in zip(cases, golds, answers):
-        if rank_in(matches + related, gold) == 0 or shown >= args.misses:
+    for i, (case, gold, (matches, related, _s)) in enumerate(zip(cases, golds, answers)):
+        if i not in halves["dev"] or rank_in(matches + related, gold) == 0 or shown >= args.misses:
             continue
         shown += 1
         got = (matches + related)[:1]

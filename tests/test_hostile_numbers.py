@@ -35,3 +35,9 @@ def test_money_is_computed_exactly_not_in_floating_point():
     assert amount_value("1.1조 원") == 1_100_000_000_000
     assert amount_value("9007199254740993억") == 900719925474099300000000  # past a float's 53 bits
     assert number_tokens("0.1") == {"n0p1"}
+
+
+@pytest.mark.parametrize("text, value", [("hundred thousand", "n100000"), ("a hundred", "n100"),
+                                         ("two hundred million", "n200000000")])
+def test_an_english_number_that_starts_with_hundred_is_read(text, value):
+    assert value in number_tokens(text)

@@ -72,3 +72,22 @@ def test_the_stemmer_meets_a_word_and_its_inflections_at_one_stem(a, b):
 
 def test_the_stemmer_no_longer_cuts_cookies_to_cook():
     assert latin_stem("cookies") != latin_stem("cook")
+
+
+@pytest.mark.parametrize("query, claim", [("will", "A willow tree fell on the car"),
+                                          ("trump", "He played the trumpet at the rally"),
+                                          ("cook", "Girl Scout cookies contain pork")])
+def test_a_word_is_not_met_inside_another_word_that_merely_starts_alike(query, claim):
+    from factcheck.search.analysis import analyse_fields
+    from factcheck.search.match import fields_of, match_unit
+
+    unit = parse_query(query)[0]
+    assert max(match_unit(unit, f)[0] for f in fields_of(analyse_fields({"claim": claim}))) == 0
+
+
+def test_a_word_is_still_met_in_its_derived_form():
+    from factcheck.search.analysis import analyse_fields
+    from factcheck.search.match import fields_of, match_unit
+
+    unit = parse_query("islam")[0]
+    assert max(match_unit(unit, f)[0] for f in fields_of(analyse_fields({"claim": "an Islamic school"}))) > 0.8

@@ -76,6 +76,13 @@ def test_a_paraphrase_in_other_words_is_related_not_matched(repo):
     assert "fine" in ids(outcome.results) + ids(outcome.related)
 
 
+def test_a_post_that_shares_only_its_subject_with_a_claim_still_lists_it_as_related(repo):
+    post = ("Saw a heartbreaking video today of a thirsty koala begging a stranger for help, please donate to "
+            "wildlife rescue charities everywhere")
+    outcome = search_claims(repo, post)
+    assert outcome.results == [] and ids(outcome.related) == ["koala"]
+
+
 def test_every_result_carries_its_similarity_and_the_reason_for_it(repo):
     outcome = search_claims(repo, "전주 트램 노선 개통 시기가 2030년으로 정해졌다는 주장")
     for result in outcome.results + outcome.related:
@@ -154,3 +161,49 @@ def test_cli_explain_shows_each_soft_match_with_its_similarity(run, repo):
     pytest.importorskip("kiwipiepy")
     result = run(repo.root, "search", "코인 실명 안 바꾸면 벌금", "--explain")
     assert "≈ 과태료 (벌금, kiwi 0." in result.stdout
+
+
+# --------------------------------------------------------------------------- without the model
+
+BLOCK_KIWI = "sys.modules['kiwipiepy'] = None  # as if not installed: importing it raises ImportError\n"
+IN_A_NEW_PROCESS = """import sys
+{block}from factcheck.cli import main
+sys.argv = ['factcheck', '--claims-dir', *sys.argv[1:]]
+try:
+    main()
+finally:
+    print('kiwipiepy loaded' if 'kiwipiepy' in sys.modules and sys.modules['kiwipiepy'] else '', file=sys.stderr)
+"""
+
+
+def search_in_a_new_process(repo, *args, block_kiwi=False):
+    import subprocess
+    import sys
+
+    code = IN_A_NEW_PROCESS.format(block=BLOCK_KIWI if block_kiwi else "")
+    return subprocess.run([sys.executable, "-c", code, str(repo.root), "search", *args], capture_output=True,
+                          text=True, env={**__import__("os").environ, "LANG": "C.UTF-8", "LANGUAGE": "en"})
+
+
+def test_a_typed_search_whose_words_match_loads_no_model(repo):
+    ran = search_in_a_new_process(repo, "예타 면제")
+    assert ran.returncode == 0 and "김제" in ran.stdout
+    assert "kiwipiepy loaded" not in ran.stderr
+
+
+def test_without_kiwi_a_sentence_is_searched_by_words_alone_with_one_note(repo):
+    ran = search_in_a_new_process(repo, "코인 실명 안 바꾸면 벌금", block_kiwi=True)
+    assert ran.returncode == 1 and "가상화폐" in ran.stdout  # related by its words 실명, 바꾸
+    assert ran.stderr.count("matching by meaning is off (kiwipiepy is not installed)") == 1
+    assert "Traceback" not in ran.stderr
+
+
+def test_without_kiwi_a_search_that_needs_no_meaning_says_nothing_about_it(repo):
+    ran = search_in_a_new_process(repo, "예타 면제", block_kiwi=True)
+    assert ran.returncode == 0 and "meaning" not in ran.stderr
+
+
+def test_a_word_a_post_says_twice_is_named_once_in_the_reason(repo):
+    post = "Wombats herding animals into burrows in Australia #wombats #Australia"
+    result = search_claims(repo, post).results[0]
+    assert result.record["id"] == "wombats" and result.reason.count("australia") == 1

@@ -77,7 +77,8 @@ def search(state: State, query, limit, status, tag, state_, explain, meaning):
     found = search_claims(state.repo, text, limit=depth, status=status, tag=tag, explain=explain, meaning=meaning)
     results = [r for r in found.results if not state_ or state_of(r.record) == state_][:limit]
     related = [r for r in found.related if not state_ or state_of(r.record) == state_]
-    return outcomes.Searched(text, results, explain, related=related, problems=found.problems)
+    return outcomes.Searched(text, results, explain, related=related, problems=found.problems,
+                             without_meaning="meaning" in found.skipped)
 
 
 # --------------------------------------------------------------------------- show / report

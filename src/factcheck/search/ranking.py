@@ -24,16 +24,16 @@ from factcheck.model import is_selected
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Field, Scored, fields_of, match_unit, score_claim
 from factcheck.search.query import Kind, Unit, parse_query, query_grams, weigh_units
-from factcheck.search.similar import Similarity, Text, analyse_text, compare
 from factcheck.textclean import clean
 
 if TYPE_CHECKING:
     from factcheck.search.index import Index, Row
+    from factcheck.search.similar import Similarity, Text
 
 MIN_SCORE = 0.6  # share of a typed query's weight a claim must cover to be a match
 SENTENCE_UNITS = 5  # a query of this many units is a sentence or a post rather than typed keywords
 MATCH_SIMILARITY = 0.45  # a sentence this alike to a claim is about it
-RELATED_SIMILARITY = 0.2  # below this a claim is not even related
+RELATED_SIMILARITY = 0.1  # below this a claim is not even related (0.2 hid the gold claim of 1 CLEF tweet in 10)
 RELATED_LIMIT = 5  # related results shown at most
 COMPARED = 80  # claims compared both ways, those holding the most of the query
 SCORE_ALL_BELOW = 500  # repositories this small are scored whole; larger ones use the index's candidates
@@ -84,6 +84,7 @@ class SearchOutcome:
     units: list[Unit]
     related: list[SearchResult] = field(default_factory=list)
     tiers: list[str] = field(default_factory=list)  # the tiers that ran, in order
+    skipped: list[str] = field(default_factory=list)  # tiers wanted but not installed (no Kiwi: words alone)
 
 
 class Request(NamedTuple):
@@ -120,6 +121,7 @@ class Found(NamedTuple):
     matches: list[Match]
     related: list[Match]
     units: list[Unit] | None = None  # the units the tier matched with, when not the request's own
+    unavailable: bool = False  # the tier's language resource is not installed
 
 
 def rank_key(match: Match) -> tuple:
@@ -159,6 +161,8 @@ def compared(index: Index, request: Request, rows: list[Row]) -> Found:
         rest.append((row, fields))
     if matches:
         return Found(matches, [])
+    from factcheck.search.similar import analyse_text, compare  # a typed query that matched never needs it
+
     # Both sides of the similarity for the claims that hold the most of the query; below them a claim
     # would need to hold almost nothing of the query and be almost all in it, which a claim never is.
     held = [(row, fields, score_claim(request.units, fields, request.explain)) for row, fields in rest]
@@ -193,8 +197,10 @@ def meaning_tier(index: Index, request: Request) -> Found:
     """The query's words widened by meaning (semantic.py): near-synonyms counted for less than the word."""
     if request.meaning is False:
         return Found([], [])
-    from factcheck.search.semantic import widen
+    from factcheck.search.semantic import korean_model, widen
 
+    if any(unit.kind is Kind.HANGUL for unit in request.units) and korean_model() is None:
+        return Found([], [], unavailable=True)
     widened = widen(request.units)  # weighed already, by the lexical tier: a near-synonym adds no weight
     if widened is None:
         return Found([], [])
@@ -237,6 +243,7 @@ def reason_of(units: list[Unit], fields: list[Field], similarity: Similarity | N
         if best >= 0.4:  # a soft match counts 0.8 × its similarity: 0.48 at the least
             plain = how in ("exact", "word", "number", "phrase", "초성") or unit.kind is Kind.NUMBER
             met.append(unit.text if plain else f"{unit.text} ({how})")
+    met = list(dict.fromkeys(met))  # a post may say a word twice (#Gimje … Gimje)
     words = ", ".join(met[:8]) + (" …" if len(met) > 8 else "")
     if similarity is None:
         return f"holds {words}" if words else ""
@@ -270,12 +277,15 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
         return SearchOutcome([], index.problems, units)
     found: dict[str, tuple[Match, Request]] = {}  # claim id -> its best related result, and the request
     matches: list[tuple[Match, Request]] = []
-    ran = []
+    ran, skipped = [], []
     for name, tier in TIERS:
         request = Request(text, units, status, tag, explain, meaning)
         if name != "lexical" and not wanted(meaning, request, bool(matches)):
             break
         outcome = tier(index, request)
+        if outcome.unavailable:
+            skipped.append(name)
+            continue
         ran.append(name)
         if outcome.units is not None:  # the results' reasons name the soft matches too
             request = request._replace(units=outcome.units)
@@ -290,4 +300,4 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
     related = sorted((pair for cid, pair in found.items() if cid not in matched), key=lambda pair: related_key(pair[0]))
     results = [_result(index, request, match) for match, request in matches[:limit]]
     related_results = [_result(index, request, match) for match, request in related[: min(limit, RELATED_LIMIT)]]
-    return SearchOutcome(results, index.problems, units, related_results, ran)
+    return SearchOutcome(results, index.problems, units, related_results, ran, skipped)

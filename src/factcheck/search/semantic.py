@@ -35,21 +35,13 @@ MAX_NOUNS = 16  # nouns of one query looked up at most (a long post has many)
 
 @functools.cache
 def korean_model():
-    """Kiwi, or None when kiwipiepy is not installed (search then works by words alone)."""
+    """Kiwi, or None when kiwipiepy or its model is not installed (search then works by words alone)."""
     try:
         from kiwipiepy import Kiwi
-    except ImportError:
+
+        return Kiwi()
+    except (ImportError, OSError, RuntimeError, ValueError):  # not installed, or its model package missing
         return None
-    return Kiwi()
-
-
-def available() -> bool:
-    try:
-        import importlib.util
-
-        return importlib.util.find_spec("kiwipiepy") is not None
-    except (ImportError, ValueError):
-        return False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -89,7 +81,7 @@ def nouns_of(word: str) -> list[str]:
 def widen(units: list[Unit]) -> list[Unit] | None:
     """Copies of `units` whose Korean words carry their near-synonyms as soft forms; None when there is
     nothing to widen (no Korean word, no model, or no near-synonym found)."""
-    if not any(unit.kind is Kind.HANGUL for unit in units) or not available() or korean_model() is None:
+    if not any(unit.kind is Kind.HANGUL for unit in units) or korean_model() is None:
         return None
     out, looked_up, added = [], 0, False
     for unit in units:

@@ -60,18 +60,23 @@ class Document(Outcome):
 
 
 class Searched(Outcome):
-    def __init__(self, query: str, results: list, explain: bool = False, related: list | None = None, **kw):
+    def __init__(self, query: str, results: list, explain: bool = False, related: list | None = None,
+                 without_meaning: bool = False, **kw):
         super().__init__(**kw)
         self.query, self.results, self.explain = query, results, explain  # results: search.ranking.SearchResult
         self.related = list(related or [])  # claims that may be the same said otherwise, shown apart
         self.said_no_match = False  # the renderer said "no matching claim" before the related results
+        self.without_meaning = without_meaning  # the meaning tier was wanted, but Kiwi is not installed
 
     def as_json(self) -> dict:
         return {"query": self.query, "results": [r.as_json(explain=self.explain) for r in self.results],
                 "related": [r.as_json(explain=self.explain) for r in self.related]}
 
     def notes(self) -> list[str]:
-        return [] if self.results or self.said_no_match else [_("no matching claim")]
+        notes = [] if self.results or self.said_no_match else [_("no matching claim")]
+        if self.without_meaning:
+            notes.append(_("matching by meaning is off (kiwipiepy is not installed): searched by words alone"))
+        return notes
 
     @property
     def exit_status(self) -> ExitStatus:

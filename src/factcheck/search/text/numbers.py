@@ -159,7 +159,7 @@ def english_value(text: str) -> int | None:
         if part in EN_SCALES:
             scale = EN_SCALES[part]
         elif part == "hundred":
-            value = (value or 1) * 100
+            value = (value or _decimal("1")) * 100
         elif part.replace(".", "", 1).isdigit():
             value += _decimal(part)
         elif EN_WORDS.get(part) is not None:
