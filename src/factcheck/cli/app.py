@@ -19,7 +19,7 @@ from factcheck import i18n
 from factcheck.cli.language import chosen_language, did_you_mean, speak
 from factcheck.cli.params import VERDICT
 from factcheck.errors import FactcheckError
-from factcheck.i18n import _
+from factcheck.i18n import _, translated
 from factcheck.model import STATES
 from factcheck.store.names import CLAIMS_DIR_ENV
 from factcheck.terminal.environment import Environment
@@ -93,7 +93,9 @@ class FactcheckGroup(SuggestingGroup):
             if not isinstance(extra.get("obj"), Environment):
                 extra["obj"] = Environment()
             taking_values = {name for p in self.params if isinstance(p, click.Option) and not p.is_flag for name in p.opts}
-            speak(i18n.language_from(extra["obj"].environ, chosen_language(args, taking_values)), self)
+            chosen = chosen_language(args, taking_values)
+            environ = extra["obj"].environ
+            speak(i18n.language_from(environ, chosen), self, pages=chosen or environ.get(i18n.LANGUAGE_VARIABLE))
         return super().make_context(info_name, args, parent, **extra)
 
     def get_command(self, ctx, name):
@@ -112,7 +114,7 @@ class FactcheckGroup(SuggestingGroup):
                 state = ctx.find_object(State)
                 ctx.exit(state.out.emit(outcome, state.json))
         except FactcheckError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(translated(exc)) from None
 
 
 class State:
@@ -140,7 +142,7 @@ class State:
 
         index = open_index(self.repo)
         for problem in index.problems:
-            self.out.warn(str(problem))
+            self.out.warn(problem)
         return index
 
     def claim(self, claim_id: str) -> dict:
@@ -157,8 +159,8 @@ class State:
             record = None
         for problem in index.problems:
             if record is None and problem.path.stem == claim_id:
-                raise UserError(str(problem))
-            self.out.warn(str(problem))
+                raise UserError(translated(problem))
+            self.out.warn(problem)
         return record if record is not None else index.get(claim_id)
 
 

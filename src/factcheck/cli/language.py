@@ -138,9 +138,14 @@ def _help_in_active_language() -> None:
         _help_of["language"] = i18n.current()
 
 
-def speak(language: str, command: click.Command) -> None:
+def speak(language: str, command: click.Command, pages: str | None = None) -> None:
     """Make `language` the language of every message from now on, `command`'s help included (translated
-    when it is first shown)."""
+    when it is first shown). `pages`: the language chosen outright (--lang, FACTCHECK_LANG), which is also
+    the primary language of the HTML pages written; without it they speak the publisher's language, not
+    the locale's."""
+    from factcheck.publish.bilingual import choose
+
+    choose(pages)
     i18n.use(language)
     teach_click()
     if _help_of["command"] is not command:

@@ -54,7 +54,7 @@ def find_claims_dir(explicit: str | os.PathLike | None = None, cwd: Path | None 
     if explicit:
         path = Path(explicit).expanduser()
         if not path.is_dir():
-            raise FactcheckError(f"claims directory not found: {path}")
+            raise FactcheckError("claims directory not found: {path}", path=path)
         return path.resolve()
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):
@@ -66,7 +66,7 @@ def find_claims_dir(explicit: str | os.PathLike | None = None, cwd: Path | None 
 
 def check_id(claim_id: str) -> str:
     if not isinstance(claim_id, str) or not ID_RE.match(claim_id):
-        raise FactcheckError(f"invalid claim id {claim_id!r}: {ID_HELP}")
+        raise FactcheckError("invalid claim id {claim_id!r}: {id_help}", claim_id=claim_id, id_help=ID_HELP)
     return claim_id
 
 
@@ -105,7 +105,7 @@ class Repo:
         """Resolve a user-given path and refuse it unless it lies inside the claims directory."""
         resolved = Path(path).expanduser().resolve()
         if resolved != self.root and self.root not in resolved.parents:
-            raise FactcheckError(f"{path}: outside the claims directory {self.root}")
+            raise FactcheckError("{path}: outside the claims directory {root}", path=path, root=self.root)
         return resolved
 
     def new_path(self, claim_id: str, folder: str | None = None) -> Path:
@@ -126,23 +126,23 @@ class Repo:
             candidate = Path(folder, f"{claim_id}.yaml")
             if candidate.is_file():
                 return candidate
-        raise NotFound(f"no claim with id {claim_id!r} in {self.root}")
+        raise NotFound("no claim with id {claim_id!r} in {root}", claim_id=claim_id, root=self.root)
 
     def reread(self, path: Path, claim_id: str) -> dict:
         """The claim `claim_id` read again from `path`, where an index last saw it: a folder below
         imported/ is trusted by its mtime, so an in-place edit there escapes a refresh."""
         record, problems = load_claim_file(path)
         if problems:
-            raise DataError(str(problems[0]))
+            raise DataError(problems[0])
         if record.get("id") != claim_id:
-            raise NotFound(f"no claim with id {claim_id!r} in {self.root}")
+            raise NotFound("no claim with id {claim_id!r} in {root}", claim_id=claim_id, root=self.root)
         return record
 
     def load(self, claim_id: str) -> dict:
         path = self.locate(claim_id)
         record, problems = load_claim_file(path)
         if problems:
-            raise DataError(str(problems[0]))
+            raise DataError(problems[0])
         return record
 
     # -- writing
@@ -167,13 +167,17 @@ class Repo:
         path = self.new_path(claim_id, folder)
         problems = validate_claim(record, expected_id=claim_id)
         if problems:
-            raise DataError(f"{claim_id}: {problems[0].where()}: {problems[0].message}")
+            raise DataError(
+                "{claim_id}: {where}: {message}",
+                claim_id=claim_id, where=problems[0].where(), message=problems[0].message)
         try:
             existing = self.locate(claim_id)
         except NotFound:
             existing = None
         if existing is not None:
-            raise DataError(f"claim {claim_id!r} already exists ({existing}); refusing to overwrite it")
+            raise DataError(
+                "claim {claim_id!r} already exists ({existing}); refusing to overwrite it",
+                claim_id=claim_id, existing=existing)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, self.dump(record, path), overwrite=False)
         return path
@@ -194,7 +198,9 @@ class Repo:
             record = normalise(_plain(doc))
             problems = validate_claim(record, expected_id=claim_id)
             if problems:
-                raise DataError(f"{claim_id}: {problems[0].where()}: {problems[0].message}")
+                raise DataError(
+                    "{claim_id}: {where}: {message}",
+                    claim_id=claim_id, where=problems[0].where(), message=problems[0].message)
             out = io.StringIO()
             yaml.dump(quote_line_breaks(doc), out)
             atomic_write(path, out.getvalue().encode("utf-8"), overwrite=True)

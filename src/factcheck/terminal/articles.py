@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from factcheck.i18n import translated
 from factcheck.model import VERDICT_BY_CODE, claimant_text
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.layout import Span, plain_text
@@ -90,7 +91,7 @@ def added_lines(results) -> list[list[Span]]:
         if result.id:
             lines.append([("added ", "green"), (_one(result.id), "bold"), (f"  {_one(result.text)}", "")])
         else:
-            lines.append([("skipped ", "yellow"), (f"({_one(result.reason)}) ", "dim"), (_one(result.text), "")])
+            lines.append([("skipped ", "yellow"), (f"({_one(translated(result.reason))}) ", "dim"), (_one(result.text), "")])
     return lines
 
 
@@ -151,7 +152,7 @@ def step_through(env: Environment, extraction, limit: int, min_score: int, add: 
             text = _edited(env, answers, candidate.text) if answer == "e" else None
             result = add(candidate, text)
             results.append(result)
-            asked.print(f"added {result.id} ({result.path})" if result.id else f"not added: {result.reason}",
+            asked.print(f"added {result.id} ({result.path})" if result.id else f"not added: {translated(result.reason)}",
                         markup=False, highlight=False)
         env.stderr.write("\n")
     return results

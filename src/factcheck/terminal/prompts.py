@@ -64,7 +64,7 @@ def ask_missing_fields(env: Environment, fields: dict) -> dict:
             try:
                 return read(value) if read else value
             except UnreadableEntry as exc:
-                ask.print(Text(str(exc), style="red"))
+                ask.print(Text(exc.translated(), style="red"))
 
     fields = dict(fields)
     for key, question, required, read in PROMPTS:
