@@ -143,9 +143,10 @@ def speak(language: str, command: click.Command, pages: str | None = None) -> No
     when it is first shown). `pages`: the language chosen outright (--lang, FACTCHECK_LANG), which is also
     the primary language of the HTML pages written; without it they speak the publisher's language, not
     the locale's."""
-    from factcheck.publish.bilingual import choose
+    if pages or "factcheck.publish.bilingual" in sys.modules:  # a search never loads it
+        from factcheck.publish.bilingual import choose
 
-    choose(pages)
+        choose(pages)
     i18n.use(language)
     teach_click()
     if _help_of["command"] is not command:
