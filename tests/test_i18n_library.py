@@ -189,3 +189,32 @@ def test_a_blocked_source_is_explained_in_korean(empty_claims, web):
 def test_a_desk_move_that_cannot_be_made_is_refused_in_korean(claims_dir):
     code, _out, err = run_in(KOREAN, "approve", "gimje-physical-ai-yeta-exemption", "--by", "편집자", claims=claims_dir)
     assert code == 2 and "이미 게시되었습니다" in err
+
+
+# --------------------------------------------------------------------------- the output layer marks its own
+
+SHOWN_BY = {"UserError", "warn", "note", "BadParameter", "fail", "Notice", "UsageError", "ClickException"}
+
+
+def unmarked_messages(source: str, where: str) -> list[str]:
+    """Words handed straight to an error, a warning or a status line, not through `_()`: English for all."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and _name(node.func) in SHOWN_BY and node.args:
+            first = node.args[0]
+            words = isinstance(first, ast.Constant) and isinstance(first.value, str) and any(c.isalpha() for c in first.value)
+            if words or isinstance(first, ast.JoinedStr):
+                found.append(f"{where}:{node.lineno}: {_name(node.func)}() gets text no catalog can see; wrap it in _()")
+    return found
+
+
+def test_the_command_line_and_the_terminal_mark_every_message_they_show():
+    files = [p for layer in ("cli", "terminal") for p in sorted((PACKAGE / layer).glob("*.py"))]
+    assert [problem for p in files for problem in unmarked_messages(p.read_text(encoding="utf-8"), p.name)] == []
+
+
+def test_the_mark_check_sees_plain_and_formatted_text():
+    assert unmarked_messages('out.note("no matching claim")', "x.py")
+    assert unmarked_messages('raise UserError(f"{source}: gone")', "x.py")
+    assert unmarked_messages('out.note(_("no matching claim"))', "x.py") == []
+

@@ -110,7 +110,7 @@ def _search(out: Output, outcome: o.Searched) -> None:
 
     if not outcome.results and outcome.related:  # said first: what follows is only related
         out.env.stdout.flush()
-        out.note("no matching claim")
+        out.note(_("no matching claim"))
         outcome.said_no_match = True
     lines = search_lines(outcome.results, explain=outcome.explain, related=outcome.related)
     if out.env.stdout_isatty:
