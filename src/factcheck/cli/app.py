@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from factcheck import i18n
-from factcheck.cli.language import chosen_language, did_you_mean, speak
+from factcheck.cli.language import PAGES_LANGUAGE, chosen_language, did_you_mean, pages_in_chosen_language, speak
 from factcheck.cli.params import VERDICT
 from factcheck.errors import FactcheckError
 from factcheck.i18n import _, translated
@@ -95,7 +95,10 @@ class FactcheckGroup(SuggestingGroup):
             taking_values = {name for p in self.params if isinstance(p, click.Option) and not p.is_flag for name in p.opts}
             chosen = chosen_language(args, taking_values)
             environ = extra["obj"].environ
-            speak(i18n.language_from(environ, chosen), self, pages=chosen or environ.get(i18n.LANGUAGE_VARIABLE))
+            speak(i18n.language_from(environ, chosen), self)
+            ctx = super().make_context(info_name, args, parent, **extra)
+            ctx.meta[PAGES_LANGUAGE] = chosen or environ.get(i18n.LANGUAGE_VARIABLE)
+            return ctx
         return super().make_context(info_name, args, parent, **extra)
 
     def get_command(self, ctx, name):
@@ -222,6 +225,7 @@ def cli(ctx: click.Context, claims_dir: str | None):
     """
     env = ctx.obj  # the Environment FactcheckGroup.make_context chose the language from
     ctx.obj = State(claims_dir, env)
+    pages_in_chosen_language(ctx)
     wanted = env.get(i18n.LANGUAGE_VARIABLE)
     if wanted and i18n.parse_language(wanted) is None:
         ctx.obj.out.warn(_("{variable}={value}: factcheck speaks ko or en; the locale decides").format(

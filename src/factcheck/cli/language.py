@@ -138,20 +138,27 @@ def _help_in_active_language() -> None:
         _help_of["language"] = i18n.current()
 
 
-def speak(language: str, command: click.Command, pages: str | None = None) -> None:
+def speak(language: str, command: click.Command) -> None:
     """Make `language` the language of every message from now on, `command`'s help included (translated
-    when it is first shown). `pages`: the language chosen outright (--lang, FACTCHECK_LANG), which is also
-    the primary language of the HTML pages written; without it they speak the publisher's language, not
-    the locale's."""
-    if pages or "factcheck.publish.bilingual" in sys.modules:  # a search never loads it
-        from factcheck.publish.bilingual import choose
-
-        choose(pages)
+    when it is first shown)."""
     i18n.use(language)
     teach_click()
     if _help_of["command"] is not command:
         _help_of.update(command=command, language=i18n.SOURCE_LANGUAGE if command not in _english_help else None)
     click.Context.formatter_class = _HelpFormatter
+
+
+PAGES_LANGUAGE = "factcheck.pages_language"  # in the root context's meta: --lang or FACTCHECK_LANG, else None
+
+
+def pages_in_chosen_language(ctx: click.Context) -> None:
+    """For the rest of the run (the root context), HTML pages are written in the language chosen outright
+    (--lang, FACTCHECK_LANG); without one each page speaks the publisher's language, never the locale's."""
+    language = ctx.meta.get(PAGES_LANGUAGE)
+    if language:  # only then: a search never loads the page modules
+        from factcheck.publish.bilingual import chosen
+
+        ctx.with_resource(chosen(language))
 
 
 def did_you_mean(possibilities: list[str]) -> str:

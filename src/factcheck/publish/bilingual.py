@@ -2,7 +2,7 @@
 other, which follows it. Labels are written once, "한국어 · English"; a label shown in a page is each half in
 a `<span lang>`, so a reader's browser, screen reader and search engine know which words are which.
 
-The primary language is the one chosen for the run (`factcheck --lang en site …`, `choose`), else the
+The primary language is the one chosen for the run (`factcheck --lang en site …`, `chosen`), else the
 page's own: a claim's language (an imported English review), else the publisher's (`language:` in
 factcheck.yaml, Korean by default). It holds while a page is rendered:
 
@@ -36,10 +36,14 @@ def label_language(code: str | None) -> str | None:
     return next((lang for lang in LANGUAGES if code == lang or code.startswith(lang + "-")), None)
 
 
-def choose(language: str | None) -> None:
-    """Make `language` the page language of every page of this run (the command line's --lang), or leave
-    it to each page (None)."""
-    _chosen.set(label_language(language))
+@contextmanager
+def chosen(language: str | None) -> Iterator[None]:
+    """While it lasts, every page is in `language` (the command line's --lang), or in its own (None)."""
+    token = _chosen.set(label_language(language))
+    try:
+        yield
+    finally:
+        _chosen.reset(token)
 
 
 @contextmanager
