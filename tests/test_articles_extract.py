@@ -233,7 +233,7 @@ def test_a_missing_file_is_a_one_line_error(run, claims_dir, tmp_path):
 
 def test_a_bad_date_is_a_usage_error(run, claims_dir):
     result = run(claims_dir, "extract", str(SEED), "--date", "24/09/2025")
-    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+    assert result.exit_code == 2 and "2025년 9월 1일" in result.stderr
 
 
 def test_a_newsroom_tunes_the_weights_in_its_factcheck_yaml(run, claims_dir):

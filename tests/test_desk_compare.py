@@ -103,7 +103,7 @@ def test_the_claim_page_lists_other_fact_checks_credited_and_linked(run, claims_
     text = (out / "claims" / f"{OURS}.html").read_text(encoding="utf-8")
     section = text[text.index('<section id="other-fact-checks">'):]
     section = section[:section.index("</section>")]
-    assert "다른 팩트체크 · Other fact-checks" in section and "<b>SNU팩트체크</b>" in section
+    assert '<span lang="ko">다른 팩트체크</span> · <span lang="en">Other fact-checks</span>' in section and "<b>SNU팩트체크</b>" in section
     assert 'data-verdict="mostly-false"' in section and "https://factcheck.example.org/snu/1" in page.links
     other = (out / "claims" / "gimje-physical-ai-yeta-exemption.html").read_text(encoding="utf-8")
     assert 'id="other-fact-checks"' not in other

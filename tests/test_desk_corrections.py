@@ -127,7 +127,7 @@ def test_the_correction_notice_opens_the_claim_page_in_korean_and_english(run, c
     assert page.errors == []
     assert page.order[0] == "correction" and page.order.index("correction") < page.order.index("verdict")
     notice = text[text.index('<section id="correction"'):text.index("</section>")]
-    assert "정정 · Correction" in notice and FIX in notice and 'data-verdict="half-true"' in notice
+    assert '<span lang="ko">정정</span> · <span lang="en">Correction</span>' in notice and FIX in notice and 'data-verdict="half-true"' in notice
 
 
 def test_the_markdown_report_opens_with_the_correction(run, claims_dir):

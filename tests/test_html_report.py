@@ -177,7 +177,7 @@ def test_badge_text_is_black_or_white_whichever_is_more_legible(hex_colour, text
 
 def test_claim_translation_claimant_and_date_are_shown(tmp_path):
     text = page(tmp_path)
-    assert '<h1 class="claim">국가예산 3년 연속 최대 확보</h1>' in text
+    assert '<h1 class="claim" lang="ko">국가예산 3년 연속 최대 확보</h1>' in text
     assert '<p class="claim-en" lang="en">A record national budget three years in a row</p>' in text
     assert "<b>정성주</b> (김제시장)" in text
     assert '<time datetime="2025-09">2025-09</time>' in text
@@ -214,7 +214,7 @@ def test_sources_show_title_publisher_date_quote_and_archive_link(tmp_path):
     hrefs = [a["href"] for a in Elements(text).all("a")]
     assert source["url"] in hrefs and source["archive_url"] in hrefs
     assert f'<a href="{source["url"]}">김제시 국가예산 확보</a>' in text
-    assert "뉴스1" in text and '<time datetime="2025-08-22">' in text and "2차 자료 · Secondary" in text
+    assert "뉴스1" in text and '<time datetime="2025-08-22">' in text and '<span lang="ko">2차 자료</span> · <span lang="en">Secondary</span>' in text
     assert f'<blockquote cite="{source["url"]}"><p>지난 18일 이재명 대통령 주재 국무회의</p></blockquote>' in text
 
 
@@ -226,13 +226,13 @@ def test_source_without_archive_copy_has_no_archive_line(tmp_path):
 
 def test_broken_source_link_is_flagged(tmp_path):
     source = dict(make_record()["sources"][0], checked="2026-11-24", check_status="dead")
-    assert re.search(r'<p class="src-meta warn">[^<]*<time datetime="2026-11-24">2026-11-24</time> dead</p>',
+    assert re.search(r'<p class="src-meta warn">(?:[^<]|<span[^>]*>[^<]*</span>)*<time datetime="2026-11-24">2026-11-24</time> dead</p>',
                      page(tmp_path, sources=[source]))
 
 
 def test_unverified_claim_without_sources_says_so(tmp_path):
     text = page(tmp_path, status="unverified", sources=[])
-    assert "출처 없음 · No sources yet" in text
+    assert '<span lang="ko">출처 없음</span> · <span lang="en">No sources yet</span>' in text
 
 
 def test_history_tags_and_entities_are_listed(tmp_path):

@@ -4,8 +4,8 @@
     read_date("2025년 9월 1일") == read_date("2025. 9. 1.") == read_date("2025/9/1") == "2025-09-01"
     read_date("2025년 9월") == "2025-09"
 
-What cannot be read raises `UnreadableEntry`, whose message (in the active interface language) lists the
-forms that are accepted. Claims store only the codes and ISO dates, whatever was typed.
+What cannot be read raises `UnreadableEntry`, whose message lists the forms that are accepted (an
+`i18n.Message`: the output layer says it in the user's language). Claims store only the codes and ISO dates, whatever was typed.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from factcheck.errors import FactcheckError
-from factcheck.i18n import N_, _
+from factcheck.i18n import Message
 from factcheck.model import VERDICTS
 
 
@@ -43,18 +43,22 @@ def read_verdict(text: str) -> str:
     """The verdict code `text` names: a code, or a verdict's Korean or English name, in any case and spacing."""
     code = _VERDICT_BY_KEY.get(_verdict_key(text or ""))
     if code is None:
-        raise UnreadableEntry(
-            _("{text!r} is not a verdict; type a code or its Korean or English name: {verdicts}").format(
-                text=text, verdicts=verdict_forms()
-            )
-        )
+        raise UnreadableEntry("{text!r} is not a verdict; type a code or its Korean or English name: {verdicts}",
+                              text=text, verdicts=verdict_forms())
     return code
 
 
-def verdict_forms() -> str:
+def verdict_forms() -> Message:
     """The verdicts as a user may type them, for a message or a prompt: `true (사실, True), …`."""
-    form = _("{code} ({ko}, {en})")
-    return ", ".join(form.format(code=v.code, ko=v.ko, en=v.en) for v in VERDICTS)
+    return Message(_FORMS_LAYOUT, **{_field(v.code): Message("{code} ({ko}, {en})", code=v.code, ko=v.ko, en=v.en)
+                                     for v in VERDICTS})
+
+
+def _field(code: str) -> str:
+    return code.replace("-", "_")
+
+
+_FORMS_LAYOUT = ", ".join("{%s}" % _field(v.code) for v in VERDICTS)  # a layout, no words to translate
 
 
 # --------------------------------------------------------------------------- dates
@@ -74,8 +78,8 @@ _DATE_FORMS = tuple(
 # Korean documents often add the day of the week: 2025. 9. 1.(월), 2025년 9월 1일 월요일.
 _WEEKDAYS = "월화수목금토일"  # Monday first, as date.weekday() counts
 _WEEKDAY = re.compile(rf"\s*(?:\(\s*(?P<paren>[{_WEEKDAYS}])(?:요일)?\s*\)|(?P<word>[{_WEEKDAYS}])요일)$")
-WEEKDAY_NAMES = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
-                 N_("Sunday"))
+WEEKDAY_NAMES = (Message("Monday"), Message("Tuesday"), Message("Wednesday"), Message("Thursday"),
+                 Message("Friday"), Message("Saturday"), Message("Sunday"))
 
 
 def read_date(text: str) -> str:
@@ -98,20 +102,17 @@ def read_date(text: str) -> str:
     try:
         date = _dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise UnreadableEntry(_("{text!r} is not a date on the calendar").format(text=text)) from None
+        raise UnreadableEntry("{text!r} is not a date on the calendar", text=text) from None
     if weekday is not None and date.weekday() != weekday:
         raise UnreadableEntry(
-            _("{text!r}: {date} is a {actual}, not a {written}").format(
-                text=text, date=date.isoformat(), actual=_(WEEKDAY_NAMES[date.weekday()]),
-                written=_(WEEKDAY_NAMES[weekday]),
-            )
+            "{text!r}: {date} is a {actual}, not a {written}",
+            text=text, date=date.isoformat(), actual=WEEKDAY_NAMES[date.weekday()], written=WEEKDAY_NAMES[weekday]
         )
     iso = date.isoformat()
     return iso if day else iso[:7] if month else iso[:4]
 
 
-def _unreadable_date(text: str) -> str:
-    return _(
+def _unreadable_date(text: str) -> Message:
+    return Message(
         "{text!r} is not a date; type 2025-09-01, 2025년 9월 1일, 2025. 9. 1., 2025.09.01 or 2025/9/1, "
-        "or only a month (2025-09, 2025년 9월) or a year (2025)"
-    ).format(text=text)
+        "or only a month (2025-09, 2025년 9월) or a year (2025)", text=text)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from factcheck.i18n import Message, translated
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -251,10 +253,18 @@ class Problem:
     """One validation problem; `path` locates it inside the document, e.g. ("sources", 0, "quote")."""
 
     path: tuple
-    message: str
+    message: str  # a Message (a plain text is made one: its own template)
+
+    def __post_init__(self):
+        if not isinstance(self.message, Message):
+            object.__setattr__(self, "message", Message(self.message))
 
     def where(self) -> str:
         return ".".join(str(p) for p in self.path) or "(document)"
+
+    def translated(self) -> str:
+        """The message in the active language (the output layer shows it; `message` stays English)."""
+        return translated(self.message)
 
 
 _PYTHON_TYPES = {"string": str, "object": dict, "array": list, "boolean": bool}
@@ -280,21 +290,24 @@ def _compile(schema: dict) -> Check:
         return check_any_of
     if "enum" in schema:
         allowed = schema["enum"]
-        expected = f"must be one of {', '.join(map(str, allowed))}"
+        expected = ", ".join(map(str, allowed))
 
         def check_enum(value, path, out):
             if value not in allowed:
-                out.append(Problem(path, f"{expected}; got {value!r}"))
+                out.append(Problem(path, Message("must be one of {expected}; got {value!r}", expected=expected,
+                                                 value=value)))
 
         return check_enum
     kind = schema.get("type")
     if kind is None:
         return lambda value, path, out: None
     python_type = _PYTHON_TYPES[kind]
-    wrong_type = f"must be a {kind}; got "
+
+    def wrong_type(value) -> Message:
+        return Message("must be a {kind}; got {found}", kind=kind, found=type(value).__name__)
     if kind == "boolean":
         return lambda value, path, out: None if isinstance(value, bool) else out.append(
-            Problem(path, wrong_type + type(value).__name__))
+            Problem(path, wrong_type(value)))
     if kind == "string":
         min_length = schema.get("minLength", 0)
         max_length = schema.get("maxLength")
@@ -303,22 +316,26 @@ def _compile(schema: dict) -> Check:
 
         def check_string(value, path, out):
             if not isinstance(value, str):
-                out.append(Problem(path, wrong_type + type(value).__name__))
+                out.append(Problem(path, wrong_type(value)))
             elif not value.strip() and min_length:
                 out.append(Problem(path, "must not be empty"))
             elif len(value) < min_length:
                 needs = f"{min_length} to {max_length}" if max_length is not None else f"at least {min_length}"
-                out.append(Problem(path, f"{value!r} has {len(value)} characters; it needs {needs}"))
+                out.append(Problem(path, Message(
+                    "{value!r} has {count} characters; it needs {needs}", value=value, count=len(value), needs=needs)))
             elif max_length is not None and len(value) > max_length:  # not echoed: it may be megabytes
-                out.append(Problem(path, f"is {len(value):,} characters long; at most {max_length:,} are allowed"))
+                out.append(Problem(path, Message(
+                    "is {count:,} characters long; at most {max_length:,} are allowed",
+                    count=len(value), max_length=max_length)))
             elif pattern is not None and not pattern.search(value):
                 control = _CONTROL.search(value)
                 if control and pattern.search(_CONTROL.sub("", value)):
                     where = f"U+{ord(control.group()):04X} at character {control.start() + 1}"
-                    out.append(Problem(path, f"holds a control character ({where}); remove it"))
+                    out.append(Problem(path, Message("holds a control character ({where}); remove it", where=where)))
                 else:
                     shown = value if len(value) <= 200 else value[:200] + "…"
-                    out.append(Problem(path, f"{shown!r} is not valid: expected {hint}"))
+                    out.append(Problem(path, Message(
+                        "{shown!r} is not valid: expected {hint}", shown=shown, hint=hint)))
 
         return check_string
     if kind == "array":
@@ -327,10 +344,11 @@ def _compile(schema: dict) -> Check:
 
         def check_array(value, path, out):
             if not isinstance(value, list):
-                out.append(Problem(path, wrong_type + type(value).__name__))
+                out.append(Problem(path, wrong_type(value)))
                 return
             if max_items is not None and len(value) > max_items:
-                out.append(Problem(path, f"has {len(value):,} items; at most {max_items:,} are allowed"))
+                out.append(Problem(path, Message(
+                    "has {count:,} items; at most {max_items:,} are allowed", count=len(value), max_items=max_items)))
                 return
             for i, item in enumerate(value):
                 check_item(item, path + (i,), out)
@@ -343,7 +361,7 @@ def _compile(schema: dict) -> Check:
 
     def check_object(value, path, out):
         if not isinstance(value, python_type):
-            out.append(Problem(path, wrong_type + type(value).__name__))
+            out.append(Problem(path, wrong_type(value)))
             return
         missing = {key for key in required if key not in value or value[key] in (None, "")}
         out.extend(Problem(path + (key,), "is required") for key in required if key in missing)
@@ -359,7 +377,7 @@ def _compile(schema: dict) -> Check:
                 else:
                     check(item, path + (key,), out)
             elif closed:
-                out.append(Problem(path + (key,), f"unknown field {key!r}"))
+                out.append(Problem(path + (key,), Message("unknown field {key!r}", key=key)))
 
     return check_object
 
@@ -400,7 +418,8 @@ def validate_claim(record: Any, expected_id: str | None = None) -> list[Problem]
     problems: list[Problem] = []
     _claim_checker()(record, (), problems)
     if expected_id is not None and isinstance(record.get("id"), str) and record["id"] != expected_id:
-        problems.append(Problem(("id",), f"id {record['id']!r} does not match the file name {expected_id!r}"))
+        problems.append(Problem(("id",), Message("id {id!r} does not match the file name {expected_id!r}",
+                                                 id=record["id"], expected_id=expected_id)))
     problems.extend(_honesty_problems(record))
     return problems
 
@@ -411,7 +430,8 @@ def _honesty_problems(record: dict) -> list[Problem]:
     sources = record.get("sources")
     rated = isinstance(status, str) and status in VERDICT_BY_CODE and status != "unverified"  # {a: 1} is no verdict
     if rated and isinstance(sources, list) and not sources:
-        return [Problem(("sources",), f"a {status!r} verdict needs at least one source with a quote")]
+        return [Problem(("sources",),
+                        Message("a {status!r} verdict needs at least one source with a quote", status=status))]
     return []
 
 

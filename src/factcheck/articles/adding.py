@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from factcheck.articles.extract import Candidate
 from factcheck.articles.text import Article
+from factcheck.i18n import Message
 from factcheck.model import HTTP_URL_RE
 
 
@@ -61,12 +62,13 @@ def already_stored(repo, candidate: Candidate, record: dict) -> str | None:
     from factcheck.search.similar import near_duplicates
 
     if candidate.stored is not None and record["claim"] == candidate.text:
-        return f"already stored as {candidate.stored.id}"
+        return Message("already stored as {id}", id=candidate.stored.id)
     try:
         duplicates = near_duplicates(repo, record)
     except DataError as exc:  # its very words are stored: add's own refusal, in add's words
-        return str(exc).split(";")[0]
-    return f"already stored as {duplicates[0][1].get('id')}" if duplicates else None
+        stored = getattr(exc.message, "params", {}).get("stored_id")
+        return Message("the claim text is already stored as {id!r}", id=stored) if stored else exc.message
+    return Message("already stored as {id}", id=duplicates[0][1].get("id")) if duplicates else None
 
 
 def add_candidate(repo, candidate: Candidate, article: Article, text: str | None = None) -> Added:

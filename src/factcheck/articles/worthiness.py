@@ -138,7 +138,9 @@ def tuned(weights: dict[str, int]) -> list[tuple[Signal, re.Pattern | None]]:
     unknown = set(weights) - {s.name for s in SIGNALS}
     if unknown:
         known = ", ".join(s.name for s in SIGNALS)
-        raise FactcheckError(f"unknown check-worthiness signal(s): {', '.join(sorted(unknown))} (known: {known})")
+        raise FactcheckError(
+            "unknown check-worthiness signal(s): {unknown} (known: {known})",
+            unknown=", ".join(sorted(unknown)), known=known)
     if not all(isinstance(w, int) and not isinstance(w, bool) for w in weights.values()):
         raise FactcheckError("check-worthiness weights are whole numbers, e.g. praise: -30")
     from dataclasses import replace
@@ -167,8 +169,10 @@ def newsroom_table(repo_root) -> list[tuple[Signal, re.Pattern | None]] | None:
     if weights is None:
         return None
     if not isinstance(weights, dict):
-        raise FactcheckError(f"{path}: {SETTINGS_KEY} must map signal names to weights, e.g. praise: -30")
+        raise FactcheckError(
+            "{path}: {settings_key} must map signal names to weights, e.g. praise: -30",
+            path=path, settings_key=SETTINGS_KEY)
     try:
         return tuned({str(k): v for k, v in weights.items()})
     except FactcheckError as exc:
-        raise FactcheckError(f"{path}: {exc}") from None
+        raise FactcheckError("{path}: {exc}", path=path, exc=exc) from None

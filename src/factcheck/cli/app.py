@@ -16,10 +16,10 @@ from pathlib import Path
 import click
 
 from factcheck import i18n
-from factcheck.cli.language import chosen_language, did_you_mean, speak
+from factcheck.cli.language import PAGES_LANGUAGE, chosen_language, did_you_mean, pages_in_chosen_language, speak
 from factcheck.cli.params import VERDICT
 from factcheck.errors import FactcheckError
-from factcheck.i18n import _
+from factcheck.i18n import _, translated
 from factcheck.model import STATES
 from factcheck.store.names import CLAIMS_DIR_ENV
 from factcheck.terminal.environment import Environment
@@ -135,7 +135,12 @@ class FactcheckGroup(SuggestingGroup):
             if not isinstance(extra.get("obj"), Environment):
                 extra["obj"] = Environment()
             taking_values = {name for p in self.params if isinstance(p, click.Option) and not p.is_flag for name in p.opts}
-            speak(i18n.language_from(extra["obj"].environ, chosen_language(args, taking_values)), self)
+            chosen = chosen_language(args, taking_values)
+            environ = extra["obj"].environ
+            speak(i18n.language_from(environ, chosen), self)
+            ctx = super().make_context(info_name, args, parent, **extra)
+            ctx.meta[PAGES_LANGUAGE] = chosen or environ.get(i18n.LANGUAGE_VARIABLE)
+            return ctx
         return super().make_context(info_name, args, parent, **extra)
 
     def get_command(self, ctx, name):
@@ -168,11 +173,11 @@ def _with_suggestions(exc: FactcheckError, state: State | None) -> str:
     from factcheck.errors import NotFound
 
     if not isinstance(exc, NotFound) or not exc.claim_id or state is None:
-        return str(exc)
+        return translated(exc)
     from factcheck.store.repo import similar_ids
 
     close = similar_ids(exc.claim_id, state.repo.claim_ids())
-    return f"{exc} {did_you_mean(close)}" if close else str(exc)
+    return f"{translated(exc)} {did_you_mean(close)}" if close else translated(exc)
 
 
 def _tell_writes(ctx: click.Context) -> State | None:
@@ -215,7 +220,7 @@ class State:
 
         index = open_index(self.repo)
         for problem in index.problems:
-            self.out.warn(str(problem))
+            self.out.warn(problem)
         return index
 
     def claim(self, claim_id: str) -> dict:
@@ -232,8 +237,8 @@ class State:
             record = None
         for problem in index.problems:
             if record is None and problem.path.stem == claim_id:
-                raise UserError(str(problem))
-            self.out.warn(str(problem))
+                raise UserError(translated(problem))
+            self.out.warn(problem)
         return record if record is not None else index.get(claim_id)
 
 
@@ -294,6 +299,7 @@ def cli(ctx: click.Context, claims_dir: str | None):
     """
     env = ctx.obj  # the Environment FactcheckGroup.make_context chose the language from
     ctx.obj = State(claims_dir, env)
+    pages_in_chosen_language(ctx)
     wanted = env.get(i18n.LANGUAGE_VARIABLE)
     if wanted and i18n.parse_language(wanted) is None:
         ctx.obj.out.warn(_("{variable}={value}: factcheck speaks ko or en; the locale decides").format(

@@ -7,17 +7,23 @@ import re
 import click
 
 from factcheck.cli.app import State, UserError, cli, json_option, pass_state
+from factcheck.cli.params import DATE
+from factcheck.i18n import N_, _, translated
 from factcheck.terminal.article_outcomes import CandidatesAdded, Extracted, Scanned
 
-_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 ADD_MIN_SCORE = 50  # as --min-score's help says
-NO_DATE = "the article gives no date: relative dates (지난 7월 23일, 23일) stay unresolved; give --date YYYY-MM-DD"
+NO_DATE = N_("the article gives no date: relative dates (지난 7월 23일, 23일) stay unresolved; give --date YYYY-MM-DD")
 
 
-def _date(_ctx, _param, value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD (or YYYY-MM)")
-    return value
+def _date(ctx, param, value: str | None) -> str | None:
+    """A day or a month, typed in any form `add --date` takes (2025년 9월 1일, 2025.9.1, …), as ISO."""
+    if value is None:
+        return None
+    iso = DATE.convert(value, param, ctx)
+    if len(iso) < len("2025-09"):
+        raise click.BadParameter(_("{value!r} is a year: give a month or a day, e.g. 2025-09 or 2025년 9월 1일").format(
+            value=value))
+    return iso
 
 
 fetch_options = [
@@ -47,15 +53,15 @@ def _read_article(state: State, source: str, allow_private: bool, timeout: float
 
         fetched = fetch_documents([source], allow_private=allow_private, timeout=timeout)[0]
         if not fetched.ok:
-            raise UserError(f"{source}: {fetched.error}")
+            raise UserError(_("{source}: {error}").format(source=source, error=translated(fetched.error)))
         if is_feed(fetched.document, fetched.media_type):
-            raise UserError(f"{source} is a news feed, not an article: factcheck scan {source}")
+            raise UserError(_("{source} is a news feed, not an article: factcheck scan {source}").format(source=source))
         return from_document(fetched.document, fetched.media_type, fetched.final_url or source)
     try:
         with open(source, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        raise UserError(f"{source}: {exc.strerror or exc}") from None
+        raise UserError(_("{source}: {error}").format(source=source, error=exc.strerror or exc)) from None
     return _readable(source, data)
 
 
@@ -63,7 +69,7 @@ def _readable(source: str, data: bytes):
     from factcheck.articles.text import from_bytes
 
     if b"\x00" in data[:8192]:  # an image, a PDF, a word-processor file: no text to read as it is
-        raise UserError(f"{source}: not a text or HTML file (save the article as text or HTML)")
+        raise UserError(_("{source}: not a text or HTML file (save the article as text or HTML)").format(source=source))
     return from_bytes(data)
 
 
@@ -101,8 +107,8 @@ def extract(state: State, source, url, title, publisher, date_, limit, min_score
 
     article = _read_article(state, source, allow_private, timeout).with_known(url, title, publisher, date_)
     if not article.paragraphs:
-        raise UserError(f"{source}: no article text found")
-    problems = [] if article.date else [NO_DATE]
+        raise UserError(_("{source}: no article text found").format(source=source))
+    problems = [] if article.date else [_(NO_DATE)]
     repo = state.repo
     extraction = extract_claims(article, repo)
     if add_:
@@ -157,5 +163,5 @@ def scan(state: State, sources, since, everything, min_score, per_host, allow_pr
     try:
         seen.save()
     except OSError as exc:
-        state.out.warn(f"could not remember what was read ({seen.path}): {exc.strerror or exc}")
+        state.out.warn(_("could not remember what was read ({path}): {error}").format(path=seen.path, error=exc.strerror or exc))
     return Scanned(report)

@@ -148,6 +148,19 @@ def speak(language: str, command: click.Command) -> None:
     click.Context.formatter_class = _HelpFormatter
 
 
+PAGES_LANGUAGE = "factcheck.pages_language"  # in the root context's meta: --lang or FACTCHECK_LANG, else None
+
+
+def pages_in_chosen_language(ctx: click.Context) -> None:
+    """For the rest of the run (the root context), HTML pages are written in the language chosen outright
+    (--lang, FACTCHECK_LANG); without one each page speaks the publisher's language, never the locale's."""
+    language = ctx.meta.get(PAGES_LANGUAGE)
+    if language:  # only then: a search never loads the page modules
+        from factcheck.publish.bilingual import chosen
+
+        ctx.with_resource(chosen(language))
+
+
 def did_you_mean(possibilities: list[str]) -> str:
     """click's own "Did you mean …?" in the active language, for what click does not suggest itself."""
     listed = ", ".join(repr(p) for p in sorted(possibilities))

@@ -23,7 +23,7 @@ class EntryType(click.ParamType):
         try:
             return getattr(entry, self.reader)(value)
         except entry.UnreadableEntry as exc:
-            self.fail(str(exc), param, ctx)
+            self.fail(exc.translated(), param, ctx)
 
     def get_metavar(self, param, ctx=None):
         return self.metavar

@@ -34,7 +34,7 @@ def _claims_for(state: State, claim_ids) -> list[dict]:
     for path in repo.claim_files():
         record, problems = load_claim_file(path)
         for problem in problems:
-            state.out.warn(str(problem))
+            state.out.warn(problem)
         if record is not None:
             records.append(record)
     return records

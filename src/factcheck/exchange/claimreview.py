@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from factcheck.errors import SaysMessage
+from factcheck.i18n import Message
 from factcheck.model import verdict
 from factcheck.store.settings import settings_from
 
@@ -30,7 +32,7 @@ PLACEHOLDER_CLAIMS = {"claim", "claims", "claimtext", "na", "none", "null", "tbd
 _UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-class InvalidItem(ValueError):
+class InvalidItem(SaysMessage, ValueError):
     """An item that cannot become a claim; the message is the reason shown to the user."""
 
 
@@ -119,8 +121,8 @@ def published_records(records: Iterable[dict], settings: Any = None,
         return records, ""
     own = [r for r in records if not reviewed_elsewhere(r, s)]
     left_out = len(records) - len(own)
-    note = (f"left out {left_out} claim(s) imported from other fact-checkers; --include-imported "
-            "publishes them, credited to their publisher") if left_out else ""
+    note = Message("left out {count} claim(s) imported from other fact-checkers; --include-imported "
+                   "publishes them, credited to their publisher", count=left_out) if left_out else ""
     return own, note
 
 

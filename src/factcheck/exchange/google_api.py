@@ -30,8 +30,8 @@ def api_key(given: str | None) -> str:
     key = (given or "").strip()
     if not key:
         raise GoogleAPIError(
-            f"no Google API key: set {KEY_ENV} (a key with the Fact Check Tools API enabled, "
-            "from https://console.cloud.google.com/apis/credentials)"
+            "no Google API key: set {key_env} (a key with the Fact Check Tools API enabled, "
+            "from https://console.cloud.google.com/apis/credentials)", key_env=KEY_ENV
         )
     return key
 
@@ -39,7 +39,7 @@ def api_key(given: str | None) -> str:
 def api_url(given: str | None = None) -> str:
     url = (given or "").strip() or DEFAULT_URL
     if not re.match(r"^https?://", url):
-        raise GoogleAPIError(f"{URL_ENV}={url!r} is not an http(s) URL")
+        raise GoogleAPIError("{url_env}={url!r} is not an http(s) URL", url_env=URL_ENV, url=url)
     return url
 
 
@@ -57,10 +57,11 @@ def _http_error(response) -> GoogleAPIError:
     code, message = response.status_code, _error_message(response)
     detail = f": {message}" if message else ""
     if code == 429:
-        return GoogleAPIError(f"Google Fact Check API quota exceeded (HTTP 429){detail}; try again later")
+        return GoogleAPIError("Google Fact Check API quota exceeded (HTTP 429){detail}; try again later", detail=detail)
     if code in (400, 401, 403):
-        return GoogleAPIError(f"Google Fact Check API refused the request (HTTP {code}){detail}")
-    return GoogleAPIError(f"Google Fact Check API error (HTTP {code}){detail}")
+        return GoogleAPIError(
+            "Google Fact Check API refused the request (HTTP {code}){detail}", code=code, detail=detail)
+    return GoogleAPIError("Google Fact Check API error (HTTP {code}){detail}", code=code, detail=detail)
 
 
 def fetch_google_claims(
@@ -95,18 +96,21 @@ def fetch_google_claims(
             try:
                 response = client.get(url, params={**params, "key": key})
             except httpx.TimeoutException:
-                raise GoogleAPIError(f"no answer from {host} within {TIMEOUT:.0f} s; try again later") from None
+                raise GoogleAPIError(
+                    "no answer from {host} within {timeout:.0f} s; try again later",
+                    host=host, timeout=TIMEOUT) from None
             except httpx.TransportError as exc:
                 reason = " ".join(str(exc).split()) or type(exc).__name__
-                raise GoogleAPIError(f"cannot reach {host}: {reason}; check the network connection") from None
+                raise GoogleAPIError(
+                    "cannot reach {host}: {reason}; check the network connection", host=host, reason=reason) from None
             if response.status_code != 200:
                 raise _http_error(response)
             try:
                 page = response.json()
             except ValueError:
-                raise GoogleAPIError(f"{host} answered with something that is not JSON") from None
+                raise GoogleAPIError("{host} answered with something that is not JSON", host=host) from None
             if not isinstance(page, dict) or not isinstance(page.get("claims", []), list):
-                raise GoogleAPIError(f"{host} answered in an unexpected format (no 'claims' list)")
+                raise GoogleAPIError("{host} answered in an unexpected format (no 'claims' list)", host=host)
             claims.extend(page.get("claims", []))
             token = page.get("nextPageToken")
             if not token or token in seen_tokens:

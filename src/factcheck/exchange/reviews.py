@@ -54,12 +54,12 @@ def parse_date(value: Any) -> str | None:
     match = _DATE_PARTS.match(text)
     rest = text[match.end():] if match else text
     if not match or (rest and not re.match(r"^[T\s]\d|^Z?$", rest)):
-        raise InvalidItem(f"{text!r} is not a date (YYYY-MM-DD, YYYY.MM.DD, YYYY-MM or YYYY)")
+        raise InvalidItem("{text!r} is not a date (YYYY-MM-DD, YYYY.MM.DD, YYYY-MM or YYYY)", text=text)
     year, month, day = match.groups()
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise InvalidItem(f"{text!r} is not a real date") from None
+        raise InvalidItem("{text!r} is not a real date", text=text) from None
     parts = [year] + [f"{int(p):02d}" for p in (month, day) if p]
     return "-".join(parts)
 
@@ -101,7 +101,7 @@ def review_record(fields: dict, *, fmt: str, imported: str | None = None) -> dic
     if not claim:
         raise InvalidItem("no claim text")
     if claim_key(claim) in PLACEHOLDER_CLAIMS:
-        raise InvalidItem(f"the claim text is only the placeholder {claim!r}")
+        raise InvalidItem("the claim text is only the placeholder {claim!r}", claim=claim)
     rating = clean_text(fields.get("rating"), single_line=False)
     status = fields.get("status") or status_for_rating(rating)
     if not rating and status is None:
@@ -117,8 +117,8 @@ def review_record(fields: dict, *, fmt: str, imported: str | None = None) -> dic
         sources = [_review_source(fields, review_url, publisher, claim)]
     if status != "unverified" and not sources:
         if given_url and not review_url:
-            raise InvalidItem(f"the review URL {clean_text(given_url)!r} is not an http(s) address")
-        raise InvalidItem(f"rated {rating or status!r} but has no review URL to keep as its source")
+            raise InvalidItem("the review URL {given_url!r} is not an http(s) address", given_url=clean_text(given_url))
+        raise InvalidItem("rated {rating!r} but has no review URL to keep as its source", rating=rating or status)
 
     record: dict = {}
     if isinstance(fields.get("id"), str) and ID_RE.match(fields["id"]):
@@ -233,7 +233,7 @@ def _date(value: Any, what: str) -> str | None:
     try:
         return parse_date(value)
     except InvalidItem as exc:
-        raise InvalidItem(f"{what}: {exc}") from None
+        raise InvalidItem("{what}: {exc}", what=what, exc=exc) from None
 
 
 def _claim_text(review: dict, item: dict) -> str:
@@ -339,10 +339,10 @@ def _status(rating: dict) -> tuple[str, str | None]:
 def claimreview_fields(review: dict) -> dict:
     """The fields `review_record` needs, read from one ClaimReview object."""
     if not isinstance(review, dict):
-        raise InvalidItem(f"not a JSON object but {type(review).__name__}")
+        raise InvalidItem("not a JSON object but {kind}", kind=type(review).__name__)
     if not is_claimreview(review):
         kinds = ", ".join(types_of(review)) or "none"
-        raise InvalidItem(f"not a ClaimReview (@type: {kinds})")
+        raise InvalidItem("not a ClaimReview (@type: {kinds})", kinds=kinds)
     item = first(review.get("itemReviewed"))
     item = item if isinstance(item, dict) else {}
     rating = first(review.get("reviewRating"))

@@ -121,6 +121,53 @@ def N_(message: str) -> str:
 _ = gettext
 
 
+class Message(str):
+    """A message as the library says it: the English text, which is what `str()`, JSON and logs see, keeping
+    the template and the values it was filled with, so that the output layer can say it in the user's
+    language (`translated`). The library stays language-neutral: it never looks a message up itself.
+
+        Message("{path}: no such file", path=path)
+
+    The template is the catalog's message id (extracted wherever `Message(` or a library error is called
+    with a string); the values are shown as they are, except messages and errors, which are translated too.
+    """
+
+    template: str
+    params: dict
+
+    def __new__(cls, template: str, /, **params):
+        message = super().__new__(cls, template.format(**params) if params else template)
+        message.template, message.params = template, params
+        return message
+
+    def __reduce__(self):  # copy and pickle keep the template, not only the English text
+        return (_message, (self.template, self.params))
+
+
+def _message(template: str, params: dict) -> Message:
+    return Message(template, **params)
+
+
+def translated(message) -> str:
+    """`message` in the active language: a Message, or anything with a `translated()` method (the library's
+    errors and problem records); anything else as `str()` gives it."""
+    method = getattr(message, "translated", None)
+    if callable(method):
+        return method()
+    if not isinstance(message, Message):
+        return str(message)
+    if _active == SOURCE_LANGUAGE:
+        return str.__str__(message)
+    template = gettext(message.template)
+    if not message.params:
+        return template
+    return template.format(**{name: _translated_value(value) for name, value in message.params.items()})
+
+
+def _translated_value(value):
+    return translated(value) if isinstance(value, Message) or callable(getattr(value, "translated", None)) else value
+
+
 def help_message(text: str) -> str:
     """A help text as click shows it, and so as the catalog holds it: its indentation removed."""
     import inspect  # already loaded wherever click is

@@ -29,8 +29,14 @@ if TYPE_CHECKING:
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 COMMAND_DECORATORS = ("command", "group")  # `@cli.command()`, `@click.group(...)`: the docstring is help
-# Calls whose first argument is a message, beside gettext's own: help built from a template (cli/language.py).
-EXTRA_KEYWORDS = {"formatted_help": (1,)}
+# Calls whose argument is a message, beside gettext's own: help built from a template (cli/language.py), and
+# the library's messages: an `i18n.Message`, an error (errors.SaysMessage and its kind), a problem record.
+# Each names the position of its message; tests/test_i18n_library.py holds the library's errors to this table.
+MESSAGE_CALLS = {
+    "Message": 1, "SaysMessage": 1, "FactcheckError": 1, "DataError": 1, "NotFound": 1, "UnreadableEntry": 1,
+    "GoogleAPIError": 1, "InvalidItem": 1, "AddressBlocked": 1, "Problem": 2, "FileProblem": 3,
+}
+EXTRA_KEYWORDS = {"formatted_help": (1,), **{name: (position,) for name, position in MESSAGE_CALLS.items()}}
 # Messages click passes through gettext from a variable, which no extractor can see.
 CLICK_INDIRECT = ("required",)
 

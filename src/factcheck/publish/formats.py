@@ -89,7 +89,9 @@ def claim_text(record: dict, fmt: str, settings: Any = None, others: list | None
     list `others`, other outlets' reviews of the same claim (exchange.compare.OtherReview)."""
     chosen = FORMATS.get(fmt)
     if chosen is None or chosen.one is None:
-        raise FactcheckError(f"unknown report format {fmt!r}; use one of: {', '.join(CLAIM_FORMATS)}")
+        raise FactcheckError(
+            "unknown report format {fmt!r}; use one of: {claim_formats}",
+            fmt=fmt, claim_formats=', '.join(CLAIM_FORMATS))
     return chosen.one(record, _settings(chosen, settings), others)
 
 
@@ -97,5 +99,7 @@ def export_text(records: Iterable[dict], fmt: str, settings: Any = None) -> str:
     """The export of `records` in `fmt` (one of EXPORT_FORMATS), as text ending with a newline."""
     chosen = FORMATS.get(fmt)
     if chosen is None or chosen.many is None:
-        raise FactcheckError(f"unknown export format {fmt!r}; use one of: {', '.join(EXPORT_FORMATS)}")
+        raise FactcheckError(
+            "unknown export format {fmt!r}; use one of: {export_formats}",
+            fmt=fmt, export_formats=', '.join(EXPORT_FORMATS))
     return chosen.many(list(records), _settings(chosen, settings))

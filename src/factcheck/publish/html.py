@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from factcheck.exchange.claimreview import reviewed_elsewhere, to_claimreview
+from factcheck.publish.bilingual import Labels, page_language, primary
 from factcheck.model import LANGUAGE_RE, VERDICTS, text_of, verdict
 from factcheck.store.repo import check_id
 from factcheck.store.settings import REPORTS_FOLDER, PublishSettings, settings_from
@@ -30,7 +31,7 @@ RATINGS_FILE = "ratings.html"  # the rating scale explained to readers
 _GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
 
 # Labels are bilingual: the Korean newsroom reads the first part, an English reader the second.
-PAGE_LABELS = {
+PAGE_LABELS = Labels({
     "all_claims": "← 전체 목록 · All claims",
     "claimant": "발언자 · Claimant",
     "said_on": "발언일 · Said on",
@@ -65,7 +66,7 @@ PAGE_LABELS = {
     "search_all": "전체 검색 · Search all claims",
     "ratings": "판정 기준 · Rating scale",
     "principles": "원칙 · Principles",
-}
+})
 
 # --------------------------------------------------------------------------- small helpers
 
@@ -104,7 +105,8 @@ def json_for_script(data: Any, *, indent: int | None = 2) -> str:
 
 
 def page_lang(record: dict, settings: PublishSettings) -> str:
-    """The claim's own language (an imported claim records it), else the publisher's (ko by default)."""
+    """The language of the claim's own words (an imported claim records it), else the publisher's (ko by
+    default). The page around them is in the page language (publish/bilingual.py)."""
     origin = record.get("origin") or {}
     lang = origin.get("language") if isinstance(origin, dict) else None
     return lang if isinstance(lang, str) and LANGUAGE_RE.match(lang) else settings.language
@@ -341,9 +343,14 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
     an index, for a lone report written with `factcheck report ID --format html -o FILE`. `others`: other
     outlets' reviews of the same claim (`exchange.compare.OtherReview`), listed after the sources.
     """
+    settings = settings_from(settings)
+    with page_language(page_lang(record, settings)):
+        return _claim_page(record, settings, site_root, others)
+
+
+def _claim_page(record: dict, settings: PublishSettings, site_root: str | None, others) -> str:
     from factcheck.publish import notices
     check_id(record.get("id", ""))
-    settings = settings_from(settings)
     v = verdict(record["status"])
     publisher = settings.publisher
     title = f"{v.ko}: {_short(record['claim'], 60)}" + (f" — {publisher}" if publisher else "")
@@ -356,7 +363,8 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
         review = to_claimreview(record, settings)
         ld = f'<script type="application/ld+json">\n{json_for_script(review)}\n</script>'
         canonical = review.get("url", "")
-    head = _head(title, lang=page_lang(record, settings), description=description, canonical=canonical, extra=ld)
+    head = _head(title, lang=primary(), description=description, canonical=canonical, extra=ld)
+    claim_lang = escaped(page_lang(record, settings))
 
     nav, index, scale, pages = "", None, None, ""
     if site_root is not None:
@@ -367,7 +375,7 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
         nav = f'<nav><a href="{escaped(index)}">{PAGE_LABELS["all_claims"]}</a></nav>'
         pages = pages_nav(root)
     verdict_badge = badge(v.code) if scale is None else \
-        f'<a href="{escaped(scale)}#{escaped(v.code)}" title="{PAGE_LABELS["ratings"]}">{badge(v.code)}</a>'
+        f'<a href="{escaped(scale)}#{escaped(v.code)}" title="{PAGE_LABELS.text("ratings")}">{badge(v.code)}</a>'
     by = link(settings.publisher_url, publisher) if settings.publisher_url and publisher else escaped(publisher)
     header = f'<header class="site">{nav}<span>{by}</span></header>' if nav or publisher else ""
 
@@ -384,7 +392,7 @@ def render_claim_page(record: dict, settings: Any, *, site_root: str | None = No
         notices.state_banner(record),
         notices.correction_notice(record),
         f'<p class="verdict">{verdict_badge}</p>',
-        f'<h1 class="claim">{escaped(record["claim"])}</h1>',
+        f'<h1 class="claim" lang="{claim_lang}">{escaped(record["claim"])}</h1>',
         claim_en,
         _facts(record),
         _rationale_section(record),

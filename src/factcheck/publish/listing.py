@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from factcheck.model import VERDICTS, verdict
+from factcheck.publish.bilingual import page_language, primary
 from factcheck.publish.html import (
     CLAIMREVIEW_FILE,
     CLAIMS_FOLDER,
@@ -96,7 +97,7 @@ def _pager(number: int, count: int) -> str:
         previous = page
     if number < count:
         items.append(f'<li><a href="{listing_file(number + 1)}" rel="next">{PAGE_LABELS["next"]}</a></li>')
-    return f'<nav id="pager" class="pager" aria-label="{PAGE_LABELS["pages"]}"><ul>{"".join(items)}</ul></nav>'
+    return f'<nav id="pager" class="pager" aria-label="{PAGE_LABELS.text("pages")}"><ul>{"".join(items)}</ul></nav>'
 
 
 def _options(pairs: Iterable[tuple[str, str]]) -> str:
@@ -125,7 +126,7 @@ def _site_data(records: list[dict], aliases: Aliases | None) -> dict[str, Any]:
     rows = [[r["id"], r["status"], r["claim"], r.get("claim_en") or "", (r.get("claimant") or {}).get("name", ""),
              r.get("claim_date") or "", list(r.get("tags") or [])] for r in records]
     verdicts = {v.code: [v.ko, v.en] for v in VERDICTS}
-    return {"rows": rows, "verdicts": verdicts, "pageSize": PAGE_SIZE, "labels": {"more": PAGE_LABELS["more"]},
+    return {"rows": rows, "verdicts": verdicts, "pageSize": PAGE_SIZE, "labels": {"more": PAGE_LABELS.text("more")},
             **search_index(records, aliases)}
 
 
@@ -134,13 +135,14 @@ def listing_pages(records: Iterable[dict], settings: Any, aliases: Aliases | Non
     records = newest_first(records)
     settings = settings_from(settings)
     count = max(1, -(-len(records) // PAGE_SIZE))
-    return {listing_file(n): _listing_page(records, n, count, settings, aliases) for n in range(1, count + 1)}
+    with page_language(settings.language):
+        return {listing_file(n): _listing_page(records, n, count, settings, aliases) for n in range(1, count + 1)}
 
 
 def _listing_page(records: list[dict], number: int, count: int, settings, aliases: Aliases | None) -> str:
     publisher = settings.publisher
-    heading = publisher or PAGE_LABELS["index_title"]
-    title = f"{publisher} — {PAGE_LABELS['index_title']}" if publisher else heading
+    heading = escaped(publisher) if publisher else PAGE_LABELS["index_title"]
+    title = f"{publisher} — {PAGE_LABELS.text('index_title')}" if publisher else PAGE_LABELS.text("index_title")
     if number > 1:
         title += f" ({number}/{count})"
     canonical = f"{settings.site}/{listing_file(number)}" if settings.site else ""
@@ -148,7 +150,7 @@ def _listing_page(records: list[dict], number: int, count: int, settings, aliase
     footer = (f'<footer><p><a href="{RATINGS_FILE}">{PAGE_LABELS["ratings"]}</a> · '
               f'<a href="{CLAIMREVIEW_FILE}">ClaimReview JSON-LD</a></p>{pages_nav(ratings=False)}</footer>')
     if number > 1:  # a plain page: no script, so no search; the index has both
-        head = _head(title, lang=settings.language, description=title, canonical=canonical)
+        head = _head(title, lang=primary(), description=title, canonical=canonical)
         body = [f'<p><a href="index.html">{PAGE_LABELS["search_all"]}</a></p>', _table(rows),
                 _pager(number, count), footer]
     else:
@@ -160,7 +162,7 @@ def _listing_page(records: list[dict], number: int, count: int, settings, aliase
             for v in VERDICTS if counts[v.code]
         )
         data = json_for_script(_site_data(records, aliases), indent=None)
-        head = _head(title, lang=settings.language, description=title, canonical=canonical, script=INDEX_JS)
+        head = _head(title, lang=primary(), description=title, canonical=canonical, script=INDEX_JS)
         body = [
             f'<ul class="summary">{summary}</ul>',
             _filters(records, counts),
@@ -171,7 +173,7 @@ def _listing_page(records: list[dict], number: int, count: int, settings, aliase
             f'<script type="application/json" id="{DATA_ID}">{data}</script>',
             footer,
         ]
-    page = [head, "<body>", '<main class="wide">', f"<h1>{escaped(heading)}</h1>", *body, "</main>"]
+    page = [head, "<body>", '<main class="wide">', f"<h1>{heading}</h1>", *body, "</main>"]
     if number == 1:
         page.append(f"<script>{INDEX_JS}</script>")
     return "\n".join(page + ["</body>", "</html>"]) + "\n"

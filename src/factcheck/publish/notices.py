@@ -5,18 +5,19 @@ is not published, and other outlets' verdicts on the same claim, credited to the
 from __future__ import annotations
 
 from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, state_of
+from factcheck.publish.bilingual import Labels, label_text
 from factcheck.publish.html import _time, badge, escaped, link
 from factcheck.store.desk import previous_verdict
 from factcheck.textclean import clean
 
-DESK_LABELS = {
+DESK_LABELS = Labels({
     "correction": "정정 · Correction",
     "previous_verdict": "이전 판정 · Previous verdict",
     "changed": "바뀐 것 · Changed",
     "other_fact_checks": "다른 팩트체크 · Other fact-checks",
     "their_rating": "원래 판정 · Their rating",
     "not_published": "게시되지 않음 · Not published",
-}
+})
 CHANGED_LABELS = {"status": "판정 · verdict", "rationale": "근거 · rationale", "sources": "출처 · sources"}
 
 
@@ -25,7 +26,7 @@ def _newest_first(record: dict) -> list[dict]:
 
 
 def changed_words(correction: dict) -> str:
-    return ", ".join(CHANGED_LABELS.get(c, c) for c in correction.get("changed") or [])
+    return ", ".join(label_text(CHANGED_LABELS.get(c, c)) for c in correction.get("changed") or [])
 
 
 def correction_notice(record: dict) -> str:
@@ -80,15 +81,15 @@ def correction_markdown(record: dict, md) -> list[str]:
     lines = []
     for c in _newest_first(record):
         previous = VERDICT_BY_CODE.get(previous_verdict(c) or "")
-        was = f" ({DESK_LABELS['previous_verdict']}: {previous.ko} · {previous.en})" if previous else ""
-        lines.append(f"> **{DESK_LABELS['correction']}** {md(c.get('date'))}: {md(c.get('note'))}{was}")
+        was = f" ({DESK_LABELS.text('previous_verdict')}: {previous.ko} · {previous.en})" if previous else ""
+        lines.append(f"> **{DESK_LABELS.text('correction')}** {md(c.get('date'))}: {md(c.get('note'))}{was}")
     return lines + [""] if lines else []
 
 
 def others_markdown(others: list | None, md) -> list[str]:
     if not others:
         return []
-    lines = ["", f"## {DESK_LABELS['other_fact_checks']}", ""]
+    lines = ["", f"## {DESK_LABELS.text('other_fact_checks')}", ""]
     for other in others:
         v = VERDICT_BY_CODE[other.status]
         label = f" (“{md(other.own_words)}”)" if other.own_words else ""

@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
+from factcheck.publish.bilingual import Labels, label_html, label_text, page_language, primary
 from factcheck.publish.html import (
     CLAIMS_FOLDER,
     PAGE_LABELS,
@@ -38,7 +39,7 @@ PAGES = (
     ("archive.html", "보관함 · Archive"),
 )
 TITLES = dict(PAGES)
-LABELS = {
+LABELS = Labels({
     "placeholder": "견본 문안 · Placeholder text: 이 편집국은 아직 자기 글을 쓰지 않았습니다 · this newsroom has "
                    "not written its own yet",
     "corrections_log": "정정 기록 · Corrections log",
@@ -56,17 +57,17 @@ LABELS = {
     "undated": "날짜 없음 · Undated",
     "count": "건 · fact-checks",
     "no_claims": "게시한 팩트체크가 없습니다 · No fact-checks published",
-}
-CONTACT_LABELS = {"email": "이메일 · Email", "url": "웹사이트 · Website", "phone": "전화 · Phone",
-                  "address": "주소 · Address"}
+})
+CONTACT_LABELS = Labels({"email": "이메일 · Email", "url": "웹사이트 · Website", "phone": "전화 · Phone",
+                         "address": "주소 · Address"})
 
 
 def pages_nav(prefix: str = "", ratings: bool = True) -> str:
     """Links to the IFCN pages; `prefix` leads from the page to the site's root ("../" from a sub-folder).
     `ratings` False leaves out the rating scale, for a page that links to it already."""
-    items = "".join(f'<li><a href="{escaped(prefix + page)}">{escaped(label)}</a></li>'
+    items = "".join(f'<li><a href="{escaped(prefix + page)}">{label_html(label)}</a></li>'
                     for page, label in PAGES if ratings or page != RATINGS_FILE)
-    return f'<nav class="pages" aria-label="사이트 안내 · About this site"><ul>{items}</ul></nav>'
+    return f'<nav class="pages" aria-label="{label_text("사이트 안내 · About this site")}"><ul>{items}</ul></nav>'
 
 
 def _month(record: dict) -> str:
@@ -76,7 +77,7 @@ def _month(record: dict) -> str:
 
 def month_label(month: str) -> str:
     if month == UNDATED:
-        return LABELS["undated"]
+        return LABELS.text("undated")
     year, number = month.split("-")
     return f"{year}년 {int(number)}월 · {month}"
 
@@ -91,12 +92,14 @@ class _Site:
     def __init__(self, settings: Any):
         self.settings = settings_from(settings)
 
-    def page(self, name: str, title: str, content: str) -> str:
+    def page(self, name: str, label: str, content: str, subtitle: str = "") -> str:
+        """A page titled by its bilingual `label` (and `subtitle`, a month say)."""
         depth = name.count("/")
         prefix = "../" * depth
         s = self.settings
+        title = label_text(label) + (f": {subtitle}" if subtitle else "")
         full_title = f"{title} — {s.publisher}" if s.publisher else title
-        head = _head(full_title, lang=s.language, description=full_title,
+        head = _head(full_title, lang=primary(), description=full_title,
                      canonical=f"{s.site}/{name}" if s.site else "")
         by = link(s.publisher_url, s.publisher) if s.publisher_url and s.publisher else escaped(s.publisher)
         home = f'<nav><a href="{escaped(prefix)}index.html">{PAGE_LABELS["all_claims"]}</a></nav>'
@@ -104,7 +107,7 @@ class _Site:
             "<body>",
             f'<header class="site">{home}<span>{by}</span></header>',
             '<main class="page">',
-            f"<h1>{escaped(title)}</h1>",
+            f"<h1>{label_html(label)}{escaped(f': {subtitle}' if subtitle else '')}</h1>",
             content,
             f"<footer>{pages_nav(prefix)}</footer>",
             "</main>",
@@ -195,10 +198,12 @@ def archive_content(months: dict[str, list[dict]]) -> str:
 def write_pages(records: Iterable[dict], out_dir: Path, settings: Any, texts: SiteTexts | None, built) -> None:
     """Put the IFCN pages and the month archive into `out_dir` through `built` (publish.site.BuiltSite, which
     writes a file only when it changes); month pages of months that no longer have a claim are removed."""
-    records = list(records)
-    texts = texts or starter_texts()
-    out_dir = Path(out_dir)
     site = _Site(settings)
+    with page_language(site.settings.language):
+        _write_pages(list(records), Path(out_dir), site, texts or starter_texts(), built)
+
+
+def _write_pages(records: list[dict], out_dir: Path, site, texts: SiteTexts, built) -> None:
     months: dict[str, list[dict]] = defaultdict(list)
     for record in records:
         months[_month(record)].append(record)
@@ -213,8 +218,7 @@ def write_pages(records: Iterable[dict], out_dir: Path, settings: Any, texts: Si
     }
     for month, chosen in months.items():
         name = f"{ARCHIVE_FOLDER}/{month}.html"
-        title = f"{TITLES['archive.html']}: {month_label(month)}"
-        pages[name] = site.page(name, title, _month_list(chosen, "../"))
+        pages[name] = site.page(name, TITLES["archive.html"], _month_list(chosen, "../"), subtitle=month_label(month))
 
     (out_dir / ARCHIVE_FOLDER).mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.model import VERDICTS
+from factcheck.publish.bilingual import page_language, primary
 from factcheck.publish.html import PAGE_LABELS, RATINGS_FILE, _head, badge, escaped
 from factcheck.store.settings import settings_from
 
@@ -37,7 +38,12 @@ PRINCIPLES: tuple[tuple[str, str], ...] = (
 def render_rating_scale(settings: Any) -> str:
     """ratings.html: the verdict scale explained, each verdict with its badge and its ClaimReview value."""
     settings = settings_from(settings)
-    title = PAGE_LABELS["ratings"] + (f" — {settings.publisher}" if settings.publisher else "")
+    with page_language(settings.language):
+        return _rating_scale(settings)
+
+
+def _rating_scale(settings) -> str:
+    title = PAGE_LABELS.text("ratings") + (f" — {settings.publisher}" if settings.publisher else "")
     rows = "".join(
         f'<section id="{escaped(v.code)}"><h2>{badge(v.code)}</h2>'
         f'<p lang="ko">{escaped(VERDICT_MEANINGS[v.code][0])}</p>'
@@ -48,7 +54,7 @@ def render_rating_scale(settings: Any) -> str:
     principles = "".join(f'<li><span lang="ko">{escaped(ko)}</span><br><span lang="en">{escaped(en)}</span></li>'
                          for ko, en in PRINCIPLES)
     canonical = f"{settings.site}/{RATINGS_FILE}" if settings.site else ""
-    head = _head(title, lang=settings.language, description=title, canonical=canonical)
+    head = _head(title, lang=primary(), description=title, canonical=canonical)
     body = [
         "<body>",
         f'<header class="site"><nav><a href="index.html">{PAGE_LABELS["all_claims"]}</a></nav>'

@@ -75,12 +75,12 @@ def build_site(records: Iterable[dict], out_dir: Path, settings: Any, aliases: A
     settings = settings_from(settings)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise FactcheckError(f"{out_dir}: exists and is not a directory")
+        raise FactcheckError("{out_dir}: exists and is not a directory", out_dir=out_dir)
     seen: dict[str, dict] = {}
     for record in records:
         claim_id = check_id(record.get("id", ""))
         if claim_id in seen:
-            raise DataError(f"two claims share the id {claim_id!r}; the site needs one page per id")
+            raise DataError("two claims share the id {claim_id!r}; the site needs one page per id", claim_id=claim_id)
         seen[claim_id] = record
     claims_dir = out_dir / CLAIMS_FOLDER
     claims_dir.mkdir(parents=True, exist_ok=True)

@@ -86,7 +86,7 @@ def _text(value: Any, where: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        raise FactcheckError(f"{where} must be text; got {type(value).__name__}")
+        raise FactcheckError("{where} must be text; got {kind}", where=where, kind=type(value).__name__)
     return str(value).strip()
 
 
@@ -95,15 +95,17 @@ def _entries(value: Any, where: str, keys: tuple[str, ...]) -> list[dict]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise FactcheckError(f"{where} must be a list")
+        raise FactcheckError("{where} must be a list", where=where)
     out = []
     for i, item in enumerate(value):
         entry = {keys[0]: item} if isinstance(item, str) else item
         if not isinstance(entry, dict) or not _text(entry.get(keys[0]), f"{where}[{i}].{keys[0]}"):
-            raise FactcheckError(f"{where}[{i}] needs a {keys[0]}")
+            raise FactcheckError("{where}[{i}] needs a {key}", where=where, i=i, key=keys[0])
         unknown = set(entry) - set(keys)
         if unknown:
-            raise FactcheckError(f"{where}[{i}]: unknown field {sorted(unknown)[0]!r} (use {', '.join(keys)})")
+            raise FactcheckError(
+                "{where}[{i}]: unknown field {unknown!r} (use {keys})",
+                where=where, i=i, unknown=sorted(unknown)[0], keys=', '.join(keys))
         out.append({k: _text(entry.get(k), f"{where}[{i}].{k}") for k in keys if entry.get(k) is not None})
     return out
 
@@ -113,16 +115,20 @@ def organisation_from(data: Any, where: str = SETTINGS_FILE) -> Organisation:
     if data is None:
         return Organisation()
     if not isinstance(data, dict):
-        raise FactcheckError(f"{where}: organisation must be a mapping (about, owner, funding, team, contact)")
+        raise FactcheckError(
+            "{where}: organisation must be a mapping (about, owner, funding, team, contact)", where=where)
     known = {"about", "owner", "funding", "team", "contact"}
     unknown = set(data) - known
     if unknown:
-        raise FactcheckError(f"{where}: organisation: unknown field {sorted(map(str, unknown))[0]!r}")
+        raise FactcheckError(
+            "{where}: organisation: unknown field {field!r}", where=where, field=sorted(map(str, unknown))[0])
     contact = data.get("contact") or {}
     if isinstance(contact, str):
         contact = {"email": contact} if "@" in contact else {"url": contact}
     if not isinstance(contact, dict) or set(contact) - set(CONTACT_FIELDS):
-        raise FactcheckError(f"{where}: organisation.contact holds {', '.join(CONTACT_FIELDS)}")
+        raise FactcheckError(
+            "{where}: organisation.contact holds {contact_fields}",
+            where=where, contact_fields=', '.join(CONTACT_FIELDS))
     return Organisation(
         about=_text(data.get("about"), f"{where}: organisation.about"),
         owner=_text(data.get("owner"), f"{where}: organisation.owner"),

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Mapping
 
 from factcheck.errors import FactcheckError, NotFound
+from factcheck.i18n import Message
 from factcheck.search.index_cache import STAMP_SUFFIX, index_places, mark_sound, sound
 from factcheck.store.files import TEMP_SUFFIX, remove_stale_temps
 from factcheck.store.names import (
@@ -434,7 +435,7 @@ class Index:
         check_id(claim_id)
         found = self.conn.execute("SELECT path FROM claims WHERE id = ?", (claim_id,)).fetchone()
         if not found:
-            raise NotFound(f"no claim with id {claim_id!r} in {self.repo.root}", claim_id)
+            raise NotFound("no claim with id {claim_id!r} in {root}", claim_id=claim_id, root=self.repo.root)
         return self.repo.reread(Path(found[0]), claim_id)  # never a stale verdict (see Repo.reread)
 
     def cache_get(self, key: str) -> str | None:
@@ -559,8 +560,8 @@ def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
             except (sqlite3.DatabaseError, OSError) as exc:
                 if _busy(exc):
                     raise FactcheckError(
-                        f"the search index {path} is busy: another factcheck has been updating it for over "
-                        f"{BUSY_TIMEOUT:g} s; try again when it has finished"
+                        "the search index {path} is busy: another factcheck has been updating it for over "
+                        "{busy_timeout:g} s; try again when it has finished", path=path, busy_timeout=BUSY_TIMEOUT
                     ) from None
                 trouble = trouble or exc
         if index is not None:
@@ -570,8 +571,10 @@ def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
         index.refresh(full=True)
     if trouble is not None and index.path != wanted:  # a second try that worked needs no word
         reason = " ".join(str(getattr(trouble, "strerror", None) or trouble).split())
-        where = f"using {index.path}" if index.path != Path(":memory:") else "this command used an index in memory"
-        index.problems.insert(0, FileProblem(wanted, None, f"cannot use the search index ({reason}); {where}"))
+        where = Message("using {path}", path=index.path) if index.path != Path(":memory:") else \
+            Message("this command used an index in memory")
+        index.problems.insert(0, FileProblem(wanted, None, Message(
+            "cannot use the search index ({reason}); {where}", reason=reason, where=where)))
     index.aliases()
     index.begin_read()
     return index

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from factcheck.i18n import Message
 from factcheck.model import is_selected
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Field, Scored, fields_of, match_unit, score_claim
@@ -231,7 +232,7 @@ TIERS: tuple[tuple[str, Callable[[Index, Request], Found]], ...] = (
 )
 
 
-def reason_of(units: list[Unit], fields: list[Field], similarity: Similarity | None) -> str:
+def reason_of(units: list[Unit], fields: list[Field], similarity: Similarity | None) -> Message | str:
     """A short why: the query's words the claim holds (and how, when not as written), and the similarity."""
     met = []
     for unit in units:
@@ -244,11 +245,13 @@ def reason_of(units: list[Unit], fields: list[Field], similarity: Similarity | N
             plain = how in ("exact", "word", "number", "phrase", "초성") or unit.kind is Kind.NUMBER
             met.append(unit.text if plain else f"{unit.text} ({how})")
     met = list(dict.fromkeys(met))  # a post may say a word twice (#Gimje … Gimje)
-    words = ", ".join(met[:8]) + (" …" if len(met) > 8 else "")
+    words = clean(", ".join(met[:8]) + (" …" if len(met) > 8 else ""), single_line=True)
     if similarity is None:
-        return f"holds {words}" if words else ""
-    return (f"shares {similarity.query_share:.0%} of the query and {similarity.claim_share:.0%} of the claim"
-            + (f": {words}" if words else ""))
+        return Message("holds {words}", words=words) if words else ""
+    shares = dict(query=similarity.query_share, claim=similarity.claim_share)
+    if words:
+        return Message("shares {query:.0%} of the query and {claim:.0%} of the claim: {words}", words=words, **shares)
+    return Message("shares {query:.0%} of the query and {claim:.0%} of the claim", **shares)
 
 
 def _result(index: Index, request: Request, match: Match) -> SearchResult:
@@ -259,7 +262,7 @@ def _result(index: Index, request: Request, match: Match) -> SearchResult:
         min(100, round(100 * match.score)),
         [clean(r) for r in match.scored.reasons],
         round(similarity.score if similarity else match.scored.score, 2),
-        clean(reason_of(request.units, fields, similarity), single_line=True),
+        reason_of(request.units, fields, similarity),  # a Message: its words cleaned in it
     )
 
 

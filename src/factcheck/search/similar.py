@@ -182,8 +182,9 @@ def near_duplicates(repo: Repo, record: dict, limit: int = 5) -> list[tuple[int,
     for _score, stored in found:
         if text and compact(stored.get("claim", "")) == text:
             stored_id = stored.get("id")
-            raise DataError(f"the claim text is already stored as {stored_id!r}; add to that claim instead "
-                            f"(factcheck verdict {stored_id} STATUS --note … --source …)")
+            raise DataError(
+                "the claim text is already stored as {stored_id!r}; add to that claim instead (factcheck verdict "
+                "{stored_id} STATUS --note … --source …)", stored_id=stored_id)
     same_id = [r for _s, r in found if r.get("id") == record.get("id")]
     if not same_id:
         try:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Sequence
 
 from factcheck.errors import FactcheckError
+from factcheck.i18n import Message, N_
 from factcheck.model import HTTP_URL_RE
 from factcheck.sources.defaults import (
     ARCHIVE_CONCURRENCY,
@@ -145,7 +146,7 @@ async def _archive_get(client, url: str, params: dict | None = None, retries: in
     raise AssertionError("unreachable")
 
 
-def _failed(what: str, api: str, exc: Exception, timeout: float) -> str:
+def _failed(template: str, api: str, exc: Exception, timeout: float) -> Message:
     """Why asking the archive failed, naming the archive's host: the source's own host is not at fault."""
     import httpx
 
@@ -153,7 +154,7 @@ def _failed(what: str, api: str, exc: Exception, timeout: float) -> str:
         host = httpx.URL(api).host or api
     except httpx.InvalidURL:
         host = api
-    return f"{what} at {host} failed: {_describe(exc, timeout, host)}"
+    return Message(template, host=host, describe=_describe(exc, timeout, host))
 
 
 async def _lookup(client, url: str, api: str) -> tuple[str | None, str | None]:
@@ -163,11 +164,11 @@ async def _lookup(client, url: str, api: str) -> tuple[str | None, str | None]:
     try:
         response = await _archive_get(client, api, params={"url": url})
     except ArchiveTooLarge:
-        return None, f"archive lookup failed: the answer is over {ARCHIVE_MAX_BYTES:,} bytes"
+        return None, Message("archive lookup failed: the answer is over {limit:,} bytes", limit=ARCHIVE_MAX_BYTES)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        return None, _failed("archive lookup", api, exc, client.timeout.read or 0)
+        return None, _failed(N_("archive lookup at {host} failed: {describe}"), api, exc, client.timeout.read or 0)
     if response.status_code != 200:
-        return None, f"archive lookup failed: HTTP {response.status_code}"
+        return None, Message("archive lookup failed: HTTP {status_code}", status_code=response.status_code)
     try:
         closest = (response.json().get("archived_snapshots") or {}).get("closest") or {}
         snapshot = closest.get("url") if closest.get("available") else None
@@ -183,11 +184,11 @@ async def _save(client, url: str, api: str) -> tuple[str | None, str | None]:
     try:
         response = await _archive_get(client, api + url, retries=0, read_body=False)
     except ArchiveTooLarge:
-        return None, f"Save Page Now failed: the answer is over {ARCHIVE_MAX_BYTES:,} bytes"
+        return None, Message("Save Page Now failed: the answer is over {limit:,} bytes", limit=ARCHIVE_MAX_BYTES)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        return None, _failed("Save Page Now", api, exc, client.timeout.read or 0)
+        return None, _failed(N_("Save Page Now at {host} failed: {describe}"), api, exc, client.timeout.read or 0)
     if response.status_code >= 400:
-        return None, f"Save Page Now failed: HTTP {response.status_code}"
+        return None, Message("Save Page Now failed: HTTP {status_code}", status_code=response.status_code)
     location = response.headers.get("content-location")
     if location:
         return _snapshot_address(str(response.url.join(location))), None
@@ -260,7 +261,7 @@ def archive_lookup(
     results = archive_sources(targets, timeout=timeout, wayback=wayback)
     for result in results:
         if result.error:
-            raise FactcheckError(f"{result.url}: {result.error}")
+            raise FactcheckError("{url}: {error}", url=result.url, error=result.error)
     return {r.url: r.archive_url for r in results}
 
 
@@ -271,7 +272,7 @@ def archive_save(
     [result] = archive_sources([SourceTarget("save", 0, url, "")], save=True, timeout=timeout,
                                wayback=wayback, save_to=save_to)
     if result.error:
-        raise FactcheckError(f"{url}: {result.error}")
+        raise FactcheckError("{url}: {error}", url=url, error=result.error)
     return result.archive_url
 
 

@@ -8,7 +8,8 @@ import socket
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, SaysMessage
+from factcheck.i18n import Message
 
 # --------------------------------------------------------------------------- the address guard
 
@@ -43,7 +44,11 @@ def address_refusal(address: str, allow_networks: Iterable[str] = ()) -> str | N
 
 def scheme_refusal(url: str) -> str | None:
     scheme = urlsplit(url).scheme.lower()
-    return None if scheme in ("http", "https") else f"only http and https addresses are fetched, not {scheme or 'this'}:"
+    if scheme in ("http", "https"):
+        return None
+    if not scheme:
+        return Message("only http and https addresses are fetched, not this:")
+    return Message("only http and https addresses are fetched, not {scheme}:", scheme=scheme)
 
 
 async def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
@@ -63,7 +68,7 @@ async def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
     return list(dict.fromkeys(info[4][0] for info in infos))
 
 
-class AddressBlocked(Exception):
+class AddressBlocked(SaysMessage):
     """A connection the guard refused. Not an httpcore error, so httpx passes it through untouched."""
 
 
@@ -84,7 +89,8 @@ class _GuardedBackend:
         for address in addresses:
             reason = self._refusal(address)
             if reason:
-                raise AddressBlocked(f"{host} resolves to {address}, a {reason} address")
+                raise AddressBlocked(
+                    "{host} resolves to {address}, a {reason} address", host=host, address=address, reason=reason)
         error: Exception | None = None
         for address in addresses:  # happy-eyeballs lite: the next address when one refuses
             try:
@@ -108,7 +114,7 @@ def _refusal_policy(allow_private: bool, allow_networks: Iterable[str]) -> Calla
         try:
             ipaddress.ip_network(net, strict=False)
         except ValueError:
-            raise FactcheckError(f"not a network: {net!r} (use CIDR, e.g. 10.0.0.0/8)") from None
+            raise FactcheckError("not a network: {net!r} (use CIDR, e.g. 10.0.0.0/8)", net=net) from None
     if allow_private:
         return lambda address: None
     return lambda address: address_refusal(address, networks)

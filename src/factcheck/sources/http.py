@@ -16,6 +16,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from factcheck.errors import FactcheckError
+from factcheck.i18n import Message
 from factcheck.sources.defaults import (
     DEFAULT_BACKOFF,
     DEFAULT_CONCURRENCY,
@@ -198,10 +199,10 @@ class FetchLimits:
     def check(self) -> None:
         for name in ("concurrency", "per_host", "max_bytes"):
             if getattr(self, name) < 1:
-                raise FactcheckError(f"{name.replace('_', '-')} must be at least 1")
+                raise FactcheckError("{option} must be at least 1", option=name.replace('_', '-'))
         for name in ("timeout", "deadline"):
             if not getattr(self, name) > 0:
-                raise FactcheckError(f"{name} must be more than 0 seconds")
+                raise FactcheckError("{name} must be more than 0 seconds", name=name)
         if self.retries < 0:
             raise FactcheckError("retries must be 0 or more")
 
@@ -269,9 +270,10 @@ class _Fetcher:
         except _Failure as exc:
             return Page(url, final, status=exc.status, error=exc.reason)
         except AddressBlocked as exc:
-            return Page(url, status="blocked", error=str(exc))
+            return Page(url, status="blocked", error=exc.message)
         except TimeoutError:
-            return Page(url, status="error", error=f"gave up after {self.settings.deadline:g} s in all")
+            return Page(url, status="error",
+                        error=Message("gave up after {deadline:g} s in all", deadline=self.settings.deadline))
         except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL is no HTTPError
             return Page(url, status="error", error=_describe(exc, self.settings.timeout))
 
@@ -284,21 +286,24 @@ class _Fetcher:
         for _hop in range(MAX_REDIRECTS + 1):
             refusal = scheme_refusal(current)
             if refusal:
-                raise _Failure("blocked", f"{refusal} {current}")
+                raise _Failure("blocked", Message("{refusal} {current}", refusal=refusal, current=current))
             response = await self.get(current)
             if response.http_status not in REDIRECT_HTTP:
                 return response
             if not response.location:
-                raise _Failure("error", f"HTTP {response.http_status} redirect without a Location")
+                raise _Failure("error", Message("HTTP {http_status} redirect without a Location",
+                                                 http_status=response.http_status))
             try:
                 target = str(httpx.URL(current).join(response.location).copy_with(fragment=None))
             except httpx.InvalidURL:
-                raise _Failure("error", f"redirect to an invalid address: {response.location!r}") from None
+                raise _Failure("error", Message("redirect to an invalid address: {location!r}",
+                                                 location=response.location)) from None
             if target in visited:
-                raise _Failure("error", "redirect loop: " + " -> ".join([*visited[visited.index(target) :], target]))
+                raise _Failure("error", Message("redirect loop: {addresses}",
+                                                 addresses=" -> ".join([*visited[visited.index(target):], target])))
             visited.append(target)
             current = target
-        raise _Failure("error", f"more than {MAX_REDIRECTS} redirects")
+        raise _Failure("error", Message("more than {max_redirects} redirects", max_redirects=MAX_REDIRECTS))
 
     async def get(self, url: str) -> _Response:
         """One GET with retries on timeouts, 429 and 5xx (honouring Retry-After, capped)."""
@@ -329,13 +334,14 @@ class _Fetcher:
         try:
             request = self.client.build_request("GET", url)
         except httpx.InvalidURL as exc:
-            raise _Failure("error", f"invalid address: {exc}") from None
+            raise _Failure("error", Message("invalid address: {exc}", exc=exc)) from None
         try:
             response = await self.client.send(request, stream=True)
         except httpx.InvalidURL as exc:
             # httpx works out a redirect's next request even when it is not to follow it, and a Location
             # of javascript:, data: or mailto: raises there: not an HTTPError, it once ended the whole check.
-            raise _Failure("error", f"redirect to an address that cannot be fetched: {exc}") from None
+            raise _Failure("error",
+                           Message("redirect to an address that cannot be fetched: {exc}", exc=exc)) from None
         try:
             headers = response.headers
             result = _Response(
@@ -354,8 +360,9 @@ class _Fetcher:
         limit = self.settings.max_bytes
         unreadable = content_kind(response.headers.get("content-type"))
         if unreadable:
-            raise _Failure("error", f"unsupported content type: {unreadable}")
-        too_large = _Failure("error", f"too large: the body is over the {limit:,}-byte limit and was cut")
+            raise _Failure("error", Message("unsupported content type: {unreadable}", unreadable=unreadable))
+        too_large = _Failure("error",
+                             Message("too large: the body is over the {limit:,}-byte limit and was cut", limit=limit))
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise too_large
@@ -381,14 +388,15 @@ def _read_page(url: str, response: _Response) -> Page:
     page = Page(url, response.url, response.http_status)
     code = response.http_status
     if code in DEAD_HTTP:
-        page.status, page.error = "dead", f"HTTP {code}"
+        page.status, page.error = "dead", Message("HTTP {code}", code=code)
     elif code >= 300:
-        page.status, page.error = "error", f"HTTP {code}"
+        page.status, page.error = "error", Message("HTTP {code}", code=code)
     else:
         body = response.body or b""
         unreadable = content_kind(response.content_type, body[:8])
         if unreadable:
-            page.status, page.error = "error", f"unsupported content type: {unreadable}"
+            page.status, page.error = "error", Message("unsupported content type: {unreadable}",
+                                                       unreadable=unreadable)
             return page
         text, _codec = webtext.decode(body, response.content_type)
         media = (response.content_type or "").split(";", 1)[0].strip().lower()
@@ -417,15 +425,15 @@ def _describe(exc: Exception, timeout: float, host: str | None = None) -> str:
     if isinstance(exc, httpx.ConnectError) and _NO_ADDRESS.search(message):
         return f"{DNS_FAILED}: no address for {host}" if host else f"{DNS_FAILED}: {message}"
     if isinstance(exc, httpx.ConnectTimeout):
-        return f"timed out connecting ({timeout:g} s)"
+        return Message("timed out connecting ({timeout:g} s)", timeout=timeout)
     if isinstance(exc, httpx.TimeoutException):
-        return f"timed out waiting for the server ({timeout:g} s)"
+        return Message("timed out waiting for the server ({timeout:g} s)", timeout=timeout)
     if isinstance(exc, httpx.ConnectError):
         if "DNS" in message:
             return message
         if "SSL" in message or "certificate" in message.lower():
-            return f"TLS error: {message}"
-        return f"cannot connect: {message}"
+            return Message("TLS error: {message}", message=message)
+        return Message("cannot connect: {message}", message=message)
     if isinstance(exc, httpx.RemoteProtocolError):
-        return f"the server broke off: {message}"
+        return Message("the server broke off: {message}", message=message)
     return message

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from factcheck.errors import FactcheckError
+from factcheck.i18n import N_
 from factcheck.model import (
     CLAIM_SCHEMA,
     CORRECTABLE,
@@ -39,9 +40,9 @@ def person(name: Any, option: str = "--by") -> str:
     """A name as the desk records it: one line, spaces collapsed, never empty."""
     text = " ".join(str(name or "").split())
     if not text:
-        raise FactcheckError(f"{option} needs a person's name")
+        raise FactcheckError("{option} needs a person's name", option=option)
     if any(unicodedata.category(ch) == "Cc" for ch in text):
-        raise FactcheckError(f"{option}: a name may not hold control characters")
+        raise FactcheckError("{option}: a name may not hold control characters", option=option)
     return text
 
 
@@ -85,10 +86,11 @@ def load_rules(root: Path) -> DeskRules:
     where = Path(root) / SETTINGS_FILE
     required = data.get("require_review", False)
     if not isinstance(required, bool):
-        raise FactcheckError(f"{where}: require_review must be true or false; got {required!r}")
+        raise FactcheckError(
+            "{where}: require_review must be true or false; got {required!r}", where=where, required=required)
     reviewers = data.get("reviewers") or []
     if not isinstance(reviewers, list) or not all(isinstance(r, str) and r.strip() for r in reviewers):
-        raise FactcheckError(f"{where}: reviewers must be a list of names")
+        raise FactcheckError("{where}: reviewers must be a list of names", where=where)
     return DeskRules(required, tuple(person(r, "reviewers") for r in reviewers))
 
 
@@ -109,13 +111,13 @@ MOVES = {
 }
 
 # Why a move cannot start from a state, as the one line the user sees.
-_WRONG_START = {
-    ("submit", "review"): "is already in review; approve or reject it",
-    ("submit", "published"): "is published; change it with --correction instead",
-    ("approve", "draft"): "is a draft: submit it for review first (factcheck submit {id})",
-    ("approve", "published"): "is already published",
-    ("reject", "draft"): "is a draft, not in review: there is nothing to reject",
-    ("reject", "published"): "is published: correct it with --correction instead of rejecting it",
+_WRONG_START = {  # message templates (N_: marked for the catalog; the error carries them untranslated)
+    ("submit", "review"): N_("{id} is already in review; approve or reject it"),
+    ("submit", "published"): N_("{id} is published; change it with --correction instead"),
+    ("approve", "draft"): N_("{id} is a draft: submit it for review first (factcheck submit {id})"),
+    ("approve", "published"): N_("{id} is already published"),
+    ("reject", "draft"): N_("{id} is a draft, not in review: there is nothing to reject"),
+    ("reject", "published"): N_("{id} is published: correct it with --correction instead of rejecting it"),
 }
 
 
@@ -173,12 +175,13 @@ def move(name: str, by: str, rules: DeskRules = DeskRules(), note: str | None = 
     def change(doc) -> None:
         claim_id, state = doc.get("id"), state_of(doc)
         if state not in step.starts:
-            raise FactcheckError(f"{claim_id} " + _WRONG_START[(name, state)].format(id=claim_id))
+            raise FactcheckError(_WRONG_START[(name, state)], id=claim_id)
         if name in ("approve", "reject"):
             _check_reviewer(doc, by, rules, name)
         if name == "approve" and not doc.get("rationale"):
-            raise FactcheckError(f"{claim_id} has no rationale: a published verdict says why "
-                                 f"(factcheck rationale {claim_id} TEXT)")
+            raise FactcheckError(
+                "{claim_id} has no rationale: a published verdict says why (factcheck rationale {claim_id} TEXT)",
+                claim_id=claim_id)
         if name == "submit":
             _put(doc, "checked_by", by)
         if name == "approve":
@@ -194,15 +197,19 @@ def move(name: str, by: str, rules: DeskRules = DeskRules(), note: str | None = 
 def _check_reviewer(doc, by: str, rules: DeskRules, name: str) -> None:
     claim_id = doc.get("id")
     if not rules.may_review(by):
-        raise FactcheckError(f"{by} is not a reviewer ({SETTINGS_FILE} reviewers: {', '.join(rules.reviewers)})")
+        raise FactcheckError(
+            "{by} is not a reviewer ({settings_file} reviewers: {reviewers})",
+            by=by, settings_file=SETTINGS_FILE, reviewers=', '.join(rules.reviewers))
     if name != "approve" or not rules.require_review:
         return
     checker = doc.get("checked_by")
     if not checker:
-        raise FactcheckError(f"{claim_id} has no checked_by: under require_review, submit it with --by NAME first")
+        raise FactcheckError(
+            "{claim_id} has no checked_by: under require_review, submit it with --by NAME first", claim_id=claim_id)
     if same_person(checker, by):
         raise FactcheckError(
-            f"{claim_id} was checked by {checker}: under require_review another person must approve it"
+            "{claim_id} was checked by {checker}: under require_review another person must approve it",
+            claim_id=claim_id, checker=checker
         )
 
 
@@ -269,15 +276,18 @@ def corrected(change: Callable, correction: str | None, by: str | None = None) -
         if state != "published":
             if note:
                 raise FactcheckError(
-                    f"{claim_id} is not published ({state}): a correction is for published claims; use --note"
+                    "{claim_id} is not published ({state}): a correction is for published claims; use --note",
+                    claim_id=claim_id, state=state
                 )
         elif changed and not note:
             raise FactcheckError(
-                f'{claim_id} is published: changing its {words} needs --correction "why" (readers are shown it)'
+                '{claim_id} is published: changing its {words} needs --correction "why" (readers are shown it)',
+                claim_id=claim_id, words=words
             )
         elif note:
             if not changed:
-                raise FactcheckError(f"{claim_id}: nothing would change, so there is nothing to correct")
+                raise FactcheckError(
+                    "{claim_id}: nothing would change, so there is nothing to correct", claim_id=claim_id)
             _append(doc, "corrections", {"date": today(), "note": note, "previous_status": before["status"],
                                          "changed": changed})
             if reviewed is not None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from factcheck.errors import FactcheckError
-from factcheck.i18n import _
+from factcheck.i18n import Message
 from factcheck.model import ID_RE, today
 from factcheck.store.names import NOT_CLAIMS, FileProblem
 from factcheck.store.repo import Repo
@@ -23,8 +23,9 @@ def pair_sources(urls, publishers, quotes) -> list[dict]:
     urls, publishers, quotes = list(urls or ()), list(publishers or ()), list(quotes or ())
     if not (len(urls) == len(publishers) == len(quotes)):
         raise FactcheckError(
-            f"each --source needs its own --publisher and --quote "
-            f"(got {len(urls)} source(s), {len(publishers)} publisher(s), {len(quotes)} quote(s))"
+            "each --source needs its own --publisher and --quote "
+            "(got {sources} source(s), {publishers} publisher(s), {quotes} quote(s))",
+            sources=len(urls), publishers=len(publishers), quotes=len(quotes)
         )
     return [{"url": u, "publisher": p, "quote": q} for u, p, q in zip(urls, publishers, quotes)]
 
@@ -135,7 +136,8 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
         elif path.is_symlink() or repo.is_claim_file(path):
             files.append(path)
         else:  # named on purpose, so not passed over in silence
-            problems.append(FileProblem(path, None, f"not a claim file ({NOT_A_CLAIM_HINT})"))
+            problems.append(FileProblem(path, None, Message(
+                "not a claim file ({hint})", hint=NOT_A_CLAIM_HINT)))
     seen: dict[str, Path] = {}
     for path in files:
         if not path.exists():
@@ -146,14 +148,15 @@ def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], in
         if record:
             first = seen.setdefault(record["id"], path)
             if first != path:
-                problems.append(FileProblem(path, 1, f"id {record['id']!r} is also used by {first}"))
+                problems.append(FileProblem(path, 1, Message(
+                    "id {id!r} is also used by {first}", id=record['id'], first=first)))
     return problems, len(files)
 
 
-def validation_summary(problems: list[FileProblem], checked: int) -> str:
+def validation_summary(problems: list[FileProblem], checked: int) -> Message:
     """One line for the end of a run: how many problems, in how many files, and how many were checked."""
     if not problems:
-        return _("{files} claim file(s) valid").format(files=checked)
+        return Message("{files} claim file(s) valid", files=checked)
     files = len({problem.path for problem in problems})
-    return _("{problems} problem(s) in {files} file(s); {checked} claim file(s) checked").format(
-        problems=len(problems), files=files, checked=checked)
+    return Message("{problems} problem(s) in {files} file(s); {checked} claim file(s) checked",
+                   problems=len(problems), files=files, checked=checked)

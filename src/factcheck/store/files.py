@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from factcheck.errors import DataError, FactcheckError
+from factcheck.i18n import Message
 from factcheck.store.yaml import claim_yaml
 
 # --------------------------------------------------------------------------- atomic writes
@@ -19,10 +20,10 @@ class WriteError(DataError, OSError):
 
     def __init__(self, path: Path, exc: OSError):
         OSError.__init__(self, exc.errno, exc.strerror)
-        self.message = f"cannot write {path}: {exc.strerror or exc}"
+        self.message = Message("cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
 
 
 TEMP_SUFFIX = ".tmp"
@@ -135,7 +136,7 @@ def edit_lock(path: Path):
         try:
             fd = os.open(path, flags)
         except OSError as exc:
-            raise DataError(f"{path}: cannot open it to edit: {exc.strerror}") from None
+            raise DataError("{path}: cannot open it to edit: {strerror}", path=path, strerror=exc.strerror) from None
         fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             if os.path.isdir(path) or os.fstat(fd).st_ino == os.stat(path).st_ino:
@@ -157,10 +158,10 @@ def link_into_place(tmp: Path, path: Path, *, overwrite: bool) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
-        raise DataError(f"{path}: already exists; refusing to overwrite it") from None
+        raise DataError("{path}: already exists; refusing to overwrite it", path=path) from None
     except OSError:  # a filesystem without hard links: check, then rename (a small race remains)
         if path.exists():
-            raise DataError(f"{path}: already exists; refusing to overwrite it") from None
+            raise DataError("{path}: already exists; refusing to overwrite it", path=path) from None
         os.replace(tmp, path)
 
 
@@ -184,12 +185,12 @@ def make_folder(root: Path, folder: Path) -> None:
     for part in folder.relative_to(root).parts:
         current = current / part
         if current.is_symlink():
-            raise DataError(f"{current}: a symbolic link; factcheck never writes through a link")
+            raise DataError("{current}: a symbolic link; factcheck never writes through a link", current=current)
         try:
             current.mkdir()
         except FileExistsError:
             if not current.is_dir():
-                raise DataError(f"{current}: exists and is not a folder") from None
+                raise DataError("{current}: exists and is not a folder", current=current) from None
         except OSError as exc:
             raise WriteError(current, exc) from None
 

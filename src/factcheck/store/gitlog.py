@@ -88,7 +88,7 @@ def file_log(path: Path) -> FileLog:
         f"--format={_RECORD}%H{_FIELD}%an{_FIELD}%aI{_FIELD}%s", "--name-only", "--", path.name,
     )
     if done.returncode != 0:
-        raise FactcheckError(f"git log failed for {path}: {_first_line(done.stderr)}")
+        raise FactcheckError("git log failed for {path}: {first_line}", path=path, first_line=_first_line(done.stderr))
     commits = _parse_log(done.stdout.decode("utf-8", errors="replace"))
     return FileLog(_with_changes(top, commits))
 

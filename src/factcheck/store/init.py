@@ -64,7 +64,7 @@ def init_repository(root: Path, publisher: str = "우리 팩트체크") -> tuple
     """
     root = root.expanduser().resolve()
     if root.exists() and not root.is_dir():
-        raise FactcheckError(f"{root}: not a folder")
+        raise FactcheckError("{root}: not a folder", root=root)
     written, kept = [], []
     for rel, text in starter_files(publisher).items():
         path = root / rel
@@ -74,7 +74,8 @@ def init_repository(root: Path, publisher: str = "우리 팩트체크") -> tuple
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise FactcheckError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+            raise FactcheckError(
+                "cannot create {parent}: {strerror}", parent=path.parent, strerror=exc.strerror or exc) from None
         atomic_write(path, text.encode("utf-8"), overwrite=False)
         written.append(path)
     return written, kept

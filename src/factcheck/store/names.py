@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import DataError
+from factcheck.i18n import Message, translated
 
 CLAIMS_DIR_ENV = "FACTCHECK_CLAIMS_DIR"
 ALIASES_FILE = "aliases.yaml"
@@ -24,16 +25,26 @@ class FileProblem:
 
     path: Path
     line: int | None
-    message: str
+    message: str  # a Message (a plain text is made one: its own template)
+
+    def __post_init__(self):
+        if not isinstance(self.message, Message):
+            object.__setattr__(self, "message", Message(self.message))
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
+        return f"{self._where()}: {self.message}"
+
+    def translated(self) -> str:
+        """`file:line: message`, the message in the active language (`str()` is English)."""
+        return f"{self._where()}: {translated(self.message)}"
+
+    def _where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else f"{self.path}"
 
 
 class FileError(DataError):
     """A DataError about one file that keeps its FileProblem, so callers need not parse the message."""
 
     def __init__(self, problem: FileProblem):
-        super().__init__(str(problem))
+        super().__init__(problem)
         self.problem = problem

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from factcheck.errors import DataError, FactcheckError, NotFound
-from factcheck.i18n import _
 from factcheck.model import ID_RE, normalise, validate_claim
 from factcheck.store.files import atomic_write, edit_lock
 from factcheck.store.yaml_style import new_claim_document
@@ -68,7 +67,7 @@ def find_claims_dir(explicit: str | os.PathLike | None = None, cwd: Path | None 
     if explicit:
         path = Path(explicit).expanduser()
         if not path.is_dir():
-            raise FactcheckError(f"claims directory not found: {path}")
+            raise FactcheckError("claims directory not found: {path}", path=path)
         return repository_claims(path.resolve())
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):
@@ -82,15 +81,14 @@ class ReadOnlyClaims(FactcheckError):
     """A write into the claims bundled with factcheck: they are for reading, and lost on the next install."""
 
     def __init__(self, root: Path):
-        super().__init__(_(
+        super().__init__(
             "{root} holds the claims bundled with factcheck, for reading only; start a claims repository of "
-            "your own with `factcheck init DIR` and run this in DIR (or name it with --claims-dir DIR)"
-        ).format(root=root))
+            "your own with `factcheck init DIR` and run this in DIR (or name it with --claims-dir DIR)", root=root)
 
 
 def check_id(claim_id: str) -> str:
     if not isinstance(claim_id, str) or not ID_RE.match(claim_id):
-        raise FactcheckError(f"invalid claim id {claim_id!r}: {ID_HELP}")
+        raise FactcheckError("invalid claim id {claim_id!r}: {id_help}", claim_id=claim_id, id_help=ID_HELP)
     return claim_id
 
 
@@ -158,7 +156,7 @@ class Repo:
         """Resolve a user-given path and refuse it unless it lies inside the claims directory."""
         resolved = Path(path).expanduser().resolve()
         if resolved != self.root and self.root not in resolved.parents:
-            raise FactcheckError(f"{path}: outside the claims directory {self.root}")
+            raise FactcheckError("{path}: outside the claims directory {root}", path=path, root=self.root)
         return resolved
 
     def new_path(self, claim_id: str, folder: str | None = None) -> Path:
@@ -179,23 +177,23 @@ class Repo:
             candidate = Path(folder, f"{claim_id}.yaml")
             if candidate.is_file():
                 return candidate
-        raise NotFound(f"no claim with id {claim_id!r} in {self.root}", claim_id)
+        raise NotFound("no claim with id {claim_id!r} in {root}", claim_id=claim_id, root=self.root)
 
     def reread(self, path: Path, claim_id: str) -> dict:
         """The claim `claim_id` read again from `path`, where an index last saw it: a folder below
         imported/ is trusted by its mtime, so an in-place edit there escapes a refresh."""
         record, problems = load_claim_file(path)
         if problems:
-            raise DataError(str(problems[0]))
+            raise DataError(problems[0])
         if record.get("id") != claim_id:
-            raise NotFound(f"no claim with id {claim_id!r} in {self.root}", claim_id)
+            raise NotFound("no claim with id {claim_id!r} in {root}", claim_id=claim_id, root=self.root)
         return record
 
     def load(self, claim_id: str) -> dict:
         path = self.locate(claim_id)
         record, problems = load_claim_file(path)
         if problems:
-            raise DataError(str(problems[0]))
+            raise DataError(problems[0])
         return record
 
     # -- writing
@@ -221,13 +219,17 @@ class Repo:
         path = self.new_path(claim_id, folder)
         problems = validate_claim(record, expected_id=claim_id)
         if problems:
-            raise DataError(f"{claim_id}: {problems[0].where()}: {problems[0].message}")
+            raise DataError(
+                "{claim_id}: {where}: {message}",
+                claim_id=claim_id, where=problems[0].where(), message=problems[0].message)
         try:
             existing = self.locate(claim_id)
         except NotFound:
             existing = None
         if existing is not None:
-            raise DataError(f"claim {claim_id!r} already exists ({existing}); refusing to overwrite it")
+            raise DataError(
+                "claim {claim_id!r} already exists ({existing}); refusing to overwrite it",
+                claim_id=claim_id, existing=existing)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, self.dump(record, path), overwrite=False)
         self.written.append(path)
@@ -250,7 +252,9 @@ class Repo:
             record = normalise(_plain(doc))
             problems = validate_claim(record, expected_id=claim_id)
             if problems:
-                raise DataError(f"{claim_id}: {problems[0].where()}: {problems[0].message}")
+                raise DataError(
+                    "{claim_id}: {where}: {message}",
+                    claim_id=claim_id, where=problems[0].where(), message=problems[0].message)
             out = io.StringIO()
             yaml.dump(quote_line_breaks(doc), out)
             atomic_write(path, out.getvalue().encode("utf-8"), overwrite=True)

@@ -51,7 +51,7 @@ def settings_data(repo_root: str | Path) -> dict:
 
     loaded = parse_yaml(read_text(path), path)
     if loaded is not None and not isinstance(loaded, dict):
-        raise FactcheckError(f"{path}: settings must be a mapping (site, publisher, language)")
+        raise FactcheckError("{path}: settings must be a mapping (site, publisher, language)", path=path)
     return loaded or {}
 
 
@@ -65,13 +65,16 @@ def settings_from(data: Any, site: str | None = None, where: str = "settings") -
     if isinstance(publisher, str):
         publisher = {"name": publisher}
     if not isinstance(publisher, dict):
-        raise FactcheckError(f"{where}: publisher must be a name or a mapping with name and url")
+        raise FactcheckError("{where}: publisher must be a name or a mapping with name and url", where=where)
     publisher_url = str(publisher.get("url") or data.get("publisher_url") or "").strip()
     if publisher_url and not HTTP_URL_RE.match(publisher_url):
-        raise FactcheckError(f"{where}: publisher url {publisher_url!r} is not an http(s) address")
+        raise FactcheckError(
+            "{where}: publisher url {publisher_url!r} is not an http(s) address",
+            where=where, publisher_url=publisher_url)
     language = str(data.get("language") or DEFAULT_LANGUAGE).strip()
     if not LANGUAGE_RE.match(language):
-        raise FactcheckError(f"{where}: language {language!r} is not a language code such as ko or en")
+        raise FactcheckError(
+            "{where}: language {language!r} is not a language code such as ko or en", where=where, language=language)
     chosen = site if site is not None else data.get("site")
     return PublishSettings(
         site=_site(chosen, "--site" if site is not None else f"{where}: site"),
@@ -84,5 +87,6 @@ def settings_from(data: Any, site: str | None = None, where: str = "settings") -
 def _site(value: Any, where: str) -> str:
     text = str(value or "").strip().rstrip("/")
     if text and not HTTP_URL_RE.match(text):
-        raise FactcheckError(f"{where}: {text!r} is not an http(s) address such as https://factcheck.example.kr")
+        raise FactcheckError(
+            "{where}: {text!r} is not an http(s) address such as https://factcheck.example.kr", where=where, text=text)
     return text

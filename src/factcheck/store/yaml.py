@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from factcheck.i18n import Message
 from factcheck.model import MAX_FILE_BYTES, Problem, normalise, validate_claim
 from factcheck.store.names import FileError, FileProblem
 
@@ -31,7 +32,8 @@ class AliasBomb(Exception):
     def __init__(self, mark):
         super().__init__()
         self.problem_mark = mark
-        self.problem = f"aliases expand this document beyond {MAX_EXPANDED_NODES:,} values; refused"
+        self.problem = Message("aliases expand this document beyond {limit:,} values; refused",
+                               limit=MAX_EXPANDED_NODES)
 
 
 def _expanded_size(root) -> int:
@@ -312,7 +314,8 @@ def load_claim_file(path: Path, text: str | None = None) -> tuple[dict | None, l
     if not problems:
         return record, []
     lines = problem_lines(text, problems)
-    return None, [FileProblem(path, line, f"{p.where()}: {p.message}") for p, line in zip(problems, lines)]
+    return None, [FileProblem(path, line, Message(
+        "{where}: {message}", where=p.where(), message=p.message)) for p, line in zip(problems, lines)]
 
 
 # --------------------------------------------------------------------------- writing

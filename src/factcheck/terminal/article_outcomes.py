@@ -6,6 +6,7 @@ loads this module, and it imports nothing the output layer has not loaded alread
 
 from __future__ import annotations
 
+from factcheck.i18n import _
 from factcheck.terminal.outcomes import Outcome
 from factcheck.terminal.status import ExitStatus
 
@@ -25,7 +26,7 @@ class Extracted(Outcome):
         return self.extraction.as_json(self.min_score)
 
     def notes(self) -> list[str]:
-        return [] if self.shown else ["no check-worthy sentence"]
+        return [] if self.shown else [_("no check-worthy sentence")]
 
     @property
     def exit_status(self) -> ExitStatus:
@@ -45,8 +46,9 @@ class CandidatesAdded(Outcome):
     def notes(self) -> list[str]:
         added = sum(1 for r in self.results if r.id)
         if not self.listed:  # each was told as it was added
-            return [f"added {added} claim(s)"]
-        return [f"added {added} claim(s), skipped {len(self.results) - added} already stored"]
+            return [_("added {added} claim(s)").format(added=added)]
+        return [_("added {added} claim(s), skipped {skipped} already stored").format(
+            added=added, skipped=len(self.results) - added)]
 
 
 class Scanned(Outcome):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from factcheck.i18n import _, translated
 from factcheck.model import VERDICT_BY_CODE, claimant_text
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.layout import Span, plain_text
@@ -90,7 +91,7 @@ def added_lines(results) -> list[list[Span]]:
         if result.id:
             lines.append([("added ", "green"), (_one(result.id), "bold"), (f"  {_one(result.text)}", "")])
         else:
-            lines.append([("skipped ", "yellow"), (f"({_one(result.reason)}) ", "dim"), (_one(result.text), "")])
+            lines.append([("skipped ", "yellow"), (f"({_one(translated(result.reason))}) ", "dim"), (_one(result.text), "")])
     return lines
 
 
@@ -126,8 +127,8 @@ CHOICES = {"a": "accept", "e": "edit", "s": "skip", "q": "quit"}
 def prompt_hint(candidate) -> str:
     stored = candidate.stored
     if stored is not None:
-        return f"already stored as {stored.id}: [s]kip, [q]uit"
-    return "[a]ccept, [e]dit, [s]kip, [q]uit"
+        return _("already stored as {id}: [s]kip, [q]uit").format(id=stored.id)
+    return _("[a]ccept, [e]dit, [s]kip, [q]uit")
 
 
 def step_through(env: Environment, extraction, limit: int, min_score: int, add: Callable) -> list:
@@ -151,7 +152,8 @@ def step_through(env: Environment, extraction, limit: int, min_score: int, add: 
             text = _edited(env, answers, candidate.text) if answer == "e" else None
             result = add(candidate, text)
             results.append(result)
-            asked.print(f"added {result.id} ({result.path})" if result.id else f"not added: {result.reason}",
+            asked.print(_("added {id} ({path})").format(id=result.id, path=result.path) if result.id
+                        else _("not added: {reason}").format(reason=translated(result.reason)),
                         markup=False, highlight=False)
         env.stderr.write("\n")
     return results
@@ -167,7 +169,7 @@ def _choice(env: Environment, answers, hint: str, allowed: str) -> str:
             return "q"
         if value in allowed:
             return value
-        env.stderr.write(f"Error: answer one of {', '.join(allowed)}\n")
+        env.stderr.write(_("Error: answer one of {letters}").format(letters=", ".join(allowed)) + "\n")
 
 
 def _edited(env: Environment, answers, text: str) -> str:

@@ -7,7 +7,7 @@ most of what a search costs. Every piece of data passes through `clean()` here, 
 from __future__ import annotations
 
 from factcheck import i18n
-from factcheck.i18n import _
+from factcheck.i18n import _, translated
 from factcheck.model import STATE_LABELS, VERDICT_BY_CODE, best_source, claimant_text, state_of
 from factcheck.textclean import clean
 
@@ -60,7 +60,7 @@ def _result_lines(results: list, explain: bool, start: int, related: bool = Fals
         meta += [(" · ", ""), (_one_line(record.get("id")), "dim")]
         lines.append(meta)
         if related and result.reason:
-            lines.append([(_("   why: "), "dim"), (_one_line(result.reason), "dim")])
+            lines.append([(_("   why: "), "dim"), (_one_line(translated(result.reason)), "dim")])
         if record.get("claim_en"):
             lines.append([("   ", ""), (_one_line(record["claim_en"]), "italic")])
         source = best_source(record)

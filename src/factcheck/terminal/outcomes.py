@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from factcheck.i18n import _
+from factcheck.i18n import _, translated
 from factcheck.terminal.status import ExitStatus
 from factcheck.textclean import clean
 
@@ -127,7 +127,7 @@ class Validated(Outcome):
     def notes(self) -> list[str]:
         from factcheck.store.editing import validation_summary
 
-        return [validation_summary(self.found, self.checked)]
+        return [translated(validation_summary(self.found, self.checked))]
 
     @property
     def exit_status(self) -> ExitStatus:
@@ -156,9 +156,9 @@ class Imported(Outcome):
                 if kind == "duplicate":
                     earlier = _("duplicate of {id} ({reason}, earlier in this import)")
                     template = earlier if entry.in_this_import else _("duplicate of {id} ({reason})")
-                    line = template.format(id=entry.of, reason=entry.reason)
+                    line = template.format(id=entry.of, reason=translated(entry.reason))
                 else:
-                    line = _("invalid: {reason}").format(reason=entry.reason)
+                    line = _("invalid: {reason}").format(reason=translated(entry.reason))
                 lines.append(clean(f"{entry.position}: {line}", single_line=True))
             if len(entries) > IMPORT_SHOWN:
                 lines.append(more[kind].format(n=len(entries) - IMPORT_SHOWN))

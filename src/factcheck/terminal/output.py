@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator
 
 import click
 
-from factcheck.i18n import N_, _
+from factcheck.i18n import N_, _, translated
 from factcheck.terminal import article_outcomes as a
 from factcheck.terminal import desk_outcomes as d
 from factcheck.terminal import outcomes as o
@@ -35,8 +35,10 @@ class Output:
         """A status line on stderr."""
         click.echo(message, file=self.env.stderr)
 
-    def warn(self, message: str) -> None:
-        self.note(_("warning: {message}").format(message=clean(message)))
+    def warn(self, message) -> None:
+        """A warning on stderr: `message` is text, or a library Message, error or problem (said in the user's
+        language)."""
+        self.note(_("warning: {message}").format(message=clean(translated(message))))
 
     def print_json(self, data: Any) -> None:
         self.echo(json_text(data))  # C1, bidi and line separators escaped: JSON cannot drive a terminal
@@ -45,7 +47,7 @@ class Output:
 
     def emit(self, outcome: o.Outcome, json_: bool = False) -> ExitStatus:
         for problem in outcome.problems:
-            self.warn(str(problem))
+            self.warn(problem)
         if json_:
             data = outcome.as_json()
             if data is not None:
@@ -120,7 +122,7 @@ def _search(out: Output, outcome: o.Searched) -> None:
 
     if not outcome.results and outcome.related:  # said first: what follows is only related
         out.env.stdout.flush()
-        out.note("no matching claim")
+        out.note(_("no matching claim"))
         outcome.said_no_match = True
     lines = search_lines(outcome.results, explain=outcome.explain, related=outcome.related)
     if out.env.stdout_isatty:
@@ -154,7 +156,7 @@ def _index_state(out: Output, outcome: o.IndexState) -> None:
 
 def _validated(out: Output, outcome: o.Validated) -> None:
     for problem in outcome.found:
-        out.echo(clean(str(problem)))
+        out.echo(clean(translated(problem)))
 
 
 def _notes_only(_out: Output, _outcome: Any) -> None:

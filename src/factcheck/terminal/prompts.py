@@ -91,7 +91,7 @@ class Asker:
             try:
                 return read(value) if read else value
             except UnreadableEntry as exc:
-                self.tell(str(exc))
+                self.tell(exc.translated())
 
 
 def read_url(text: str) -> str:

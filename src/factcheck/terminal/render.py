@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.i18n import N_, _
+from factcheck.i18n import N_, _, translated
 from factcheck.model import (
     STATUS_CODES,
     VERDICT_BY_CODE,
@@ -261,7 +261,7 @@ def print_source_results(out: Console, results: list) -> None:
                 detail.append_text(data(result.final_url, "blue"))
             if result.error:
                 detail.append("\n")
-                detail.append_text(data(result.error, single_line=True))
+                detail.append_text(data(translated(result.error), single_line=True))
             elif result.status == "quote-missing" and result.closest:
                 detail.append("\n" + _("closest on the page: "), style="dim")
                 detail.append_text(data(result.closest, "italic", single_line=True))
@@ -289,7 +289,7 @@ def print_archive_results(out: Console, results: list) -> None:
         else:
             line.append_text(Text(_(" no archive copy"), style="red"))
             if result.error:
-                line.append_text(data(f": {result.error}", single_line=True))
+                line.append_text(data(f": {translated(result.error)}", single_line=True))
         out.print(line)
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.errors import DataError
+from factcheck.i18n import Message
 from factcheck.exchange.reviews import claim_key, url_host
 
 SAME_REVIEW_SIMILARITY = 0.8  # one review URL with claims this alike is one claim (else a multi-claim review)
@@ -53,9 +54,9 @@ class Known:
             same_review = self.by_url.get(url_key(url), [])
             for claim_id, other, text in same_review:
                 if other == key or _similar(record["claim"], text):
-                    return claim_id, "same review URL"
+                    return claim_id, Message("same review URL")
         if key in self.by_text:
-            return self.by_text[key], "same claim text"
+            return self.by_text[key], Message("same claim text")
         return None
 
 
@@ -146,4 +147,4 @@ def new_id(record: dict, known: Known) -> str:
         candidate = f"{slug}-{digest[:length]}"
         if candidate not in known.ids:
             return candidate
-    raise DataError(f"no free id for {slug}-{digest}")  # needs a SHA-1 collision
+    raise DataError("no free id for {slug}-{digest}", slug=slug, digest=digest)  # needs a SHA-1 collision

@@ -7,6 +7,7 @@ from typing import Any, Iterator
 from factcheck.exchange.claimreview import InvalidItem
 from factcheck.exchange.importing.items import UNREADABLE, Item
 from factcheck.exchange.reviews import clean_text, parse_date, review_record
+from factcheck.i18n import Message
 
 # --------------------------------------------------------------------------- Google Fact Check Tools responses
 
@@ -21,25 +22,25 @@ def google_items(response: dict, where: str = "") -> Iterator[Item]:
 def google_claim_items(claim: Any, where: str) -> Iterator[Item]:
     """One API claim gives one item per review of it."""
     if not isinstance(claim, dict):
-        yield where, f"not a JSON object but {type(claim).__name__}"
+        yield where, Message("not a JSON object but {kind}", kind=type(claim).__name__)
         return
     reviews = claim.get("claimReview")
     if not isinstance(reviews, list) or not reviews:
-        yield where, "no claimReview"
+        yield where, Message("no claimReview")
         return
     for number, review in enumerate(reviews, 1):
         position = where if len(reviews) == 1 else f"{where}, review {number}"
         try:
             yield position, google_record(claim, review)
         except InvalidItem as exc:
-            yield position, str(exc)
+            yield position, exc.message
         except UNREADABLE as exc:
-            yield position, f"cannot be read: {type(exc).__name__}"
+            yield position, Message("cannot be read: {kind}", kind=type(exc).__name__)
 
 
 def google_record(claim: dict, review: Any) -> dict:
     if not isinstance(review, dict):
-        raise InvalidItem(f"claimReview is not a JSON object but {type(review).__name__}")
+        raise InvalidItem("claimReview is not a JSON object but {kind}", kind=type(review).__name__)
     publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
     fields = {
         "claim": claim.get("text"),
@@ -59,4 +60,4 @@ def _field_date(value: Any, what: str) -> str | None:
     try:
         return parse_date(value)
     except InvalidItem as exc:
-        raise InvalidItem(f"{what}: {exc}") from None
+        raise InvalidItem("{what}: {exc}", what=what, exc=exc) from None

@@ -14,6 +14,7 @@ from factcheck.exchange.importing.google import google_claim_items, google_items
 from factcheck.exchange.importing.items import FORMATS, UNREADABLE, Item
 from factcheck.exchange.importing.table import read_table
 from factcheck.exchange.reviews import claimreview_fields, is_claimreview, review_record
+from factcheck.i18n import Message
 
 
 def read_source(source: str | os.PathLike, stdin: Any = None) -> tuple[str, str]:
@@ -27,19 +28,19 @@ def read_source(source: str | os.PathLike, stdin: Any = None) -> tuple[str, str]
         else:
             raw = Path(source).read_bytes()
     except FileNotFoundError:
-        raise FactcheckError(f"{name}: no such file") from None
+        raise FactcheckError("{name}: no such file", name=name) from None
     except IsADirectoryError:
-        raise FactcheckError(f"{name}: is a directory; give a file") from None
+        raise FactcheckError("{name}: is a directory; give a file", name=name) from None
     except OSError as exc:
-        raise FactcheckError(f"{name}: cannot read: {exc.strerror}") from None
+        raise FactcheckError("{name}: cannot read: {strerror}", name=name, strerror=exc.strerror) from None
     if isinstance(raw, str):
         return name, raw.removeprefix("\ufeff")
     try:
         return name, raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError(
-            f"{name}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8 "
-            "(in Excel: File > Save As > CSV UTF-8)"
+            "{name}: not UTF-8 (byte 0x{raw:02x} at offset {start}); save it as UTF-8 "
+            "(in Excel: File > Save As > CSV UTF-8)", name=name, raw=raw[exc.start], start=exc.start
         ) from None
 
 
@@ -67,7 +68,7 @@ def read_items(
 ) -> tuple[str, list[Item]]:
     """(format read, items) from a file or "-"; raises FactcheckError when the file cannot be read at all."""
     if fmt not in FORMATS:
-        raise FactcheckError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+        raise FactcheckError("unknown format {fmt!r}; use one of: {formats}", fmt=fmt, formats=', '.join(FORMATS))
     name, text = read_source(source, stdin)
     kind = detect_format(name, text) if fmt == "auto" else fmt
     if kind in ("csv", "tsv"):
@@ -77,7 +78,8 @@ def read_items(
         raise FactcheckError("--map is for CSV and TSV files only")
     kind, items = read_json_text(text, name)
     if fmt in ("google", "claimreview") and kind != fmt:
-        raise DataError(f"{name}: this looks like a {kind} file, not {fmt}; try --format auto")
+        raise DataError(
+            "{name}: this looks like a {kind} file, not {fmt}; try --format auto", name=name, kind=kind, fmt=fmt)
     return kind, items
 
 
@@ -105,10 +107,10 @@ def _loads(text: str) -> Any:
     return json.loads(text, parse_int=_integer)
 
 
-def _unreadable(exc: BaseException) -> str:
+def _unreadable(exc: BaseException) -> Message:
     if isinstance(exc, RecursionError):
-        return "nested too deeply to read"
-    return f"cannot be read: {' '.join(str(exc).split())[:200] or type(exc).__name__}"
+        return Message("nested too deeply to read")
+    return Message("cannot be read: {reason}", reason=" ".join(str(exc).split())[:200] or type(exc).__name__)
 
 
 def read_json_text(text: str, name: str = "<input>") -> tuple[str, list[Item]]:
@@ -119,17 +121,21 @@ def read_json_text(text: str, name: str = "<input>") -> tuple[str, list[Item]]:
         value = _loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg != "Extra data":
-            raise DataError(f"{name}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+            raise DataError(
+                "{name}: not valid JSON: {msg} at line {lineno} column {colno}",
+                name=name, msg=exc.msg, lineno=exc.lineno, colno=exc.colno) from None
     except RecursionError:
         if text.lstrip().startswith("["):  # a list: each element is read on its own, the deep one fails alone
             items = list(_list_items(text))
             return json_kind(next((v for _p, v in items if isinstance(v, dict)), None)), items
-        raise DataError(f"{name}: nested too deeply to read (over {sys.getrecursionlimit()} levels)") from None
+        raise DataError(
+            "{name}: nested too deeply to read (over {levels} levels)",
+            name=name, levels=sys.getrecursionlimit()) from None
     else:
         try:
             return json_kind(value), list(json_items(value))
         except UNREADABLE as exc:
-            raise DataError(f"{name}: {_unreadable(exc)}") from None
+            raise DataError("{name}: {unreadable}", name=name, unreadable=_unreadable(exc)) from None
     first_line = next(line for line in text.splitlines() if line.strip())
     try:
         kind = json_kind(_loads(first_line))
@@ -195,7 +201,8 @@ def json_lines_items(text: str) -> Iterator[Item]:
         try:
             value = _loads(line)
         except (json.JSONDecodeError, *UNREADABLE) as exc:
-            reason = f"not valid JSON: {exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else _unreadable(exc)
+            reason = Message("not valid JSON: {reason} at column {column}", reason=exc.msg, column=exc.colno) \
+                if isinstance(exc, json.JSONDecodeError) else _unreadable(exc)
             yield f"line {number}", reason
             continue
         yield from _bounded(json_items(value, f"line {number}"), f"line {number}")
@@ -229,7 +236,7 @@ def _claimreview_item(value: Any) -> Any:
     try:
         return review_record(claimreview_fields(value), fmt="claimreview")
     except InvalidItem as exc:
-        return str(exc)
+        return exc.message
     except UNREADABLE as exc:
         return _unreadable(exc)
 

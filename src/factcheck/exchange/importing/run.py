@@ -8,6 +8,7 @@ from typing import Callable, Iterable
 
 from factcheck.exchange.importing.dedupe import known_claims, new_id, publisher_slug, refresh_index, similar_to_added
 from factcheck.exchange.importing.items import Item
+from factcheck.i18n import Message
 from factcheck.model import validate_claim
 from factcheck.store.files import write_claim_files
 from factcheck.store.repo import imported_folder
@@ -102,7 +103,7 @@ def import_records(
         positions: list[str] = []
         for position, item in items[start:start + batch_size]:
             if not isinstance(item, dict):
-                report.invalid.append(Invalid(position, str(item)))
+                report.invalid.append(Invalid(position, item if isinstance(item, str) else str(item)))
                 continue
             duplicate = known.duplicate_of(item)
             if duplicate:
@@ -111,7 +112,8 @@ def import_records(
             record = {"id": new_id(item, known), **{k: v for k, v in item.items() if k != "id"}}
             problems = validate_claim(record, expected_id=record["id"])
             if problems:
-                report.invalid.append(Invalid(position, f"{problems[0].where()}: {problems[0].message}"))
+                report.invalid.append(Invalid(position, Message("{where}: {message}", where=problems[0].where(),
+                                                                message=problems[0].message)))
                 continue
             known.add(record["id"], record)
             added_here.add(record["id"])

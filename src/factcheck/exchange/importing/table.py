@@ -12,6 +12,7 @@ from factcheck.exchange.claimreview import InvalidItem
 from factcheck.exchange.importing.google import _field_date
 from factcheck.exchange.importing.items import MAP_ALIASES, MAP_FIELDS, Item
 from factcheck.exchange.reviews import clean_text, review_record
+from factcheck.i18n import Message
 from factcheck.model import HTTP_URL_RE
 
 # --------------------------------------------------------------------------- spreadsheets
@@ -30,15 +31,16 @@ def parse_mapping(text: str | dict | None) -> dict[str, str]:
             elif pairs and piece:  # a comma inside a template or a column name
                 pairs[-1] = (pairs[-1][0], pairs[-1][1] + "," + piece)
             elif piece.strip():
-                raise FactcheckError(f"--map: {piece.strip()!r} is not field=column")
+                raise FactcheckError("--map: {piece!r} is not field=column", piece=piece.strip())
     mapping = {}
     for key, value in pairs:
         key = key.strip().lower()
         key = MAP_ALIASES.get(key, key)
         if key not in MAP_FIELDS:
-            raise FactcheckError(f"--map: unknown field {key!r}; fields: {', '.join(MAP_FIELDS)}")
+            raise FactcheckError(
+                "--map: unknown field {key!r}; fields: {map_fields}", key=key, map_fields=', '.join(MAP_FIELDS))
         if not value.strip():
-            raise FactcheckError(f"--map: no column given for {key!r}")
+            raise FactcheckError("--map: no column given for {key!r}", key=key)
         mapping[key] = value.strip()
     return mapping
 
@@ -63,7 +65,7 @@ def read_table(
     except StopIteration:
         return []
     except csv.Error as exc:
-        raise DataError(f"{name}: cannot read the header row: {exc}") from None
+        raise DataError("{name}: cannot read the header row: {exc}", name=name, exc=exc) from None
     columns = {col: i for i, col in reversed(list(enumerate(header))) if col}
     if mapping:
         chosen = parse_mapping(mapping)
@@ -78,10 +80,14 @@ def read_table(
         refs = _TEMPLATE_REF.findall(value) if "{" in value else [value]
         for ref in refs:
             if ref not in columns:
-                raise FactcheckError(f"--map {key}={value}: no column {ref!r} in {name} (columns: {listed})")
+                raise FactcheckError(
+                    "--map {key}={value}: no column {ref!r} in {name} (columns: {listed})",
+                    key=key, value=value, ref=ref, name=name, listed=listed)
     for key in ("claim", "rating"):
         if key not in chosen:
-            raise FactcheckError(f"{name}: which column holds the {key}? use --map {key}=COLUMN (columns: {listed})")
+            raise FactcheckError(
+                "{name}: which column holds the {key}? use --map {key}=COLUMN (columns: {listed})",
+                name=name, key=key, listed=listed)
 
     items: list[Item] = []
     line = 2  # the physical line where the next row starts
@@ -91,7 +97,7 @@ def read_table(
         except StopIteration:
             break
         except csv.Error as exc:
-            items.append((f"line {line}", f"cannot read the row: {exc}"))
+            items.append((f"line {line}", Message("cannot read the row: {exc}", exc=exc)))
             line = rows.line_num + 1
             continue
         position, line = f"line {line}", rows.line_num + 1
@@ -99,8 +105,9 @@ def read_table(
             continue
         swallowed = _swallowed_rows(row, len(header), delimiter)
         if swallowed:
-            items.append((position, f"a quote is not closed: the row runs on to line {line - 1}, taking in "
-                                    f"{swallowed} more row(s); close the quote and import again"))
+            items.append((position, Message("a quote is not closed: the row runs on to line {last}, taking in "
+                                            "{swallowed} more row(s); close the quote and import again",
+                                            last=line - 1, swallowed=swallowed)))
             continue
 
         def cell(key: str) -> str:
@@ -114,7 +121,7 @@ def read_table(
         try:
             items.append((position, table_record(cell, publisher, language, fmt)))
         except InvalidItem as exc:
-            items.append((position, str(exc)))
+            items.append((position, exc.message))
     return items
 
 
@@ -166,5 +173,5 @@ def table_record(cell: Callable[[str], str], publisher: str | None, language: st
         "language": clean_text(cell("language")) or clean_text(language),
     }
     if fields["appearance"]["url"] and not HTTP_URL_RE.match(fields["appearance"]["url"]):
-        raise InvalidItem(f"appearance_url {fields['appearance']['url']!r} is not an http(s) address")
+        raise InvalidItem("appearance_url {url!r} is not an http(s) address", url=fields['appearance']['url'])
     return review_record(fields, fmt=fmt)
