@@ -4,12 +4,10 @@ import json
 import re
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 from conftest import REPO_CLAIMS, write_claim
 
-from factcheck.model import STATUS_CODES, VERDICT_BY_CODE
 
 YETA = "gimje-physical-ai-yeta-exemption"
 
