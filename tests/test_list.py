@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 from rich.cells import cell_len
-from conftest import write_claim
+from conftest import read_terminal, write_claim
 
 from factcheck.model import STATUS_CODES, VERDICT_BY_CODE
 
@@ -168,20 +168,9 @@ def run_on_a_pty(args: list[str], environ: dict, tmp_path) -> str:
     leader, follower = pty.openpty()
     env = {**os.environ, **environ}
     process = subprocess.Popen([sys.executable, "-m", "factcheck", *args], stdin=follower, stdout=follower,
-                               stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+                               stderr=subprocess.DEVNULL, env=env, cwd=tmp_path)
     os.close(follower)
-    received = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the child has gone and closed its side
-            break
-        if not chunk:
-            break
-        received += chunk
-    process.wait(timeout=60)
-    os.close(leader)
-    return received.decode("utf-8", "replace")
+    return read_terminal(leader, process)
 
 
 PAGER_SCRIPT = "import sys; open(sys.argv[1], 'w', encoding='utf-8').write(sys.stdin.read())"
