@@ -27,7 +27,7 @@ from factcheck.terminal.desk import state_badge
 from factcheck.terminal.environment import Environment, stream_isatty
 from factcheck.terminal.render import badge, console, data
 
-CHUNK = 40  # rows drawn at a time
+FIRST_CHUNK, CHUNK = 10, 40  # rows drawn at a time: a few first, for the first screen
 NARROW = 100  # columns below which each claim is a card, not a table row
 MIN_TEXT = 48  # columns the claim and the claimant need between them in a table row
 PADDING = 2  # a cell's padding, left and right
@@ -51,12 +51,14 @@ def list_views(records: list[dict], width: int) -> Iterator:
                 max(cell_len(data(r.get("id")).plain) for r in [*records, {"id": _("id")}]))
     text_width = width - sum(in_table) - 5 * PADDING - 4  # five columns, four rules between them
     as_cards = width < NARROW or text_width < MIN_TEXT
-    for start in range(0, len(records), CHUNK):
-        chunk = records[start : start + CHUNK]
+    start = 0
+    while start < len(records):
+        chunk = records[start : start + (FIRST_CHUNK if start == 0 else CHUNK)]
         if as_cards:
             yield from (_card(record, verdict_width, width) for record in chunk)
         else:
             yield _table(chunk, start == 0, text_width, *in_table)
+        start += len(chunk)
 
 
 def _claim_text(record: dict) -> Text:
