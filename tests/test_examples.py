@@ -11,6 +11,7 @@ PLACEHOLDERS.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import re
@@ -50,6 +51,7 @@ IN_THE_WORKFLOW = re.compile(r"factcheck (submit|approve|reject) |factcheck rati
 FIND_NOTHING = {"factcheck search 서울 지하철 요금", "LANG=ko_KR.UTF-8 factcheck search 서울 지하철 요금"}
 
 
+@functools.cache  # asked at collection and by a test: the help of every command, in two languages, once
 def help_examples() -> list[tuple[str, str]]:
     """(where, example) for every example line of every command's --help, in English and in Korean."""
     load_commands()
