@@ -203,6 +203,11 @@ def claim_ids() -> set[str]:
     return {path.stem for path in REPO_CLAIMS.glob("*.yaml")} - {"factcheck"}
 
 
+def rest_of(ctx: click.Context) -> list[str]:
+    """What a group's context left for its subcommand (click 8.2 deprecates reading it as protected_args)."""
+    return [*getattr(ctx, "_protected_args", ()), *ctx.args]
+
+
 def assert_parses(command: str, ids: set[str] | None = None) -> None:
     """The factcheck command of an example line exists, takes the options given, and names real claims."""
     words = shlex.split(command.split("|")[-1].split("#")[0])
@@ -211,12 +216,12 @@ def assert_parses(command: str, ids: set[str] | None = None) -> None:
 
     ctx = cli.make_context("factcheck", list(words))
     ctx.obj = State(None, ctx.obj)  # as the group's callback makes it, for the options' callbacks
-    group, args = cli, ctx.protected_args + ctx.args
+    group, args = cli, rest_of(ctx)
     while args:
         sub = group.get_command(ctx, args[0])
         assert sub is not None, f"no command {args[0]!r} in {command!r}"
         ctx = sub.make_context(args[0], args[1:], parent=ctx)
-        group, args = sub, (ctx.protected_args + ctx.args) if isinstance(sub, click.Group) else []
+        group, args = sub, (rest_of(ctx)) if isinstance(sub, click.Group) else []
     for word in words:
         if re.fullmatch(r"gimje-[a-z0-9-]+", word):
             assert word in (claim_ids() if ids is None else ids), f"{word} is not a claim"
