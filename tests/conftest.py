@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import stat
 from dataclasses import dataclass
@@ -127,3 +128,19 @@ def write_claim(folder: Path, claim_id: str, **fields) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(repo.dump(record, path))
     return path
+
+
+def read_terminal(leader: int, process) -> str:
+    """All that a child wrote to the pseudo-terminal whose leader end is `leader`, once it has gone."""
+    received = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        received += chunk
+    process.wait(timeout=60)
+    os.close(leader)
+    return received.decode("utf-8", "replace")

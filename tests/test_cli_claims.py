@@ -4,12 +4,10 @@ import json
 import re
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 from conftest import REPO_CLAIMS, write_claim
 
-from factcheck.model import STATUS_CODES, VERDICT_BY_CODE
 
 YETA = "gimje-physical-ai-yeta-exemption"
 
@@ -65,16 +63,6 @@ def test_validate_refuses_a_path_outside_the_claims_directory(run, claims_dir, t
     outside.write_text("id: elsewhere\n", encoding="utf-8")
     result = run(claims_dir, "validate", str(outside))
     assert result.exit_code == 2 and "outside the claims directory" in result.stderr
-
-
-def test_list_shows_every_claim_and_a_count_per_verdict(run, claims_dir):
-    result = run(claims_dir, "list")
-    assert result.exit_code == 0
-    claims = json.loads(run(claims_dir, "list", "--json").stdout)["claims"]
-    counts = Counter(c["status"] for c in claims)
-    per_verdict = " · ".join(f" {VERDICT_BY_CODE[code].ko}  {counts[code]}" for code in STATUS_CODES if counts[code])
-    assert result.stdout.splitlines()[-1] == f"10 claim(s): {per_verdict}"
-    assert per_verdict.startswith(" 사실  5 ·  대체로 사실  2 · ")
 
 
 def test_list_json_holds_full_records_and_filters_apply(run, claims_dir):

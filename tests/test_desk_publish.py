@@ -97,10 +97,10 @@ def test_report_of_a_draft_in_other_formats_still_works(run, claims_dir):
 # --------------------------------------------------------------------------- list and search
 
 
-def test_list_marks_unpublished_claims_and_filters_by_state(run, claims_dir):
+def test_list_marks_unpublished_claims_and_filters_by_state(run, on_terminal, claims_dir):
     add_draft(run, claims_dir)
-    out = run(claims_dir, "list").stdout
-    assert out.count("초안 · Draft") == 1
+    assert on_terminal(claims_dir, "list").stdout.count("초안 · Draft") == 1
+    assert [line.split("\t")[2] for line in run(claims_dir, "list").stdout.splitlines()].count("draft") == 1
     drafts = json.loads(run(claims_dir, "list", "--state", "draft", "--json").stdout)["claims"]
     assert [c["id"] for c in drafts] == ["gimje-budget-2026"]
     published = json.loads(run(claims_dir, "list", "--state", "published", "--json").stdout)["claims"]

@@ -271,7 +271,7 @@ def test_the_markdown_report_keeps_english_labels_in_english(claims_dir):
 
 def test_show_list_stats_and_index_have_korean_headings(claims_dir):
     assert "출처 (" in run_in(KOREAN, "show", YETA, claims=claims_dir)[1]
-    listed = run_in(KOREAN, "list", claims=claims_dir)[1]
+    listed = run_in(KOREAN, "list", claims=claims_dir, terminal=True, width=200)[1]
     assert "판정" in listed and "발언자" in listed and "주장 10건:" in listed
     stats = run_in(KOREAN, "stats", claims=claims_dir)[1]
     assert "판정별" in stats and "발언자별" in stats and "태그별" in stats and "주장 10건" in stats

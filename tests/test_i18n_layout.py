@@ -67,12 +67,36 @@ def test_show_fills_the_terminal_exactly_and_cuts_no_word(claims_dir, width):
     assert_words_whole(lines, [record["claim"], record["rationale"]["ko"]])
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_list_fits_keeps_its_columns_straight_and_cuts_no_word(claims_dir, width):
+VERDICT_THEN_TEXT = re.compile(r"(\s+\S(?:\S| (?=\S))*\s{2,})\S")  # a card's badge, then where its text starts
+
+
+def ids_of(claims_dir) -> list[str]:
+    result = CliRunner().invoke(cli, ["--claims-dir", str(claims_dir), "list", "--json"])
+    return [record["id"] for record in json.loads(result.stdout)["claims"]]
+
+
+@pytest.mark.parametrize("width", [160, 200])
+def test_list_in_a_wide_terminal_is_a_table_that_fits_keeps_its_columns_straight_and_cuts_no_word(claims_dir, width):
     lines = on_korean_terminal(claims_dir, "list", width=width)
-    assert "판정" in lines[1] and "주장" in lines[1]
+    assert "판정" in lines[0] and "주장" in lines[0]
     assert_fits(lines, width)
-    assert_columns_straight(lines)
+    rows = [rule_positions(line) for line in lines if any(rule in line for rule in RULES)]
+    assert len(rows) > 10 and all(row == rows[0] for row in rows), "the rules of the rows are not under one another"
+    assert_words_whole(lines, claims_of(claims_dir) + ids_of(claims_dir))
+
+
+@pytest.mark.parametrize("width", [80, 99])
+def test_list_in_a_narrow_terminal_is_cards_whose_text_starts_in_one_column(claims_dir, width):
+    lines = on_korean_terminal(claims_dir, "list", width=width)
+    assert_fits(lines, width)
+    ids = ids_of(claims_dir)
+    assert [line.split(" · ")[0] for line in lines if line.split(" · ")[0] in ids] == ids  # each id whole, at the left
+    summary = next(i for i, line in enumerate(lines) if line.startswith("주장 10건") or "claim(s)" in line)
+    card_lines = [line for line in lines[:summary] if line.split(" · ")[0] not in ids]
+    badge_lines = [line for line in card_lines if line[:4].strip()]
+    text_starts = {cell_len(VERDICT_THEN_TEXT.match(line).group(1)) for line in badge_lines}
+    wrapped = {cell_len(line) - cell_len(line.lstrip()) for line in card_lines if not line[:4].strip()}
+    assert len(badge_lines) == len(ids) and len(text_starts) == 1 and wrapped == text_starts
     assert_words_whole(lines, claims_of(claims_dir))
 
 

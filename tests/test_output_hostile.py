@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import write_claim
+from conftest import read_terminal, write_claim
 
 from factcheck import textclean
 
@@ -61,18 +61,7 @@ def _on_a_terminal(claims, *args) -> str:
     process = subprocess.Popen([sys.executable, "-m", "factcheck", "--claims-dir", str(claims), *args],
                                stdout=follower, stderr=subprocess.DEVNULL, env=env)
     os.close(follower)
-    received = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the child closed the terminal
-            break
-        if not chunk:
-            break
-        received += chunk
-    process.wait(timeout=60)
-    os.close(leader)
-    return received.decode("utf-8", "replace")
+    return read_terminal(leader, process)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

@@ -471,10 +471,28 @@ def best_source(record: dict) -> dict | None:
     return (primary or sources or [None])[0]
 
 
+_TAG_SEPARATORS = re.compile(r"[\s_\-·.,/]+")
+
+
+def tag_key(tag: object) -> str:
+    """A tag as a filter compares it: NFKC, case folded, with no spaces or separators, so that 예타면제,
+    `예타 면제` and `Physical-AI`/`physical AI` are each one tag."""
+    import unicodedata
+
+    return _TAG_SEPARATORS.sub("", unicodedata.normalize("NFKC", str(tag)).casefold())
+
+
+def tag_matches(wanted: str, tags_of_claim: Iterable[str] | None) -> bool:
+    """Whether `--tag wanted` picks a claim with these tags: a part of one of them, as search reads a word
+    (예타 finds `예타 면제`, 면제 too; 예타면제 and `예타 면제` are the same)."""
+    key = tag_key(wanted)
+    return bool(key) and any(key in tag_key(tag) for tag in tags_of_claim or ())
+
+
 def is_selected(status_of_claim: str | None, tags_of_claim: Iterable[str] | None,
                 status: str | None = None, tag: str | None = None) -> bool:
     """Whether a claim with this verdict and these tags passes a --status/--tag filter (None lets any through)."""
-    return (not status or status_of_claim == status) and (not tag or tag in (tags_of_claim or ()))
+    return (not status or status_of_claim == status) and (not tag or tag_matches(tag, tags_of_claim))
 
 
 def select_records(records: Iterable[dict], status: str | None = None, tag: str | None = None) -> list[dict]:

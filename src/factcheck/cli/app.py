@@ -291,7 +291,7 @@ def cli(ctx: click.Context, claims_dir: str | None):
     Examples:
       factcheck search "예타 면제 언제"
       factcheck show gimje-physical-ai-yeta-exemption
-      factcheck list --status false
+      factcheck list --status mostly-false
       factcheck add --claim "…" --claimant "…" --status unverified
       factcheck validate
 

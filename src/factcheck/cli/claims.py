@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -142,24 +143,63 @@ cli.add_command(show, name="report")
 # --------------------------------------------------------------------------- list / stats
 
 
+LIST_SORTS = ("id", "date", "verdict", "claimant")  # store.listing.SORTS, named here: --help loads no store code
+
+
 @cli.command(name="list")
 @status_option
 @tag_option
 @state_option
+@click.option("--sort", type=click.Choice(LIST_SORTS), default="id", show_default=True,
+              help="Order: id (A to Z), date (newest first, undated last), verdict (true first, in the scale's "
+              "order) or claimant (by name).")
+@click.option("--limit", "-n", type=click.IntRange(1), help="Show the first N claims only.")
+@click.option("--pager/--no-pager", default=True, show_default=True,
+              help="On a terminal, show a long list through $PAGER (else less).")
 @json_option
 @pass_state
-def list_claims(state: State, status, tag, state_):
-    """List all claims in a table, with a count per verdict.
+def list_claims(state: State, status, tag, state_, sort, limit, pager):
+    """List claims: on a terminal a table, with a count per verdict; into a pipe one claim per line.
+
+    Claims are shown whole: the table wraps them, and an id is never broken. Into a pipe or a
+    file it prints tab-separated columns under a header (id, verdict, state, date, claimant,
+    claim), for cut, sort or a spreadsheet. A tag filter takes a part of a tag, spaces and case
+    aside (--tag 예타 finds 예타 면제). No claim to list says so on stderr (exit 1).
 
     \b
     Examples:
       factcheck list
       factcheck list --status half-true --tag 예타
+      factcheck list --sort date --limit 5
       factcheck list --state draft
+      factcheck list | cut -f1,2
       factcheck list --json
     """
-    records = select_records(state.index().records(), status, tag)
-    return outcomes.ClaimList([{**r, "state": state_of(r)} for r in records if not state_ or state_of(r) == state_])
+    from factcheck.store.listing import sorted_records
+
+    everything = state.index().records()
+    chosen = [{**r, "state": state_of(r)} for r in select_records(everything, status, tag)
+              if not state_ or state_of(r) == state_]
+    chosen = sorted_records(chosen, sort)
+    counts = Counter(r.get("status") for r in chosen)
+    none_found = "" if chosen else nothing_listed(state, everything, status, tag, state_)
+    return outcomes.ClaimList(chosen[:limit], matched=len(chosen), counts=counts, none_found=none_found, page=pager)
+
+
+def nothing_listed(state: State, everything: list[dict], status, tag, state_) -> str:
+    """Why a list is empty, in one line: an empty repository, a tag no claim has (and the tags like it),
+    or filters that together leave nothing."""
+    from factcheck.model import tag_matches
+    from factcheck.store.listing import tags_like
+
+    if not everything:
+        return _("no claims in {path}").format(path=state.repo.root)
+    if tag and not any(tag_matches(tag, r.get("tags")) for r in everything):
+        return _("no claim has a tag like “{tag}”; tags like it: {tags}").format(
+            tag=tag, tags=", ".join(tags_like(tag, everything)))
+    filters = " ".join(f"--{name} {value}" for name, value in (("status", status), ("tag", tag), ("state", state_))
+                       if value)
+    return _("no claim matches {filters}").format(filters=filters)
 
 
 @cli.command()

@@ -54,8 +54,8 @@ def assign(state: State, claim_id, name, by):
 
     \b
     Examples:
-      factcheck assign gimje-budget-three-years 김기자
-      factcheck assign gimje-budget-three-years "Kim Ji-su" --by 박편집
+      factcheck assign gimje-national-budget-three-years-record 김기자
+      factcheck assign gimje-national-budget-three-years-record "Kim Ji-su" --by 박편집
     """
     from factcheck.store import desk
 
@@ -75,8 +75,8 @@ def submit(state: State, claim_id, by, note):
 
     \b
     Examples:
-      factcheck submit gimje-budget-three-years
-      factcheck submit gimje-budget-three-years --by 김기자 --note "출처 2건 확인"
+      factcheck submit gimje-national-budget-three-years-record
+      factcheck submit gimje-national-budget-three-years-record --by 김기자 --note "출처 2건 확인"
     """
     from factcheck.store import desk
 
@@ -106,7 +106,7 @@ def approve(state: State, claim_id, by, note):
 
     \b
     Examples:
-      factcheck approve gimje-budget-three-years --by 박편집
+      factcheck approve gimje-national-budget-three-years-record --by 박편집
     """
     from factcheck.store.desk import missing
 
@@ -128,7 +128,7 @@ def reject(state: State, claim_id, by, note):
 
     \b
     Examples:
-      factcheck reject gimje-budget-three-years --by 박편집 --note "1조 원 기준을 근거에 밝힐 것"
+      factcheck reject gimje-national-budget-three-years-record --by 박편집 --note "1조 원 기준을 근거에 밝힐 것"
     """
     record = _review(state, "reject", claim_id, by, note)
     return _moved(record, _("{id}: back to draft ({note})").format(id=claim_id, note=note))
@@ -149,8 +149,8 @@ def rationale(state: State, claim_id, text, lang, correction):
 
     \b
     Examples:
-      factcheck rationale gimje-budget-three-years "…" --lang ko
-      factcheck rationale gimje-budget-three-years "…" --lang en --correction "2026년 예산 반영"
+      factcheck rationale gimje-national-budget-three-years-record "…" --lang ko
+      factcheck rationale gimje-national-budget-three-years-record "…" --lang en --correction "2026년 예산 반영"
     """
     from factcheck.store import desk
 

@@ -115,7 +115,7 @@ def verdict(state: State, claim_id, status, note, rationale, edit, source_url, q
 
     \b
     Examples:
-      factcheck verdict gimje-budget-three-years mostly-true --note "4년 연속으로 갱신"
+      factcheck verdict gimje-national-budget-three-years-record mostly-true --note "4년 연속으로 갱신"
       factcheck verdict ID false --note "…" --source https://… --publisher 뉴스1 --quote "…"
       factcheck verdict ID false --correction "국무회의는 8월 18일이었다"
       factcheck verdict ID false --note "…" --rationale "…"
@@ -164,7 +164,7 @@ def validate(state: State, paths):
     \b
     Examples:
       factcheck validate
-      factcheck validate claims/gimje-budget-three-years.yaml
+      factcheck validate claims/gimje-national-budget-three-years-record.yaml
     """
     from factcheck.store.editing import validate_files
 

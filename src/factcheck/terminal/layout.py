@@ -50,15 +50,13 @@ def _result_lines(results: list, explain: bool, start: int, related: bool = Fals
         mark = [] if state == "published" else [("[{} · {}]".format(*STATE_LABELS[state]), "bold magenta"), (" ", "")]
         lines.append([(f"{rank}. ", "bold"), (label, f"badge:{record.get('status', '')}"), (" ", ""), *mark,
                       (_one_line(record.get("claim")), "bold")])
-        meta: list[Span] = [("   ", ""), (_one_line(claimant_text(record)), "cyan")]
-        if record.get("claim_date"):
-            meta.append((f" · {_one_line(record['claim_date'])}", ""))
+        facts: list[Span] = [(_one_line(claimant_text(record)), "cyan"), (_one_line(record.get("claim_date")), "")]
         if related:
-            meta.append((_(" · similarity {similarity}").format(similarity=f"{result.similarity:.2f}"), "dim"))
+            facts.append((_("similarity {similarity}").format(similarity=f"{result.similarity:.2f}"), "dim"))
         else:
-            meta.append((_(" · score {score}").format(score=result.score), "dim"))
-        meta += [(" · ", ""), (_one_line(record.get("id")), "dim")]
-        lines.append(meta)
+            facts.append((_("score {score}").format(score=result.score), "dim"))
+        facts.append((_one_line(record.get("id")), "dim"))
+        lines.append([("   ", ""), *_joined([fact for fact in facts if fact[0]])])
         if related and result.reason:
             lines.append([(_("   why: "), "dim"), (_one_line(translated(result.reason)), "dim")])
         if record.get("claim_en"):
@@ -72,6 +70,32 @@ def _result_lines(results: list, explain: bool, start: int, related: bool = Fals
             lines += [[(_("   why: "), "dim"), (_one_line(reason), "dim")] for reason in result.explain]
         lines.append([])
     return lines
+
+
+def _joined(spans: list[Span], separator: str = " · ") -> list[Span]:
+    """Spans with a separator between them, and none before the first: a claim with no claimant or
+    date starts its line with what it has."""
+    out: list[Span] = []
+    for span in spans:
+        if out:
+            out.append((separator, ""))
+        out.append(span)
+    return out
+
+
+# Into a pipe `list` prints a header and then one claim a line, its columns apart by tabs. The header
+# names are the JSON keys, in English whatever the interface speaks: a script cuts by them.
+TSV_COLUMNS = ("id", "verdict", "state", "date", "claimant", "claim")
+
+
+def tsv_row(record: dict) -> str:
+    values = (record.get("id"), record.get("status"), record.get("state"), record.get("claim_date"),
+              claimant_text(record), record.get("claim"))
+    return "\t".join(_one_line(value) for value in values)  # single_line folds tabs and newlines into spaces
+
+
+def tsv_header() -> str:
+    return "\t".join(TSV_COLUMNS)
 
 
 def plain_text(lines: list[list[Span]]) -> str:

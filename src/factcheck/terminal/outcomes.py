@@ -90,12 +90,26 @@ class ClaimShown(Outcome):
 
 
 class ClaimList(Outcome):
-    def __init__(self, records: list[dict], **kw):
+    """The claims a list shows (after --limit), how many matched, and, when none did, why in one line."""
+
+    def __init__(self, records: list[dict], matched: int | None = None, counts: dict | None = None,
+                 none_found: str = "", page: bool = True, **kw):
         super().__init__(**kw)
         self.records = records
+        self.matched = len(records) if matched is None else matched  # before --limit
+        self.counts = counts if counts is not None else {}  # verdict code -> claims, of all that matched
+        self.none_found = none_found  # said on stderr when the list is empty
+        self.page = page  # through a pager on a terminal
 
     def as_json(self) -> dict:
-        return {"claims": self.records}
+        return {"claims": self.records, "matched": self.matched}
+
+    def notes(self) -> list[str]:
+        return [] if self.records else [self.none_found or _("no claims")]
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.OK if self.records else ExitStatus.NO_MATCH
 
 
 class Stats(Outcome):

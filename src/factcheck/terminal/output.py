@@ -133,6 +133,22 @@ def _search(out: Output, outcome: o.Searched) -> None:
         out.echo(plain_text(lines), nl=False)
 
 
+def _claim_list(out: Output, outcome: o.ClaimList) -> None:
+    if not outcome.records:
+        return
+    if out.env.stdout_isatty:
+        from factcheck.terminal.listing import print_claim_list
+
+        print_claim_list(out.env, outcome)
+        return
+    from factcheck.terminal.layout import tsv_header, tsv_row
+
+    # A pipe or a file: a header, then one claim a line as each is laid out, with no terminal library.
+    out.echo(tsv_header())
+    for start in range(0, len(outcome.records), 200):
+        out.echo("".join(tsv_row(record) + "\n" for record in outcome.records[start : start + 200]), nl=False)
+
+
 def _document(out: Output, outcome: o.Document) -> None:
     # On a terminal an export or report is cleaned (no OSC 52, OSC 8, clear-screen or DCS runs);
     # into a pipe or file it is the document as written.
@@ -166,7 +182,7 @@ def _notes_only(_out: Output, _outcome: Any) -> None:
 RENDERERS: dict[type, Callable[[Output, Any], None]] = {
     o.Searched: _search,
     o.ClaimShown: _rich("print_claim", "record"),
-    o.ClaimList: _rich("print_claim_table", "records"),
+    o.ClaimList: _claim_list,
     o.Stats: _rich("print_stats", "counts"),
     o.SourcesChecked: _rich("print_source_results", "results"),
     o.SourcesArchived: _rich("print_archive_results", "results"),

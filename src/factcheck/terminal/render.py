@@ -8,9 +8,9 @@ its streams, its terminal flags, its width, and its variables for rich's own rul
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Iterator, TextIO
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -19,7 +19,6 @@ from rich.text import Text
 
 from factcheck.i18n import N_, _, translated
 from factcheck.model import (
-    STATUS_CODES,
     VERDICT_BY_CODE,
     claimant_text,
     text_of,
@@ -50,8 +49,10 @@ SOURCE_STYLES = {
 }
 
 
-def console(env: Environment, stderr: bool = False) -> Console:
+def console(env: Environment, stderr: bool = False, file: TextIO | None = None) -> Console:
+    """A console on stdout (or stderr), or on `file` standing for stdout (a pager's input)."""
     stream, isatty = (env.stderr, env.stderr_isatty) if stderr else (env.stdout, env.stdout_isatty)
+    stream = stream if file is None else file
     # rich judges a real stream itself (honouring FORCE_COLOR and TTY_COMPATIBLE); it is told only when the
     # Environment says otherwise than the stream does, as a test's StringIO standing for a terminal.
     force = None if isatty == stream_isatty(stream) else isatty
@@ -86,16 +87,29 @@ def verdict_line(code: str) -> Text:
 # --------------------------------------------------------------------------- search
 
 
+HANGING = re.compile(r"\d+\. | +")  # what a wrapped line goes under: a rank (`3. `) or an indent
+
+
 def print_lines(out: Console, lines: list[list[tuple[str, str]]]) -> None:
-    """Print layout lines (lists of (text, style) spans) with colour, wrapping and badges."""
+    """Print layout lines (lists of (text, style) spans) with colour, wrapping and badges. A line that
+    starts with an indent or a rank wraps under its own text, not at the left edge."""
     for spans in lines:
+        head = HANGING.match(spans[0][0]) if spans else None
+        hang = head.end() if head else 0
         line = Text()
-        for text, style in spans:
+        for i, (text, style) in enumerate(spans):
             if style.startswith("badge:"):
                 line.append_text(badge(style[6:]))
             else:
-                line.append(text, style=style)
-        out.print(line)
+                line.append(text[hang:] if i == 0 else text, style=style)
+        if not hang or out.width <= 2 * hang:
+            out.print(Text(" " * hang) + line if hang else line)
+            continue
+        grid = Table.grid()
+        grid.add_column(width=hang, no_wrap=True)
+        grid.add_column(overflow="fold")
+        grid.add_row(Text(spans[0][0][:hang], style=spans[0][1]), line)
+        out.print(grid)
 
 
 # --------------------------------------------------------------------------- one claim
@@ -159,47 +173,6 @@ def claim_view(record: dict) -> Group:
 
 
 # --------------------------------------------------------------------------- tables
-
-
-NARROW = 100  # columns below which the claim table keeps three columns, the claimant and id under the claim
-
-
-def print_claim_table(out: Console, records: list[dict]) -> None:
-    from factcheck.terminal.desk import state_badge
-
-    narrow = out.width < NARROW
-    table = Table(show_lines=False, expand=False)
-    table.add_column(_("verdict"), no_wrap=True)
-    # fold, not rich's default ellipsis: that cuts a line of Korean that fills its cell exactly (rich 13-15)
-    # and drops the rest of a word longer than the cell; folding keeps every character.
-    table.add_column(_("claim"), ratio=3, overflow="fold")
-    if not narrow:
-        table.add_column(_("claimant"), ratio=1, overflow="fold")
-    table.add_column(_("date"), no_wrap=True)
-    if not narrow:
-        table.add_column(_("id"), style="dim", overflow="fold")
-    for record in records:
-        claim, mark = data(record.get("claim"), single_line=True), state_badge(record)
-        if mark is not None:
-            claim = mark + Text(" ") + claim
-        who, claim_id = data(claimant_text(record), single_line=True), data(record.get("id"), "dim")
-        if narrow:  # too little room for five columns of Korean: a cell that narrow cuts its words
-            claim.append("\n— ", style="dim")
-            claim.append_text(who)
-            claim.append("\n")
-            claim.append_text(claim_id)
-            table.add_row(badge(record.get("status", "")), claim, data(record.get("claim_date", "")))
-        else:
-            table.add_row(badge(record.get("status", "")), claim, who, data(record.get("claim_date", "")), claim_id)
-    out.print(table)
-    counts = Counter(r.get("status") for r in records)
-    summary = Text(_("{n} claim(s): ").format(n=len(records)))
-    for i, code in enumerate(c for c in STATUS_CODES if counts.get(c)):
-        if i:
-            summary.append(" · ")
-        summary.append_text(badge(code))
-        summary.append(f" {counts[code]}")
-    out.print(summary)
 
 
 def print_stats(out: Console, counts: dict) -> None:
