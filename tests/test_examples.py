@@ -43,7 +43,7 @@ PLACEHOLDERS = {
 }
 # Examples that need the network (a page or feed to read, sources to check or archive, the Google API) or a
 # person at the keyboard: parsed, not run.
-NOT_RUN = re.compile(r"(extract|scan) \S*https?://|\bcurl\b|sources (check|archive)|import google|factcheck add +#")
+NOT_RUN = re.compile(r"(extract|scan) \S*https?://|\bcurl\b|sources (check|archive)|import google|factcheck add +#| --edit\b")
 # Desk examples that move a claim through the newsroom workflow: they need one in draft or review, and the
 # bundled claims are all published; README's walkthrough runs each of them, in order, on a draft it adds.
 IN_THE_WORKFLOW = re.compile(r"factcheck (submit|approve|reject) |factcheck rationale (?!.*--correction)")

@@ -118,8 +118,8 @@ def verdict(state: State, claim_id, status, note, rationale, edit, source_url, q
       factcheck verdict gimje-national-budget-three-years-record mostly-true --note "4년 연속으로 갱신"
       factcheck verdict ID false --note "…" --source https://… --publisher 뉴스1 --quote "…"
       factcheck verdict ID false --correction "국무회의는 8월 18일이었다"
-      factcheck verdict ID false --note "…" --rationale "…"
-      factcheck verdict ID false --note "…" --edit
+      factcheck verdict ID mostly-false --correction "…" --rationale "…"
+      factcheck verdict ID mostly-false --correction "…" --edit
     """
     from factcheck.store import desk, editing
 
