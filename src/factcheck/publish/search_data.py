@@ -74,12 +74,11 @@ def _ranking_constants() -> dict[str, Any]:
 def search_tables(aliases: Aliases | None = None) -> dict[str, Any]:
     """Everything the page's query side needs to read a query as `factcheck search` does."""
     aliases = aliases if aliases is not None else Aliases(ALIAS_GROUPS)
-    fold = {chr(code) if isinstance(code, int) else code: value for code, value in korean._FOLD_TABLE.items()}
     return {
         "fields": list(SEARCHED_FIELDS),
         "weights": [match.FIELD_WEIGHTS[name] for name in SEARCHED_FIELDS],
         "typoFields": [name in analysis.TYPO_FIELDS for name in SEARCHED_FIELDS],
-        "fold": fold,
+        "fold": korean.fold_table(),
         "word": js_pattern(korean.WORD_RE.pattern),
         "choseong": korean.CHOSEONG,
         "jungseong": korean.JUNGSEONG,

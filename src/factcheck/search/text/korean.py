@@ -95,6 +95,14 @@ def _unaccented(code: int) -> str:
 _FOLD_TABLE, _FIXED = _CharTable(_unaccented), _FOLD_TABLE
 _FOLD_TABLE.update(_FIXED)
 
+
+def fold_table() -> dict[str, str]:
+    """Every character fold() changes, worked out whole (the live table grows as text is met, so two
+    dumps of it in one process would differ): for the site's script, which folds as the CLI does."""
+    table = {chr(code): _unaccented(code) for code in range(0xC0, 0x250) if _unaccented(code) != chr(code)}
+    table.update({chr(code) if isinstance(code, int) else code: value for code, value in _FIXED.items()})
+    return table
+
 WORD_RE = re.compile(r"[가-힣]+|[ㄱ-ㆎ]+|[a-z]+|[0-9]+|[一-鿿]+")
 
 
