@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -47,3 +48,19 @@ def sound(conn: sqlite3.Connection, path: Path) -> bool:
         return False
     mark_sound(path)
     return True
+
+
+@contextmanager
+def creation_lock(path: Path):
+    """Serialise opening/creating the index file, so that two first searches don't both build it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite's own locking still guards the data
+        yield
+        return
+    with open(f"{path}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
