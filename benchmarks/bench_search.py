@@ -46,7 +46,8 @@ from factcheck.store.repo import imported_folder
 HERE = Path(__file__).resolve().parent
 SEED_CLAIMS = HERE.parent / "claims"
 MARKER = ".bench-corpus.json"  # dot files are not claim files: the index skips them
-LAYOUT = "imported/<publisher>/<shard>"  # as `factcheck import` stores claims; an older corpus is not reused
+# Where imported claims go, as `factcheck import` stores them; a corpus of another layout is not reused.
+LAYOUTS = {"files": "imported/<publisher>/<shard>", "packs": "imported/<publisher>/<NNNN>.jsonl.gz"}
 TEXTS = ".bench-texts.txt"  # one line per claim (claim + claim_en), for fzf
 SEED = 20261124
 
@@ -536,8 +537,11 @@ def seed_files() -> list[Path]:
     return [p for p in sorted(SEED_CLAIMS.glob("*.yaml")) if p.name not in NOT_CLAIMS]
 
 
-def generate(root: Path, n: int, top: int, seed: int) -> dict:
-    """Write n claims below root (a fresh directory); returns the layout summary stored in MARKER."""
+def generate(root: Path, n: int, top: int, seed: int, layout: str = "packs") -> dict:
+    """Write n claims below root (a fresh directory), imported ones as files or packs; returns the layout
+    summary stored in MARKER."""
+    from factcheck.store.packs import PACK_CLAIMS, write_packed
+
     rng = random.Random(seed)
     gen = Generator(rng)
     root.mkdir(parents=True, exist_ok=True)
@@ -566,17 +570,24 @@ def generate(root: Path, n: int, top: int, seed: int) -> dict:
             texts_file.write(one_line(record) + "\n")
         done += local
         for (slug, publisher, language), count in zip(PUBLISHERS, counts):
-            for _ in range(count):
+            waiting = []
+            for k in range(count):
                 record = gen.imported_claim(slug, publisher, language)
-                folder = imported_folder(slug, record["id"])
-                (root / folder).mkdir(parents=True, exist_ok=True)
-                write_claim(root, folder, record)
+                if layout == "packs":
+                    waiting.append(record)
+                    if len(waiting) == PACK_CLAIMS or k == count - 1:
+                        write_packed(root, slug, waiting)
+                        waiting = []
+                else:
+                    folder = imported_folder(slug, record["id"])
+                    (root / folder).mkdir(parents=True, exist_ok=True)
+                    write_claim(root, folder, record)
                 texts_file.write(one_line(record) + "\n")
                 done += 1
                 if done % 10000 == 0:
                     log(f"  generated {done:,}/{n - len(seeds):,} claims ({time.perf_counter() - t0:.0f} s)")
     layout = {
-        "n": n, "seed": seed, "layout": LAYOUT, "top_level": local + len(seeds),
+        "n": n, "seed": seed, "layout": LAYOUTS[layout], "top_level": local + len(seeds),
         "imported": {slug: c for (slug, _p, _l), c in zip(PUBLISHERS, counts)},
     }
     (root / MARKER).write_text(json.dumps(layout, indent=1), encoding="utf-8")

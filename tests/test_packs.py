@@ -310,3 +310,40 @@ def test_repack_leaves_a_broken_file_and_says_so(run, tmp_path, empty_claims):
 def test_repack_with_a_path_is_a_usage_error(run, empty_claims):
     result = run(empty_claims, "import", "x.json", "--repack")
     assert result.exit_code == 2 and "--repack takes no PATH" in result.stderr
+
+
+# --------------------------------------------------------------------------- sizes and odd lines
+
+
+def test_index_json_reports_claim_and_index_bytes(run, tmp_path, empty_claims):
+    write_claim(empty_claims, "own-claim-1")
+    import_records(Repo(empty_claims), items(tmp_path, range(1, 6)), layout="packs")
+    info = json.loads(run(empty_claims, "index", "--json").stdout)
+    on_disk = [empty_claims / "own-claim-1.yaml", *Repo(empty_claims).pack_files()]
+    assert (info["claim_files"], info["packs"]) == (1, 1)
+    assert info["claims_bytes"] == sum(p.stat().st_size for p in on_disk)
+    assert info["index_bytes"] > 0
+
+
+def test_a_bare_true_verdict_in_a_pack_reads_as_the_verdict_true(tmp_path, repo):
+    import_records(repo, items(tmp_path, range(1, 3)), layout="packs")
+    pack = folder(repo) / "0000.jsonl.gz"
+    lines = gzip.decompress(pack.read_bytes()).split(b"\n")
+    lines[0] = lines[0].replace(b'"status":"mostly-false"', b'"status": false')
+    replace(pack, packs.pack_bytes(lines))
+    claims, problems = packs.load_pack(pack)
+    assert not problems and claims[0][1]["status"] == "false"
+
+
+def test_parsing_in_workers_stops_cleanly_when_the_consumer_stops_early(empty_claims):
+    import threading
+
+    from factcheck.search import index_parse
+
+    tasks = [(str(write_claim(empty_claims, f"claim-{n:03d}")), frozenset()) for n in range(400)]
+    parsed = index_parse.parsed_files(tasks, parallel_at=2)
+    assert next(parsed).entries[0].claim_id == "claim-000"
+    closing = threading.Thread(target=parsed.close, daemon=True)  # the pool's exit once hung here for good
+    closing.start()
+    closing.join(30)
+    assert not closing.is_alive()

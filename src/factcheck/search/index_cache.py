@@ -9,11 +9,33 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 STAMP_SUFFIX = ".checked"
+CACHE_ENV = "FACTCHECK_CACHE_DIR"
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where indexes live, given the variables of an environment (the CLI passes its own); none: ~/.cache/factcheck."""
+    environ = environ or {}
+    if environ.get(CACHE_ENV):
+        return Path(environ[CACHE_ENV]).expanduser()
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factcheck"
+
+
+def index_path(root: Path, cache: Path | None = None) -> Path:
+    key = str(root).encode("utf-8")
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"  # zlib: hashlib costs 5 ms of start-up
+    return (cache or cache_dir()) / f"index-{digest}.sqlite"
+
+
+def busy(exc: Exception) -> bool:
+    """SQLite gave up waiting for another process: the index is in use, not broken."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
 def index_places(path: Path) -> Iterator[Path]:

@@ -88,6 +88,7 @@ def _no_constants(name: str):
 
 
 _decode = json.JSONDecoder(parse_constant=_no_constants).decode
+_BARE_BOOLEAN = re.compile(rb":\s*(?:true|false)\b")
 
 
 def parse_line(path: Path, number: int, line: bytes) -> tuple[dict | None, list[FileProblem]]:
@@ -98,7 +99,9 @@ def parse_line(path: Path, number: int, line: bytes) -> tuple[dict | None, list[
         return None, [FileProblem(path, number, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
     except ValueError as exc:
         return None, [FileProblem(path, number, f"not a JSON object: {exc}")]
-    record = normalise(data) if isinstance(data, dict) else data
+    # JSON has no dates, so the one thing normalise changes is a bare true/false verdict: a walk of the
+    # whole record only when the line holds one (a tenth of a build's time otherwise).
+    record = normalise(data) if isinstance(data, dict) and _BARE_BOOLEAN.search(line) else data
     problems = validate_claim(record)
     if problems:
         return None, [FileProblem(path, number, f"{p.where()}: {p.message}") for p in problems]
