@@ -35,3 +35,11 @@ def test_money_is_computed_exactly_not_in_floating_point():
     assert amount_value("1.1조 원") == 1_100_000_000_000
     assert amount_value("9007199254740993억") == 900719925474099300000000  # past a float's 53 bits
     assert number_tokens("0.1") == {"n0p1"}
+
+
+def test_hundred_million_with_no_digit_before_it_is_a_number_not_a_crash():
+    # A LIAR claim ("several hundred million dollars below estimates") once stopped every index build.
+    from factcheck.search.text.numbers import english_value, number_tokens
+
+    assert english_value("hundred million") == 100_000_000
+    assert number_tokens("come in several hundred million dollars below estimates") is not None
