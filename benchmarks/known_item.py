@@ -102,6 +102,9 @@ def liar_records() -> list[dict]:
     return records
 
 
+MAX_REFUSED = 2  # LIAR claims refused by validation (a control character in the statement)
+
+
 def build_repo(root: Path, rows: list[dict], with_liar: bool, layout: str = "files") -> list[dict]:
     """Write the claims repository, imported claims as files or packs; returns every record (for the
     rapidfuzz baseline)."""
@@ -419,8 +422,10 @@ def evaluate(args, work: Path) -> None:
             capture_output=True, text=True, check=True).stdout)
         problems, count = info["files_with_problems"], info["claims"]
     build_s = time.perf_counter() - start
-    if problems or count != len(records):
+    if count < len(records) - MAX_REFUSED:
         raise SystemExit(f"the corpus is not valid: {count} claims indexed of {len(records)}, {problems} problems")
+    if count != len(records):  # two LIAR statements hold a C1 control character (U+0090), which validation refuses
+        log(f"  {len(records) - count} claim(s) refused by validation ({problems} file(s) with problems)")
 
     log(f"searching {len(queries):,} queries with factcheck ({'cli' if args.cli else 'in-process'})")
     errors: dict[int, str] = {}
