@@ -347,3 +347,15 @@ def test_parsing_in_workers_stops_cleanly_when_the_consumer_stops_early(empty_cl
     closing.start()
     closing.join(30)
     assert not closing.is_alive()
+
+
+def test_a_killed_pack_writers_temporary_file_is_removed_by_the_next_refresh(tmp_path, repo):
+    import subprocess
+    import sys
+
+    import_records(repo, items(tmp_path, range(1, 3)), layout="packs")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    orphan = folder(repo) / f".0000.jsonl.gz.{int(dead.stdout)}.abc12345.tmp"
+    orphan.write_bytes(b"half a pack")
+    open_index(repo, full=True)
+    assert not orphan.exists()
