@@ -41,3 +41,11 @@ def test_money_is_computed_exactly_not_in_floating_point():
                                          ("two hundred million", "n200000000")])
 def test_an_english_number_that_starts_with_hundred_is_read(text, value):
     assert value in number_tokens(text)
+
+
+def test_hundred_million_with_no_digit_before_it_is_a_number_not_a_crash():
+    # A LIAR claim ("several hundred million dollars below estimates") once stopped every index build.
+    from factcheck.search.text.numbers import english_value, number_tokens
+
+    assert english_value("hundred million") == 100_000_000
+    assert number_tokens("come in several hundred million dollars below estimates") is not None

@@ -157,7 +157,8 @@ def test_an_import_killed_midway_leaves_no_temporary_files_after_the_next_import
                 "reviewRating": {"alternateName": "False"}} for n in range(1200)]
     source = tmp_path / "reviews.json"
     source.write_text(json.dumps(reviews, ensure_ascii=False), encoding="utf-8")
-    command = [sys.executable, "-m", "factcheck", "--claims-dir", str(empty_claims), "import", str(source)]
+    command = [sys.executable, "-m", "factcheck", "--claims-dir", str(empty_claims), "import", str(source),
+               "--layout", "files"]  # a file per claim: thousands of writes to catch one in
     writer = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(empty_claims.rglob(".*.tmp")):
@@ -165,7 +166,7 @@ def test_an_import_killed_midway_leaves_no_temporary_files_after_the_next_import
     writer.send_signal(signal.SIGKILL)
     writer.wait()
     assert list(empty_claims.rglob(".*.tmp")), "the import was not caught mid-write"
-    again = factcheck(empty_claims, "import", str(source))
+    again = factcheck(empty_claims, "import", str(source), "--layout", "files")
     assert again.returncode == 0, again.stderr
     assert list(empty_claims.rglob(".*.tmp")) == []
     assert len(list(empty_claims.rglob("*.yaml"))) == 1200

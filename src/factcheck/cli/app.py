@@ -109,7 +109,7 @@ class SuggestingGroup(click.Group):
 COMMAND_MODULES = {
     **dict.fromkeys(("search", "show", "report", "list", "stats", "index"), "claims"),
     **dict.fromkeys(("add", "verdict", "validate"), "editing"),
-    **dict.fromkeys(("import", "export"), "exchange"),
+    **dict.fromkeys(("import", "export", "adopt"), "exchange"),
     "site": "site", "sources": "sources", "init": "init", "extract": "articles", "scan": "articles",
     **dict.fromkeys(("assign", "submit", "approve", "reject", "rationale", "queue", "log", "compare"), "desk"),
 }

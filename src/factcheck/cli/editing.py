@@ -159,7 +159,7 @@ def validate(state: State, paths):
     """Check claim files against the claim model.
 
     Prints `file:line: message` for each problem and exits 2 if there is any. With no PATH,
-    checks every claim file in the repository. Works as a pre-commit hook.
+    checks every claim file and pack of imported claims in the repository. Works as a pre-commit hook.
 
     \b
     Examples:
@@ -169,5 +169,5 @@ def validate(state: State, paths):
     from factcheck.store.editing import validate_files
 
     repo = state.repo
-    files = [repo.inside(p) for p in paths] if paths else list(repo.claim_files())
+    files = [repo.inside(p) for p in paths] if paths else [*repo.claim_files(), *repo.pack_files()]
     return Validated(*validate_files(repo, files))

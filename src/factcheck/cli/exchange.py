@@ -21,6 +21,7 @@ from factcheck.cli.app import (
 )
 from factcheck.cli.language import formatted_help
 from factcheck.exchange.importing.items import FORMATS, MAP_FIELDS
+from factcheck.exchange.importing.run import LAYOUTS, PACKS_AT
 from factcheck.i18n import _
 from factcheck.model import select_records
 from factcheck.publish.formats import EXPORT_FORMATS
@@ -59,7 +60,9 @@ class DefaultSubcommandGroup(click.Group):
 def import_group():
     """Import fact-checks: ClaimReview JSON-LD, a Google Fact Check Tools response, CSV/TSV, or the live API.
 
-    New claims go to claims/imported/<publisher>/. Importing is idempotent: an item that repeats a
+    New claims go to claims/imported/<publisher>/: one YAML file each, or, for an import of 1,000
+    items or more, compressed packs of many (--layout chooses; --repack packs the files already there).
+    Importing is idempotent: an item that repeats a
     stored claim (same review URL, or the same claim text) is reported as a duplicate of that claim's
     id, never merged. Unreadable items are listed with their position and reason and skipped.
     Exit 0 when the file was read (even if everything was a duplicate), 2 when nothing could be read.
@@ -75,8 +78,16 @@ def import_group():
     """
 
 
+def layout_option(command):
+    return click.option(
+        "--layout", type=click.Choice(LAYOUTS),
+        help=formatted_help("files: one YAML file per claim; packs: claims/imported/<publisher>/<NNNN>.jsonl.gz. "
+                            "Default: packs for {n:,} items or more, or where the publisher has packs.", n=PACKS_AT),
+    )(command)
+
+
 @import_group.command(name="file")
-@click.argument("source", metavar="PATH|-")
+@click.argument("source", metavar="PATH|-", required=False)
 @click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="auto",
     show_default=True, help="What the file holds; auto looks at its name and content.",
@@ -90,9 +101,11 @@ def import_group():
 )
 @click.option("--publisher", help="CSV/TSV: who published the reviews, when no column says.")
 @click.option("--language", help="CSV/TSV: the reviews' language code, e.g. ko.")
+@layout_option
+@click.option("--repack", is_flag=True, help="Move the imported claim files already stored into packs (no PATH).")
 @json_option
 @pass_state
-def import_file(state: State, source, fmt, mapping, publisher, language):
+def import_file(state: State, source, fmt, mapping, publisher, language, layout, repack):
     """Import fact-checks from a file, or from standard input with -.
 
     \b
@@ -100,12 +113,25 @@ def import_file(state: State, source, fmt, mapping, publisher, language):
       factcheck import reviews.json
       cat reviews.jsonl | factcheck import -
       factcheck import claims.csv --publisher 팩트체크센터 --map "claim=title,rating=judge"
+      factcheck import --repack
     """
+    if repack:
+        if source is not None:
+            raise UserError(_("--repack takes no PATH: it packs the imported claim files already stored"))
+        from factcheck.exchange.importing.repack import repack as repack_files
+
+        report = repack_files(state.repo)
+        return Notice(_("{n} imported claim(s) moved into packs ({publishers} publisher(s)); {left} file(s) left "
+                        "as they are").format(n=report.packed, publishers=len(report.publishers),
+                                              left=len({p.path for p in report.left})),
+                      report.as_json(), problems=[str(p) for p in report.left])
+    if source is None:
+        raise UserError(_("import needs a PATH (or - for standard input), or --repack"))
     from factcheck.exchange.importing.read import read_items
 
     kind, items = read_items(source, fmt, mapping=mapping, publisher=publisher, language=language)
     where = _("standard input") if source == "-" else source
-    return _import_items(state, items, _("{source} ({kind})").format(source=where, kind=kind))
+    return _import_items(state, items, _("{source} ({kind})").format(source=where, kind=kind), layout)
 
 
 @import_group.command(name="google")
@@ -117,9 +143,10 @@ def import_file(state: State, source, fmt, mapping, publisher, language):
     "--save", type=click.Path(dir_okay=False, path_type=Path),
     help="Also save the API response as JSON (import it again later with `factcheck import FILE`).",
 )
+@layout_option
 @json_option
 @pass_state
-def import_google(state: State, query, language, max_age_days, limit, save):
+def import_google(state: State, query, language, max_age_days, limit, save, layout):
     """Search the Google Fact Check Tools API and import what it finds.
 
     Needs an API key in FACTCHECK_GOOGLE_API_KEY. Pages are followed until --limit.
@@ -142,10 +169,10 @@ def import_google(state: State, query, language, max_age_days, limit, save):
     if not response["claims"]:
         return Notice(_("no fact-checks found for {query!r}").format(query=query), status=ExitStatus.NO_MATCH)
     label = _("the Fact Check Tools API (query {query!r})").format(query=query)
-    return _import_items(state, list(json_items(response)), label)
+    return _import_items(state, list(json_items(response)), label, layout)
 
 
-def _import_items(state: State, items: list, label: str) -> Imported:
+def _import_items(state: State, items: list, label: str, layout: str | None = None) -> Imported:
     from factcheck.exchange.importing.run import import_records
 
     if not items:
@@ -157,7 +184,7 @@ def _import_items(state: State, items: list, label: str) -> Imported:
             if done == total:  # what is left is the index refresh
                 bar.then(_("indexing for search"))
 
-        report = import_records(state.repo.writable(), items, on_progress if bar else None)
+        report = import_records(state.repo.writable(), items, on_progress if bar else None, layout=layout)
     return Imported(report, label, state.repo.root, len(items))
 
 
@@ -208,3 +235,34 @@ def export_command(state: State, fmt, status, tag, output, site, include_importe
         return Document(text, problems=gaps)
     write_output(output, text)
     return Notice(_("wrote {n} claim(s) to {path}").format(n=len(records), path=output), problems=gaps)
+
+
+@cli.command()
+@click.argument("claim_id", metavar="ID")
+@json_option
+@pass_state
+def adopt(state: State, claim_id):
+    """Promote a packed imported claim into a YAML file of its own, to edit it.
+
+    The file (claims/imported/<publisher>/adopted/ID.yaml) then wins over the pack's line, so `verdict`
+    and an editor change it like any claim; what others reviewed stays credited to them.
+
+    \b
+    Examples:
+      factcheck adopt snu-factcheck-1a2b3c4d5e
+    """
+    from factcheck.store.repo import check_id
+
+    check_id(claim_id)
+    index = state.index()
+    found = index.where(claim_id)
+    if found is None:
+        raise UserError(_("no claim with id {id!r}").format(id=claim_id))
+    path, line = found
+    if line is None:
+        raise UserError(_("{id} is already a claim file of its own: {path}").format(id=claim_id, path=path))
+    adopted = state.repo.adopt(Path(path), line, claim_id)
+    state.index()  # the next command finds the file, not the line
+    rel = str(adopted.relative_to(state.repo.root))
+    return Notice(_("{id} is now {path}: edit it there").format(id=claim_id, path=rel),
+                  {"id": claim_id, "path": rel, "was": f"{Path(path).relative_to(state.repo.root)}:{line}"})

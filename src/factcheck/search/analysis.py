@@ -5,6 +5,7 @@ The index is built from what `analyse` gives; nothing here knows how a query is 
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import Enum
 from typing import NamedTuple
@@ -68,10 +69,27 @@ def analyse_fields(record: dict) -> list[AnalysedField]:
     for name, text in field_texts(record).items():
         if not text.strip():
             continue
-        folded = fold(text)
-        numbers = sorted(number_tokens(folded)) if name in NUMBER_FIELDS else []
-        fields.append([name, " ".join(words(folded)), " ".join(numbers)])
+        if len(text) <= SHORT_FIELD:
+            fields.append(list(_short_field(name, text)))
+        else:
+            fields.append(_analysed_field(name, text))
     return fields
+
+
+# Tags, entities, claimants and short claims repeat across thousands of claims: a million-claim build
+# analyses each such text once (a fifth of the time it spent deriving fields).
+SHORT_FIELD = 48
+
+
+def _analysed_field(name: str, text: str) -> AnalysedField:
+    folded = fold(text)
+    numbers = sorted(number_tokens(folded)) if name in NUMBER_FIELDS else []
+    return [name, " ".join(words(folded)), " ".join(numbers)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _short_field(name: str, text: str) -> tuple[str, str, str]:
+    return tuple(_analysed_field(name, text))
 
 
 def bigrams(text: str) -> list[str]:

@@ -9,10 +9,33 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import zlib
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 STAMP_SUFFIX = ".checked"
+CACHE_ENV = "FACTCHECK_CACHE_DIR"
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where indexes live, given the variables of an environment (the CLI passes its own); none: ~/.cache/factcheck."""
+    environ = environ or {}
+    if environ.get(CACHE_ENV):
+        return Path(environ[CACHE_ENV]).expanduser()
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factcheck"
+
+
+def index_path(root: Path, cache: Path | None = None) -> Path:
+    key = str(root).encode("utf-8")
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"  # zlib: hashlib costs 5 ms of start-up
+    return (cache or cache_dir()) / f"index-{digest}.sqlite"
+
+
+def busy(exc: Exception) -> bool:
+    """SQLite gave up waiting for another process: the index is in use, not broken."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
 def index_places(path: Path) -> Iterator[Path]:
@@ -47,3 +70,19 @@ def sound(conn: sqlite3.Connection, path: Path) -> bool:
         return False
     mark_sound(path)
     return True
+
+
+@contextmanager
+def creation_lock(path: Path):
+    """Serialise opening/creating the index file, so that two first searches don't both build it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite's own locking still guards the data
+        yield
+        return
+    with open(f"{path}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

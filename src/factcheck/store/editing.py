@@ -123,25 +123,39 @@ def verdict_unchanged(record: dict, status: str, note: str | None, url: str | No
             and (rationale is None or rationale.strip() == rationale_text(record)))
 
 
-NOT_A_CLAIM_HINT = f"claims are <id>.yaml files; {', '.join(sorted(NOT_CLAIMS))} at the top are not"
+NOT_A_CLAIM_HINT = f"claims are <id>.yaml files; packs are imported/<publisher>/<NNNN>.jsonl.gz; {', '.join(sorted(NOT_CLAIMS))} at the top are not"
 
 
 def validate_files(repo: Repo, paths: list[Path]) -> tuple[list[FileProblem], int]:
-    """Check every file (folders: every claim file below them) against the model, and ids for clashes."""
+    """Check every file (folders: every claim file and pack below them) against the model, and ids for
+    clashes. A pack is checked line by line: a broken line is reported with its number, the rest still count.
+    A packed claim that a YAML file also holds is not a clash: the file is that claim adopted (`adopt`)."""
+    from factcheck.store.packs import is_pack_name, load_pack
+
     files = []
     problems: list[FileProblem] = []
     for path in paths:
         if path.is_dir() and not path.is_symlink():
-            files += [p for p in repo.claim_files() if path in p.parents]
-        elif path.is_symlink() or repo.is_claim_file(path):
+            files += [p for p in [*repo.claim_files(), *repo.pack_files()] if path in p.parents]
+        elif path.is_symlink() or repo.is_claim_file(path) or is_pack_name(path.name):
             files.append(path)
         else:  # named on purpose, so not passed over in silence
             problems.append(FileProblem(path, None, Message(
                 "not a claim file ({hint})", hint=NOT_A_CLAIM_HINT)))
     seen: dict[str, Path] = {}
+    packed: dict[str, str] = {}
     for path in files:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             problems.append(FileProblem(path, None, "no such file"))
+            continue
+        if is_pack_name(path.name) and not path.is_symlink():
+            claims, found = load_pack(path)
+            problems += found
+            for line, record in claims:
+                where = f"{path}:{line}"
+                first = packed.setdefault(record["id"], where)
+                if first != where:
+                    problems.append(FileProblem(path, line, Message("id {id!r} is also used by {first}", id=record["id"], first=first)))
             continue
         record, found = load_claim_file(path)
         problems += found

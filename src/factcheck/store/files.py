@@ -82,8 +82,9 @@ def atomic_write(path: Path, data: bytes, *, overwrite: bool) -> None:
     fsync_dir(path.parent)
 
 
-# `.x.yaml.<pid>.<mkstemp's 8 characters>.tmp`; without the pid, as versions before it named them.
-_OUR_TEMP = re.compile(r"\..+\.yaml\.(?:(\d+)\.)?[A-Za-z0-9_]{8}\.tmp")
+# `.x.yaml.<pid>.<mkstemp's 8 characters>.tmp` (or `.0000.jsonl.gz.…`, a pack's); without the pid, as versions
+# before it named them.
+_OUR_TEMP = re.compile(r"\..+\.(?:yaml|jsonl\.gz)\.(?:(\d+)\.)?[A-Za-z0-9_]{8}\.tmp")
 
 
 def remove_stale_temps(paths) -> None:

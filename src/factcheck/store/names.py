@@ -15,6 +15,9 @@ SCHEMA_FILE = "schema.json"
 # Claims written by `factcheck import` live below this folder: imported/<publisher>/<0-f>/<id>.yaml.
 IMPORTED_DIR = "imported"
 IMPORTED_SHARDS = 16
+# A packed claim promoted to a file of its own (`factcheck adopt`): imported/<publisher>/adopted/<id>.yaml. People
+# edit these, so unlike the rest of imported/ this folder is checked file by file at every search.
+ADOPTED_DIR = "adopted"
 NOT_CLAIMS = {ALIASES_FILE, SETTINGS_FILE}
 ID_HELP = "ids are lowercase ASCII slugs: a-z, 0-9 and '-', 3 to 80 characters"
 

@@ -13,6 +13,7 @@ from factcheck.model import ID_RE, normalise, validate_claim
 from factcheck.store.files import atomic_write, edit_lock
 from factcheck.store.yaml_style import new_claim_document
 from factcheck.store.names import (
+    ADOPTED_DIR,
     ID_HELP,
     IMPORTED_DIR,
     IMPORTED_SHARDS,
@@ -152,6 +153,16 @@ class Repo:
         """The ids of the claim files, as their names say (a file is named after its claim's id)."""
         return [path.stem for path in self.claim_files() if path.suffix == ".yaml"]
 
+    def pack_files(self) -> Iterator[Path]:
+        """Every pack of imported claims (imported/<publisher>/<NNNN>.jsonl.gz), in folder and number order."""
+        from factcheck.store.packs import pack_paths
+
+        imported = self.root / IMPORTED_DIR
+        if imported.is_dir() and not imported.is_symlink():
+            for folder, dirs, _files in os.walk(imported):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                yield from pack_paths(Path(folder))
+
     def inside(self, path: str | os.PathLike) -> Path:
         """Resolve a user-given path and refuse it unless it lies inside the claims directory."""
         resolved = Path(path).expanduser().resolve()
@@ -179,12 +190,17 @@ class Repo:
                 return candidate
         raise NotFound("no claim with id {claim_id!r} in {root}", claim_id=claim_id, root=self.root)
 
-    def reread(self, path: Path, claim_id: str) -> dict:
-        """The claim `claim_id` read again from `path`, where an index last saw it: a folder below
-        imported/ is trusted by its mtime, so an in-place edit there escapes a refresh."""
-        record, problems = load_claim_file(path)
-        if problems:
-            raise DataError(problems[0])
+    def reread(self, path: Path, claim_id: str, line: int | None = None) -> dict:
+        """The claim `claim_id` read again from `path` (at `line` of a pack), where an index last saw it: a
+        folder below imported/ is trusted by its mtime, so an in-place edit there escapes a refresh."""
+        if line is not None:
+            from factcheck.store.packs import load_pack_line
+
+            record = load_pack_line(path, line)
+        else:
+            record, problems = load_claim_file(path)
+            if problems:
+                raise DataError(problems[0])
         if record.get("id") != claim_id:
             raise NotFound("no claim with id {claim_id!r} in {root}", claim_id=claim_id, root=self.root)
         return record
@@ -233,6 +249,24 @@ class Repo:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, self.dump(record, path), overwrite=False)
         self.written.append(path)
+        return path
+
+    def adopt(self, pack: Path, line: int, claim_id: str) -> Path:
+        """Promote the claim at `line` of `pack` into a claim file of its own, imported/<publisher>/adopted/<id>.yaml:
+        the file then wins over the line, so it can be edited like any claim (and is still credited to its
+        publisher). Refuses (DataError) if that file exists."""
+        from factcheck.store.files import make_folder
+        from factcheck.store.packs import load_pack_line
+        from factcheck.store.yaml import claim_yaml
+
+        record = load_pack_line(pack, line)
+        if record.get("id") != claim_id:
+            raise NotFound("no claim with id {claim_id!r} at {pack}:{line}", claim_id=claim_id, pack=pack, line=line)
+        publisher = self.inside(pack).parent.name
+        path = self.new_path(claim_id, f"{IMPORTED_DIR}/{publisher}/{ADOPTED_DIR}")
+        make_folder(self.root, path.parent)
+        schema = os.path.relpath(self.root / SCHEMA_FILE, path.parent)
+        atomic_write(path, claim_yaml(record, schema).encode("utf-8"), overwrite=False)
         return path
 
     def update(self, claim_id: str, change: Callable[[Any], None]) -> dict:

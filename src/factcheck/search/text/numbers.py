@@ -100,9 +100,11 @@ def _decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _whole(value: Decimal) -> int:
+def _whole(value: Decimal | int) -> int:
     from decimal import ROUND_HALF_EVEN
 
+    if isinstance(value, int):  # "hundred million" with no digit before it is worked out in ints
+        return value
     return int(value.to_integral_value(ROUND_HALF_EVEN))
 
 
