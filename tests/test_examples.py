@@ -41,9 +41,10 @@ PLACEHOLDERS = {
     " ID ": " gimje-physical-ai-yeta-exemption ",
     "FEED1 FEED2": "https://news.example.kr/rss/a.xml https://news.example.kr/rss/b.xml",
 }
-# Examples that need the network (a page or feed to read, sources to check or archive, the Google API) or a
-# person at the keyboard: parsed, not run.
-NOT_RUN = re.compile(r"(extract|scan) \S*https?://|\bcurl\b|sources (check|archive)|import google|factcheck add +#| --edit\b")
+# Examples that need the network (a page or feed to read, sources to check or archive, the Google API), a
+# person at the keyboard, or a pack of imported claims (adopt: the bundled claims hold none): parsed, not run.
+NOT_RUN = re.compile(r"(extract|scan) \S*https?://|\bcurl\b|sources (check|archive)|import google|factcheck add +#"
+                     r"| --edit\b|factcheck adopt ")
 # Desk examples that move a claim through the newsroom workflow: they need one in draft or review, and the
 # bundled claims are all published; README's walkthrough runs each of them, in order, on a draft it adds.
 IN_THE_WORKFLOW = re.compile(r"factcheck (submit|approve|reject) |factcheck rationale (?!.*--correction)")
