@@ -106,6 +106,23 @@ def test_a_repeat_of_a_mostly_true_claim_alone_exits_0(run, claims_dir, web):
     assert result.exit_code == 0 and data["articles"][0]["repeats"]
 
 
+@pytest.mark.parametrize(("lang", "marks"), [("ko", ("경보", "반복", "새 기사")), ("en", ("REPEAT", "repeat", "new"))])
+def test_a_scan_marks_its_articles_in_the_users_language_with_the_titles_in_one_column(run, claims_dir, newsroom,
+                                                                                       lang, marks):
+    from factcheck.textclean import columns
+
+    result = run(claims_dir, "--lang", lang, "scan", newsroom, "--allow-private")
+    heads = {line: next(m for m in marks if line.startswith(m))
+             for line in result.stdout.splitlines() if line.startswith(marks)}
+    assert set(heads.values()) == set(marks)
+
+    def title_column(line: str, mark: str) -> int:
+        rest = line[len(mark):]
+        return columns(mark) + len(rest) - len(rest.lstrip(" "))
+
+    assert len({title_column(line, mark) for line, mark in heads.items()}) == 1  # whatever the mark's width
+
+
 def test_a_second_run_reports_nothing_new(run, claims_dir, newsroom, web):
     scan(run, claims_dir, newsroom)
     fetched = web.hits["/news/suwon"]

@@ -48,3 +48,12 @@ def json_text(data: object, indent: int | None = 2, separators: tuple[str, str] 
 
     text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def columns(text: str) -> int:
+    """How many terminal columns `text` takes: two for a wide character such as 한, none for a combining mark."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

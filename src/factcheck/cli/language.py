@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gettext as stdlib_gettext
 import sys
-import unicodedata
 from weakref import WeakKeyDictionary
 
 import click
@@ -40,12 +39,9 @@ def _click_ngettext(singular: str, plural: str, n: int) -> str:
 def columns(text: str) -> int:
     """How many terminal columns `text` takes (styles aside): two for a wide character such as 한, none for
     a combining mark."""
-    text = click.unstyle(text)
-    if text.isascii():
-        return len(text)
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
-    )
+    from factcheck.textclean import columns as text_columns
+
+    return text_columns(click.unstyle(text))
 
 
 # module attribute -> (what click's module holds, what it is handed)

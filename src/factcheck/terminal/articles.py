@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from factcheck.i18n import _, translated
+from factcheck.i18n import N_, _, translated
 from factcheck.model import VERDICT_BY_CODE, claimant_text
 from factcheck.terminal.environment import Environment
 from factcheck.terminal.layout import Span, plain_text
-from factcheck.textclean import clean
+from factcheck.textclean import clean, columns
 
 # --------------------------------------------------------------------------- layout
 
@@ -39,7 +39,7 @@ def _verdict(code: str | None) -> str:
 
 
 def source_lines(source: dict) -> list[list[Span]]:
-    head: list[Span] = [(_one(source.get("title") or "(no headline)"), "bold")]
+    head: list[Span] = [(_one(source.get("title")) or _("(no headline)"), "bold")]
     meta = [_one(v) for v in (source.get("publisher"), source.get("byline"), source.get("date")) if v]
     lines = [head]
     if meta:
@@ -49,20 +49,29 @@ def source_lines(source: dict) -> list[list[Span]]:
     return lines + [[]]
 
 
+# A match's tier (a JSON code) as the line says it, and as its score's label.
+TIER_LINES = {"match": N_("already checked"), "related": N_("related")}
+TIER_NAMES = {"match": N_("match"), "related": N_("related")}
+
+
+def tier_name(tier: str) -> str:
+    return _(TIER_NAMES[tier]) if tier in TIER_NAMES else _one(tier)
+
+
 def match_lines(candidate, indent: str = "   ") -> list[list[Span]]:
     lines = []
     for match in candidate.matches:
-        label = "already checked" if match.tier == "match" else "related"
+        label, tier = _(TIER_LINES[match.tier]), tier_name(match.tier)
         lines.append([(f"{indent}{label}: ", "bold" if match.tier == "match" else "dim"),
                       (f"[{_verdict(match.status)}]", f"badge:{match.status}"),
-                      (f" · {_one(match.id)}", ""), (f" ({match.tier} {match.score})", "dim")])
+                      (f" · {_one(match.id)}", ""), (f" ({tier} {match.score})", "dim")])
     return lines
 
 
 def candidate_lines(candidate, rank: int) -> list[list[Span]]:
     lines: list[list[Span]] = [[(f"{rank}. ", "bold"), (f"[{candidate.score:>3}] ", "bold magenta"),
                                 (_one(candidate.text), "bold")]]
-    who = claimant_text({"claimant": candidate.claimant.as_json()}) if candidate.claimant else "(claimant unknown)"
+    who = claimant_text({"claimant": candidate.claimant.as_json()}) if candidate.claimant else _("(claimant unknown)")
     meta: list[Span] = [("   ", ""), (_one(who), "cyan")]
     if candidate.claim_date:
         meta.append((f" · {_one(candidate.claim_date)}", ""))
@@ -73,7 +82,7 @@ def candidate_lines(candidate, rank: int) -> list[list[Span]]:
         shown = " · ".join(
             f"{s.name} {s.weight:+d}" + (f" ({_one(s.match)})" if s.match else "") for s in candidate.signals
         )
-        lines.append([("   signals: ", "dim"), (shown, "dim")])
+        lines.append([("   " + _("signals") + ": ", "dim"), (shown, "dim")])
     return lines + match_lines(candidate)
 
 
@@ -89,32 +98,42 @@ def added_lines(results) -> list[list[Span]]:
     lines = []
     for result in results:
         if result.id:
-            lines.append([("added ", "green"), (_one(result.id), "bold"), (f"  {_one(result.text)}", "")])
+            lines.append([(_("added") + " ", "green"), (_one(result.id), "bold"), (f"  {_one(result.text)}", "")])
         else:
-            lines.append([("skipped ", "yellow"), (f"({_one(translated(result.reason))}) ", "dim"), (_one(result.text), "")])
+            lines.append([(_("skipped") + " ", "yellow"), (f"({_one(translated(result.reason))}) ", "dim"), (_one(result.text), "")])
     return lines
 
 
+# How `scan` marks an article: one that repeats a claim rated false to half-true alarms.
+SCAN_MARKS = {"alarm": (N_("REPEAT"), "bold red"), "repeat": (N_("repeat"), "yellow"), "new": (N_("new"), "dim")}
+
+
 def scan_lines(report) -> list[list[Span]]:
+    marks = {kind: (_(label), style) for kind, (label, style) in SCAN_MARKS.items()}
+    width = max(columns(label) for label, _style in marks.values()) + 1  # the titles start in one column
+    indent = " " * width
+    repeats, candidate_label = _("repeats"), _("candidate")
     lines: list[list[Span]] = []
     for article in report.articles:
-        mark = ("REPEAT ", "bold red") if article.alarming else (("repeat ", "yellow") if article.repeats else ("new    ", "dim"))
-        lines.append([mark, (_one(article.title or article.url), "bold")])
-        lines.append([("       ", ""), (_one(article.url), "blue underline")]
+        label, style = marks["alarm" if article.alarming else "repeat" if article.repeats else "new"]
+        lines.append([(label + " " * (width - columns(label)), style), (_one(article.title or article.url), "bold")])
+        lines.append([(indent, ""), (_one(article.url), "blue underline")]
                      + ([(f" · {_one(article.date)}", "")] if article.date else []))
         for candidate in article.repeats:
             match = candidate.stored
-            lines.append([("       repeats ", "bold"), (f"[{_verdict(match.status)}]", f"badge:{match.status}"),
-                          (f" · {_one(match.id)} ({match.tier} {match.score})", "dim")])
-            lines.append([("         “", ""), (_one(candidate.text), ""), ("”", "")])
+            lines.append([(f"{indent}{repeats} ", "bold"), (f"[{_verdict(match.status)}]", f"badge:{match.status}"),
+                          (f" · {_one(match.id)} ({tier_name(match.tier)} {match.score})", "dim")])
+            lines.append([(f"{indent}  “", ""), (_one(candidate.text), ""), ("”", "")])
         for candidate in article.candidates:
-            lines.append([("       candidate ", "dim"), (f"[{candidate.score:>3}] ", "magenta"), (_one(candidate.text), "")])
-            lines += match_lines(candidate, indent="         ")
+            lines.append([(f"{indent}{candidate_label} ", "dim"), (f"[{candidate.score:>3}] ", "magenta"),
+                          (_one(candidate.text), "")])
+            lines += match_lines(candidate, indent=indent + "  ")
         lines.append([])
     flagged = sum(1 for a in report.articles if a.repeats)
-    summary = f"{len(report.articles)} new article(s), {flagged} repeating a checked claim"
+    summary = _("{articles} new article(s), {flagged} repeating a checked claim").format(
+        articles=len(report.articles), flagged=flagged)
     if report.skipped:
-        summary += f", {report.skipped} seen before"
+        summary += _(", {skipped} seen before").format(skipped=report.skipped)
     lines.append([(summary, "bold")])
     return lines
 
