@@ -64,19 +64,29 @@ def main() -> None:
         commands[f"{lang}: search --json"] = (search + [QUERIES[0], "--json"], locale)
         commands[f"{lang}: search, text into a pipe"] = (search + [QUERIES[0]], locale)
         commands[f"{lang}: --help"] = ([args.fc, "--help"], locale)
+    # The other build keeps its index in a cache of its own: an index of another version is rebuilt, so a
+    # shared cache would rebuild it at every switch between the two builds.
+    base_cache = Path(tempfile.mkdtemp(prefix="fc-bench-lang-base-"))
+    caches = {}
     if args.base:
         base_search = [args.base, "--claims-dir", str(SEED_CLAIMS), "search"]
         commands["base: search --json"] = (base_search + [QUERIES[0], "--json"], "C.UTF-8")
         commands["base: search, text into a pipe"] = (base_search + [QUERIES[0]], "C.UTF-8")
+        caches = {name: str(base_cache) for name in commands if name.startswith("base:")}
+
+    def env_of(name: str, locale: str | None) -> dict[str, str]:
+        return {**base_env, "LANG": locale or "C.UTF-8", "FACTCHECK_CACHE_DIR": caches.get(name, str(cache))}
+
     try:
-        for cmd, locale in commands.values():  # warm up: the index, the bytecode caches
-            timed(cmd, {**base_env, "LANG": locale or "C.UTF-8"})
+        for name, (cmd, locale) in commands.items():  # warm up: the index, the bytecode caches
+            timed(cmd, env_of(name, locale))
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _round in range(args.runs):
             for name, (cmd, locale) in commands.items():
-                times[name].append(timed(cmd, {**base_env, "LANG": locale or "C.UTF-8"}))
+                times[name].append(timed(cmd, env_of(name, locale)))
     finally:
         shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(base_cache, ignore_errors=True)
     floor_wall = statistics.median(wall for wall, _cpu in times["python -c pass"])
     floor_cpu = statistics.median(cpu for _wall, cpu in times["python -c pass"])
     print(f"{'command':<34} {'wall':>9} {'ratio':>7} {'cpu':>9} {'ratio':>7}   (medians of {args.runs} runs, interleaved)")
