@@ -100,11 +100,9 @@ def _decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _whole(value: Decimal | int) -> int:
+def _whole(value: Decimal) -> int:
     from decimal import ROUND_HALF_EVEN
 
-    if isinstance(value, int):  # "hundred million" with no digit before it is worked out in ints
-        return value
     return int(value.to_integral_value(ROUND_HALF_EVEN))
 
 
