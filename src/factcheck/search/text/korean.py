@@ -99,7 +99,7 @@ _FOLD_TABLE.update(_FIXED)
 def fold_table() -> dict[str, str]:
     """Every character fold() changes, worked out whole (the live table grows as text is met, so two
     dumps of it in one process would differ): for the site's script, which folds as the CLI does."""
-    table = {chr(code): _unaccented(code) for code in range(0xC0, 0x250) if _unaccented(code) != chr(code)}
+    table = {chr(code): base for code in range(0xC0, 0x250) if (base := _unaccented(code)) != chr(code)}
     table.update({chr(code) if isinstance(code, int) else code: value for code, value in _FIXED.items()})
     return table
 
