@@ -155,8 +155,7 @@ class FactcheckGroup(SuggestingGroup):
     def invoke(self, ctx: click.Context):
         try:
             outcome = super().invoke(ctx)
-            state = ctx.find_object(State)
-            state.tell_writes()  # first: a command's own summary stays its last line, where scripts read it
+            state = _tell_writes(ctx)  # first: a command's own summary stays its last line, where scripts read it
             if outcome is not None:
                 ctx.exit(state.out.emit(outcome, state.json))
         except FactcheckError as exc:
