@@ -176,6 +176,16 @@ def test_validation_summaries_are_korean(claims_dir):
     assert code == 0 and err.strip() == "주장 파일 10개 모두 문제없음"
 
 
+
+def test_an_imports_item_positions_are_korean_on_the_terminal_and_english_in_json(empty_claims, tmp_path):
+    reviews = tmp_path / "reviews.json"
+    reviews.write_text('[{"text": "x", "claimReview": [{"a": 1}, {"b": 2}]}]', encoding="utf-8")
+    _code, _out, err = run_in(KOREAN, "import", str(reviews), claims=empty_claims)
+    assert "1번째 항목, 2번째 검증: 잘못됨" in err and "item 1" not in err
+    _code, out, _err = run_in(KOREAN, "import", str(reviews), "--json", claims=empty_claims)
+    assert [item["position"] for item in json.loads(out)["invalid_items"]] == ["item 1, review 1", "item 1, review 2"]
+
+
 # --------------------------------------------------------------------------- Korean entry everywhere
 
 

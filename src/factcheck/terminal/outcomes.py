@@ -8,10 +8,11 @@ classes are plain ones: every command loads this module, and a dataclass costs a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from factcheck.i18n import _, translated
+from factcheck.i18n import N_, _, translated
 from factcheck.terminal.status import ExitStatus
 from factcheck.textclean import clean
 
@@ -148,6 +149,16 @@ class Validated(Outcome):
         return ExitStatus.USER_ERROR if self.found else ExitStatus.OK
 
 
+# An import position is English in JSON ("line 3, item 2, review 1"): each piece is shown in the user's language.
+POSITION_PIECES = {"line": N_("line {n}"), "item": N_("item {n}"), "review": N_("review {n}")}
+_POSITION_PIECE = r"\b(line|item|review) (\d+)\b"  # compiled on the first import report, not at start-up
+
+
+def position_shown(position: str) -> str:
+    return re.sub(_POSITION_PIECE, lambda piece: _(POSITION_PIECES[piece[1]]).format(n=piece[2]),
+                  position)
+
+
 class Imported(Outcome):
     def __init__(self, report: Any, label: str, root: Path, total: int, **kw):
         super().__init__(**kw)
@@ -173,13 +184,13 @@ class Imported(Outcome):
                     line = template.format(id=entry.of, reason=translated(entry.reason))
                 else:
                     line = _("invalid: {reason}").format(reason=translated(entry.reason))
-                lines.append(clean(f"{entry.position}: {line}", single_line=True))
+                lines.append(clean(f"{position_shown(entry.position)}: {line}", single_line=True))
             if len(entries) > IMPORT_SHOWN:
                 lines.append(more[kind].format(n=len(entries) - IMPORT_SHOWN))
         for entry in self.report.similar[:IMPORT_SHOWN]:
             line = _("added as {id}, possibly the same claim as {other} (similarity {similarity}; not merged)").format(
                 id=entry.id, other=entry.like, similarity=f"{entry.similarity:.2f}")
-            lines.append(clean(f"{entry.position}: {line}", single_line=True))
+            lines.append(clean(f"{position_shown(entry.position)}: {line}", single_line=True))
         if len(self.report.similar) > IMPORT_SHOWN:
             lines.append(_("… and {n} more possible duplicate(s) (--json lists all)").format(
                 n=len(self.report.similar) - IMPORT_SHOWN))
