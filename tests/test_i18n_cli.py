@@ -186,6 +186,20 @@ def test_an_imports_item_positions_are_korean_on_the_terminal_and_english_in_jso
     assert [item["position"] for item in json.loads(out)["invalid_items"]] == ["item 1, review 1", "item 1, review 2"]
 
 
+
+def test_a_validation_problems_values_are_korean_too(empty_claims):
+    (empty_claims / "x.yaml").write_text("id: x\nclaim: 예산이 늘었다\nclaimant: 정성주\nstatus: unverified\n"
+                                         "sources: []\n", encoding="utf-8")
+    _code, problems, _err = run_in(KOREAN, "validate", claims=empty_claims)
+    assert "3~80자여야 합니다" in problems and "받은 것: 문자열" in problems
+    assert not {"to", "object", "str"} & set(re.findall(r"[a-z]+", problems.split("claimant:")[1]))
+
+
+def test_an_invalid_id_is_explained_in_korean(claims_dir):
+    code, _out, err = run_in(KOREAN, "show", "X", claims=claims_dir)
+    assert code == 2 and "id는 소문자 ASCII 슬러그입니다" in err
+
+
 # --------------------------------------------------------------------------- Korean entry everywhere
 
 

@@ -174,7 +174,7 @@ def test_an_import_summary_gives_the_reasons_in_korean_and_json_in_english(empty
     table = tmp_path / "reviews.csv"
     table.write_text("claim,rating,url\n김제시 예산 1조,,https://example.kr/a\n", encoding="utf-8")
     code, _out, err = run_in(KOREAN, "import", str(table), "--publisher", "예시", claims=empty_claims)
-    assert code == 2 and "line 2: 잘못됨: 판정이 없습니다" in err
+    assert code == 2 and "2행: 잘못됨: 판정이 없습니다" in err
     _code, out, _err = run_in(KOREAN, "import", str(table), "--publisher", "예시", "--json", claims=empty_claims)
     assert [item["reason"] for item in json.loads(out)["invalid_items"]] == ["no rating"]
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from factcheck.i18n import Message, translated
+from factcheck.i18n import N_, Message, translated
 
 
 @dataclass(frozen=True)
@@ -113,14 +113,14 @@ _LINE = _str(maxLength=MAX_SHORT_TEXT, pattern=ONE_LINE_PATTERN)
 _TEXT = _str(minLength=1, maxLength=MAX_SHORT_TEXT, pattern=_text_pattern(_ONE_LINE_CONTROLS, filled=True))
 _PROSE = _str(minLength=1, maxLength=MAX_TEXT, pattern=_text_pattern(_MULTI_LINE_CONTROLS, filled=True))
 _LONG_PROSE = _str(minLength=1, maxLength=MAX_LONG_TEXT, pattern=_text_pattern(_MULTI_LINE_CONTROLS, filled=True))
-_DATE = _str(pattern=DATE_PATTERN, description="a date that exists, as YYYY-MM-DD, YYYY-MM or YYYY")
+_DATE = _str(pattern=DATE_PATTERN, description=N_("a date that exists, as YYYY-MM-DD, YYYY-MM or YYYY"))
 # `status: true` unquoted is a YAML boolean; the writer meant the verdict, and validation reads it so.
 _STATUS = {"anyOf": [{"enum": list(STATUS_CODES)},
-                     {"type": "boolean", "description": "true or false written without quotes"}]}
-_URL = _str(maxLength=MAX_URL, pattern=URL_PATTERN, description="an http(s) address without spaces, < > or \"")
-_NAME = {**_TEXT, "description": "a person's name, as the desk writes it"}
+                     {"type": "boolean", "description": N_("true or false written without quotes")}]}
+_URL = _str(maxLength=MAX_URL, pattern=URL_PATTERN, description=N_("an http(s) address without spaces, < > or \""))
+_NAME = {**_TEXT, "description": N_("a person's name, as the desk writes it")}
 _BILINGUAL = {
-    "description": "Korean and/or English text",
+    "description": N_("Korean and/or English text"),
     "anyOf": [
         _LONG_PROSE,
         {
@@ -140,7 +140,7 @@ SOURCE_SCHEMA = {
         "title": _LINE,
         "publisher": _TEXT,
         "published": _DATE,
-        "quote": {**_PROSE, "description": "the exact words at url that support the verdict"},
+        "quote": {**_PROSE, "description": N_("the exact words at url that support the verdict")},
         "kind": {"enum": list(SOURCE_KINDS)},
         "archive_url": _URL,
         # Written by `factcheck sources check --update`.
@@ -156,14 +156,14 @@ CLAIM_SCHEMA: dict = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://factcheck.invalid/schema/claim.json",
     "title": "factcheck claim",
-    "description": "One fact-checked claim: claims/<id>.yaml",
+    "description": N_("One fact-checked claim: claims/<id>.yaml"),
     "type": "object",
     "required": ["id", "claim", "status", "sources"],
     "properties": {
         "id": _str(minLength=3, maxLength=80, pattern=r"^[a-z0-9][a-z0-9-]*$",
-                   description="a-z, 0-9 and '-', not starting with '-'; the file name without .yaml"),
-        "claim": {**_PROSE, "description": "the claim as it was said, in its own language (usually Korean)"},
-        "claim_en": _str(maxLength=MAX_TEXT, pattern=MULTI_LINE_PATTERN, description="English translation"),
+                   description=N_("a-z, 0-9 and '-', not starting with '-'; the file name without .yaml")),
+        "claim": {**_PROSE, "description": N_("the claim as it was said, in its own language (usually Korean)")},
+        "claim_en": _str(maxLength=MAX_TEXT, pattern=MULTI_LINE_PATTERN, description=N_("English translation")),
         "claimant": {
             "type": "object",
             "required": ["name"],
@@ -183,9 +183,9 @@ CLAIM_SCHEMA: dict = {
         "tags": {"type": "array", "maxItems": MAX_LIST, "items": _TEXT},
         "entities": {"type": "array", "maxItems": MAX_LIST, "items": _TEXT},
         "status": _STATUS,
-        "state": {"enum": list(STATES), "description": "editorial state; a claim without one is published"},
+        "state": {"enum": list(STATES), "description": N_("editorial state; a claim without one is published")},
         "assignee": _NAME,
-        "checked_by": {**_NAME, "description": "who researched the verdict and submitted it for review"},
+        "checked_by": {**_NAME, "description": N_("who researched the verdict and submitted it for review")},
         "approved_by": {
             "type": "object",
             "required": ["name", "date"],
@@ -211,7 +211,7 @@ CLAIM_SCHEMA: dict = {
             },
         },
         "corrections": {
-            "description": "changes to the verdict, rationale or sources after publication, shown to readers",
+            "description": N_("changes to the verdict, rationale or sources after publication, shown to readers"),
             "type": "array",
             "maxItems": MAX_HISTORY,
             "items": {
@@ -228,13 +228,14 @@ CLAIM_SCHEMA: dict = {
         },
         "reviewed": _DATE,
         "origin": {
-            "description": "where an imported claim came from",
+            "description": N_("where an imported claim came from"),
             "type": "object",
             "properties": {
                 "format": _LINE,
                 "url": _URL,
                 "publisher": _LINE,
-                "rating": _str(maxLength=MAX_TEXT, pattern=MULTI_LINE_PATTERN, description="the original textual rating"),
+                "rating": _str(maxLength=MAX_TEXT, pattern=MULTI_LINE_PATTERN,
+                               description=N_("the original textual rating")),
                 "language": _LINE,
                 "imported": _DATE,
             },
@@ -268,6 +269,10 @@ class Problem:
 
 
 _PYTHON_TYPES = {"string": str, "object": dict, "array": list, "boolean": bool}
+# What a schema asks for and what YAML gave, said in words a reader knows (English keeps the JSON Schema names).
+KIND_NAMES = {"string": N_("string"), "object": N_("object"), "array": N_("array"), "boolean": N_("boolean")}
+FOUND_NAMES = {"str": N_("str"), "dict": N_("dict"), "list": N_("list"), "bool": N_("bool"), "int": N_("int"),
+               "float": N_("float"), "NoneType": N_("NoneType"), "date": N_("date"), "datetime": N_("datetime")}
 Check = Callable[[Any, tuple, list], None]  # (value, path, problems found so far)
 
 
@@ -304,7 +309,9 @@ def _compile(schema: dict) -> Check:
     python_type = _PYTHON_TYPES[kind]
 
     def wrong_type(value) -> Message:
-        return Message("must be a {kind}; got {found}", kind=kind, found=type(value).__name__)
+        found = type(value).__name__
+        return Message("must be a {kind}; got {found}", kind=Message(KIND_NAMES[kind]),
+                       found=Message(FOUND_NAMES[found]) if found in FOUND_NAMES else found)
     if kind == "boolean":
         return lambda value, path, out: None if isinstance(value, bool) else out.append(
             Problem(path, wrong_type(value)))
@@ -312,7 +319,8 @@ def _compile(schema: dict) -> Check:
         min_length = schema.get("minLength", 0)
         max_length = schema.get("maxLength")
         pattern = re.compile(python_pattern(schema["pattern"])) if "pattern" in schema else None
-        hint = schema.get("description", f"the pattern {schema.get('pattern')}")
+        hint = Message(schema["description"]) if "description" in schema else Message(
+            "the pattern {pattern}", pattern=schema.get("pattern"))
 
         def check_string(value, path, out):
             if not isinstance(value, str):
@@ -320,7 +328,8 @@ def _compile(schema: dict) -> Check:
             elif not value.strip() and min_length:
                 out.append(Problem(path, "must not be empty"))
             elif len(value) < min_length:
-                needs = f"{min_length} to {max_length}" if max_length is not None else f"at least {min_length}"
+                needs = Message("{low} to {high}", low=min_length, high=max_length) if max_length is not None \
+                    else Message("at least {low}", low=min_length)
                 out.append(Problem(path, Message(
                     "{value!r} has {count} characters; it needs {needs}", value=value, count=len(value), needs=needs)))
             elif max_length is not None and len(value) > max_length:  # not echoed: it may be megabytes
@@ -330,7 +339,8 @@ def _compile(schema: dict) -> Check:
             elif pattern is not None and not pattern.search(value):
                 control = _CONTROL.search(value)
                 if control and pattern.search(_CONTROL.sub("", value)):
-                    where = f"U+{ord(control.group()):04X} at character {control.start() + 1}"
+                    where = Message("U+{code:04X} at character {at}", code=ord(control.group()),
+                                    at=control.start() + 1)
                     out.append(Problem(path, Message("holds a control character ({where}); remove it", where=where)))
                 else:
                     shown = value if len(value) <= 200 else value[:200] + "…"

@@ -19,7 +19,7 @@ IMPORTED_SHARDS = 16
 # edit these, so unlike the rest of imported/ this folder is checked file by file at every search.
 ADOPTED_DIR = "adopted"
 NOT_CLAIMS = {ALIASES_FILE, SETTINGS_FILE}
-ID_HELP = "ids are lowercase ASCII slugs: a-z, 0-9 and '-', 3 to 80 characters"
+ID_HELP = Message("ids are lowercase ASCII slugs: a-z, 0-9 and '-', 3 to 80 characters")
 
 
 @dataclass(frozen=True)
