@@ -139,3 +139,21 @@ def test_cli_data_exports_keep_imported_claims(run, mixed_repo):
     result = run(mixed_repo, "export", "--format", "json")
     assert [r["id"] for r in json.loads(result.stdout)] == ["afp-claim", "our-own-claim"]
     assert "left out" not in result.stderr
+
+
+def test_cli_export_takes_part_of_a_tag_as_list_does(run, claims_dir):
+    result = run(claims_dir, "export", "--format", "jsonl", "--tag", "예타")
+    assert result.exit_code == 0
+    assert all("예타 면제" in json.loads(line)["tags"] for line in result.stdout.splitlines())
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_cli_export_whose_filters_match_nothing_says_why_writes_nothing_and_exits_1(run, claims_dir, tmp_path):
+    result = run(claims_dir, "export", "--status", "false", "--tag", "예타", "-o", str(tmp_path / "out.json"))
+    assert result.exit_code == 1 and result.stderr == "no claim matches --status false --tag 예타\n"
+    assert result.stdout == "" and not (tmp_path / "out.json").exists()
+
+
+def test_cli_export_of_a_tag_no_claim_has_names_the_tags_like_it(run, claims_dir):
+    result = run(claims_dir, "export", "--tag", "예타 면졔")
+    assert result.exit_code == 1 and "예타 면제" in result.stderr

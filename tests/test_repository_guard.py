@@ -88,6 +88,21 @@ def test_a_writing_command_says_which_repository_it_wrote_to(run, empty_claims, 
     assert f"in the claims repository {empty_claims.resolve()}" in result.stderr
 
 
+@pytest.mark.parametrize("command, fields", [
+    (["rationale", "subway-fare", "요금은 올랐다", "--correction", "근거 보강"], {}),
+    (["submit", "subway-fare", "--by", "김기자"], {"state": "draft"}),
+    (["import", "{reviews}"], {}),
+], ids=["rationale", "submit", "import"])
+def test_the_other_writing_commands_say_which_repository_they_wrote_to(run, empty_claims, tmp_path, command, fields):
+    write_claim(empty_claims, "subway-fare", **fields)
+    reviews = tmp_path / "reviews.csv"
+    reviews.write_text("claim,verdict,url,publisher\n군산시는 새만금 신항을 2030년에 개항한다,false,"
+                       "https://example.org/r,예시신문\n", encoding="utf-8")
+    result = run(empty_claims, *(part.format(reviews=reviews) for part in command))
+    assert result.exit_code == 0, result.output
+    assert f"in the claims repository {empty_claims.resolve()}" in result.stderr
+
+
 def test_a_reading_command_says_nothing_of_writes(run, empty_claims):
     write_claim(empty_claims, "subway-fare")
     result = run(empty_claims, "show", "subway-fare")

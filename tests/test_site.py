@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -515,6 +516,34 @@ def test_cli_site_filters_by_status_and_tag(run, repo, tmp_path):
     out2 = tmp_path / "public2"
     assert run(repo.root, "site", "-o", str(out2), "--status", "half-true").exit_code == 0
     assert [p.name for p in (out2 / "claims").iterdir()] == ["yeta-exemption.html"]
+
+
+def test_cli_site_takes_part_of_a_tag_as_list_does(run, repo, tmp_path):
+    out = tmp_path / "public"
+    assert run(repo.root, "site", "-o", str(out), "--tag", "예타").exit_code == 0
+    assert [p.name for p in (out / "claims").iterdir()] == ["yeta-exemption.html"]
+
+
+def test_cli_site_whose_filters_match_nothing_says_why_builds_nothing_and_exits_1(run, repo, tmp_path):
+    result = run(repo.root, "site", "-o", str(tmp_path / "public"), "--status", "false", "--tag", "예타")
+    assert result.exit_code == 1 and result.stderr == "no claim matches --status false --tag 예타\n"
+    assert not (tmp_path / "public").exists()
+
+
+def test_cli_site_pages_follow_the_umask_and_a_rebuild_keeps_a_pages_mode(run, repo, tmp_path):
+    out = tmp_path / "public"
+    old = os.umask(0o022)
+    try:
+        assert run(repo.root, "site", "-o", str(out)).exit_code == 0
+        modes = {p.stat().st_mode & 0o777 for p in out.rglob("*")}
+        assert modes == {0o644, 0o755}
+        (out / "index.html").chmod(0o640)
+        repo.create(plain_record("new-claim", "true", "2025-10", []))
+        assert run(repo.root, "site", "-o", str(out)).exit_code == 0
+    finally:
+        os.umask(old)
+    assert (out / "index.html").stat().st_mode & 0o777 == 0o640
+    assert (out / "claims" / "new-claim.html").stat().st_mode & 0o777 == 0o644
 
 
 def test_cli_site_refuses_a_bad_site_url_in_one_line(run, repo, tmp_path):

@@ -159,6 +159,21 @@ def test_the_published_schema_and_validation_accept_and_refuse_the_same_document
     assert (schema_errors == []) == (problems == []), (schema_errors, problems)
 
 
+@pytest.mark.parametrize("control", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\r"], ids=ascii)
+@pytest.mark.parametrize("field", ["claim", "rationale"])
+def test_the_schema_and_validation_both_refuse_c0_and_c1_controls(field, control):
+    document = claim(**{field: f"지하철{control}요금"})
+    assert list(Draft202012Validator(CLAIM_SCHEMA).iter_errors(document))
+    assert validate_claim(normalise(document))
+
+
+@pytest.mark.parametrize("space", ["\t", "\n"], ids=ascii)
+def test_the_schema_and_validation_both_take_a_tab_or_newline_in_the_rationale(space):
+    document = claim(rationale=f"첫째{space}둘째")
+    assert not list(Draft202012Validator(CLAIM_SCHEMA).iter_errors(document))
+    assert validate_claim(normalise(document)) == []
+
+
 def test_the_schema_is_a_valid_json_schema_and_claims_schema_json_is_it():
     Draft202012Validator.check_schema(CLAIM_SCHEMA)
     assert json.loads((REPO_CLAIMS / "schema.json").read_text(encoding="utf-8")) == CLAIM_SCHEMA

@@ -263,6 +263,22 @@ all_option = click.option(
 )
 
 
+def nothing_matched(state: State, everything: list[dict], status, tag, state_=None) -> str:
+    """Why the filters of list, export or site leave nothing, in one line: an empty repository, a tag no claim has (and the tags like it),
+    or filters that together leave nothing."""
+    from factcheck.model import tag_matches
+    from factcheck.store.listing import tags_like
+
+    if not everything:
+        return _("no claims in {path}").format(path=state.repo.root)
+    if tag and not any(tag_matches(tag, r.get("tags")) for r in everything):
+        return _("no claim has a tag like “{tag}”; tags like it: {tags}").format(
+            tag=tag, tags=", ".join(tags_like(tag, everything)))
+    filters = " ".join(f"--{name} {value}" for name, value in (("status", status), ("tag", tag), ("state", state_))
+                       if value)
+    return _("no claim matches {filters}").format(filters=filters)
+
+
 def write_output(path: Path, text: str) -> None:
     """Write what a command would print to the file the user named with -o (atomically, replacing it)."""
     from factcheck.store.files import atomic_write

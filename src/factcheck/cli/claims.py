@@ -14,6 +14,7 @@ from factcheck.cli.app import (
     cli,
     complete_claim_id,
     json_option,
+    nothing_matched,
     pass_state,
     state_option,
     status_option,
@@ -182,24 +183,8 @@ def list_claims(state: State, status, tag, state_, sort, limit, pager):
               if not state_ or state_of(r) == state_]
     chosen = sorted_records(chosen, sort)
     counts = Counter(r.get("status") for r in chosen)
-    none_found = "" if chosen else nothing_listed(state, everything, status, tag, state_)
+    none_found = "" if chosen else nothing_matched(state, everything, status, tag, state_)
     return outcomes.ClaimList(chosen[:limit], matched=len(chosen), counts=counts, none_found=none_found, page=pager)
-
-
-def nothing_listed(state: State, everything: list[dict], status, tag, state_) -> str:
-    """Why a list is empty, in one line: an empty repository, a tag no claim has (and the tags like it),
-    or filters that together leave nothing."""
-    from factcheck.model import tag_matches
-    from factcheck.store.listing import tags_like
-
-    if not everything:
-        return _("no claims in {path}").format(path=state.repo.root)
-    if tag and not any(tag_matches(tag, r.get("tags")) for r in everything):
-        return _("no claim has a tag like “{tag}”; tags like it: {tags}").format(
-            tag=tag, tags=", ".join(tags_like(tag, everything)))
-    filters = " ".join(f"--{name} {value}" for name, value in (("status", status), ("tag", tag), ("state", state_))
-                       if value)
-    return _("no claim matches {filters}").format(filters=filters)
 
 
 @cli.command()

@@ -14,6 +14,7 @@ from factcheck.cli.app import (
     all_option,
     cli,
     json_option,
+    nothing_matched,
     pass_state,
     status_option,
     tag_option,
@@ -215,14 +216,17 @@ def export_command(state: State, fmt, status, tag, output, site, include_importe
     \b
     Examples:
       factcheck export --format claimreview --site https://factcheck.example.kr -o claimreview.json
-      factcheck export --format csv --status false -o false-claims.csv
+      factcheck export --format csv --status mostly-false -o mostly-false-claims.csv
       factcheck export --format jsonl --tag 예타
     """
     from factcheck.publish.formats import export_text, settings_for
 
     from factcheck.store.desk import publishable
 
-    records = publishable(select_records(state.index().records(), status=status, tag=tag), all_)
+    everything = state.index().records()
+    records = publishable(select_records(everything, status=status, tag=tag), all_)
+    if (status or tag) and not records:  # an empty file is no answer to a filter: say why, write nothing
+        return Notice(nothing_matched(state, everything, status, tag), status=ExitStatus.NO_MATCH)
     settings = settings_for(fmt, state.repo.root, site)
     gaps = []
     if fmt == "claimreview":

@@ -6,10 +6,20 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.app import State, UserError, all_option, cli, pass_state, status_option, tag_option
+from factcheck.cli.app import (
+    State,
+    UserError,
+    all_option,
+    cli,
+    nothing_matched,
+    pass_state,
+    status_option,
+    tag_option,
+)
 from factcheck.i18n import _
 from factcheck.model import select_records
 from factcheck.terminal.outcomes import Notice
+from factcheck.terminal.status import ExitStatus
 
 
 @cli.command(name="site")
@@ -44,7 +54,7 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported,
     Examples:
       factcheck site -o public
       factcheck site -o public --site https://factcheck.example.kr
-      factcheck site -o public --status false --tag 예타
+      factcheck site -o public --status half-true --tag 예타
       factcheck site -o preview --all
     """
     from factcheck.exchange.claimreview import published_records
@@ -58,7 +68,10 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported,
     texts = load_site_texts(state.repo.root)
     index = state.index()
     everything = index.records()
-    chosen, left_out = published_records(select_records(everything, status, tag), settings, include_imported)
+    selected = select_records(everything, status, tag)
+    if (status or tag) and not selected:  # a site of no claim is no answer to a filter: say why, build nothing
+        return Notice(nothing_matched(state, everything, status, tag), status=ExitStatus.NO_MATCH)
+    chosen, left_out = published_records(selected, settings, include_imported)
     warnings = [left_out] if left_out else []
     records = publishable(chosen, all_)
     unpublished = len(chosen) - len(publishable(chosen))
