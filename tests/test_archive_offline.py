@@ -35,6 +35,17 @@ def test_a_name_without_an_address_is_a_dns_failure_naming_the_host():
         assert is_dns_failure(reason)
 
 
+def test_a_dns_failure_is_said_in_the_users_language_naming_the_host():
+    from factcheck import i18n
+
+    reason = _describe(httpx.ConnectError("DNS lookup failed: no address for news.example"), 10, "news.example")
+    i18n.use("ko")
+    try:
+        assert i18n.translated(reason) == "DNS 조회 실패: news.example의 주소가 없습니다"
+    finally:
+        i18n.use("en")
+
+
 def test_archive_on_the_command_line_names_the_archive_host(run, empty_claims, monkeypatch):
     write_claim(empty_claims, "subway-fare")
     monkeypatch.setenv("FACTCHECK_WAYBACK_URL", f"http://127.0.0.1:{closed_port()}/wayback/available")

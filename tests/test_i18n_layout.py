@@ -141,3 +141,16 @@ def test_sources_check_fits_and_keeps_its_columns_straight(empty_claims, web, wi
     assert any("정상" in line for line in lines) and any("사라짐" in line for line in lines)
     assert_fits(lines, width)
     assert_columns_straight(lines)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_sources_check_never_breaks_a_long_claim_id(empty_claims, web, width):
+    from http_server import Reply
+
+    web.route("/fare", Reply(body="<p>서울시는 내년부터 지하철 요금을 인상한다고 밝혔다</p>"))
+    long_id = "seoul-metropolitan-subway-fare-rise-announced-in-october"
+    write_claim(empty_claims, long_id, sources=[
+        {"url": web.url("/fare"), "publisher": "예시신문", "quote": "지하철 요금을 인상"}])
+    lines = on_korean_terminal(empty_claims, "sources", "check", "--allow-private", width=width)
+    assert any(long_id in line for line in lines) and any("정상" in line for line in lines)
+    assert_fits(lines, width)

@@ -275,7 +275,7 @@ class _Fetcher:
             return Page(url, status="error",
                         error=Message("gave up after {deadline:g} s in all", deadline=self.settings.deadline))
         except (httpx.HTTPError, httpx.InvalidURL) as exc:  # InvalidURL is no HTTPError
-            return Page(url, status="error", error=_describe(exc, self.settings.timeout))
+            return Page(url, status="error", error=_describe(exc, self.settings.timeout, _host(url)))
 
     async def follow(self, url: str) -> _Response:
         """GET `url`, following up to MAX_REDIRECTS redirects by hand."""
@@ -417,20 +417,31 @@ def is_dns_failure(reason: str | None) -> bool:
     return bool(reason) and DNS_FAILED in reason
 
 
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
+def _no_address(host: str) -> Message:
+    return Message("DNS lookup failed: no address for {host}", host=host)  # begins with DNS_FAILED, for is_dns_failure
+
+
 def _describe(exc: Exception, timeout: float, host: str | None = None) -> str:
     """A one-line reason for an httpx failure, without the C library's errno."""
     import httpx
 
     message = _ERRNO.sub("", " ".join(str(exc).split())) or type(exc).__name__
     if isinstance(exc, httpx.ConnectError) and _NO_ADDRESS.search(message):
-        return f"{DNS_FAILED}: no address for {host}" if host else f"{DNS_FAILED}: {message}"
+        return _no_address(host) if host else f"{DNS_FAILED}: {message}"
     if isinstance(exc, httpx.ConnectTimeout):
         return Message("timed out connecting ({timeout:g} s)", timeout=timeout)
     if isinstance(exc, httpx.TimeoutException):
         return Message("timed out waiting for the server ({timeout:g} s)", timeout=timeout)
     if isinstance(exc, httpx.ConnectError):
-        if "DNS" in message:
-            return message
+        if "DNS" in message:  # the guard's own words, naming the host it could not resolve
+            return _no_address(host) if host else message
         if "SSL" in message or "certificate" in message.lower():
             return Message("TLS error: {message}", message=message)
         return Message("cannot connect: {message}", message=message)

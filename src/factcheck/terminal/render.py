@@ -12,6 +12,7 @@ import re
 from contextlib import contextmanager
 from typing import Iterator, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -213,42 +214,61 @@ def print_duplicates(out: Console, duplicates: list) -> None:
 # --------------------------------------------------------------------------- sources
 
 
+SOURCE_ROOM = 56  # columns the number, status, figures and address need beside a claim id in one table row
+
+
 def print_source_results(out: Console, results: list) -> None:
-    """A table grouped by claim: claims with problems first, and within a claim its problems first."""
+    """A table grouped by claim: claims with problems first, and within a claim its problems first. Where the
+    longest id leaves too little room beside it, each claim's id is a line of its own above its sources, so
+    that an id is never broken (it is copied into the next command)."""
     by_claim = group_by_claim(results)
     clean_claim = {cid: not any(r.problem for r in rs) for cid, rs in by_claim.items()}
+    order = sorted(by_claim, key=lambda cid: (clean_claim[cid], cid))
+    rows = {cid: sorted(by_claim[cid], key=lambda r: (not r.problem, r.index)) for cid in order}
+    if out.width - max((cell_len(cid) for cid in order), default=0) < SOURCE_ROOM:
+        for claim_id in order:
+            out.print(data(claim_id, "bold"))
+            grid = Table.grid(padding=(0, 1, 0, 0))
+            for justify, overflow in (("right", None), (None, None), ("right", None), ("right", None), (None, "fold")):
+                grid.add_column(justify=justify, overflow=overflow, no_wrap=overflow is None)
+            for result in rows[claim_id]:
+                number, *cells = _source_cells(result)
+                grid.add_row(Text("  #") + number, *cells)
+            out.print(grid)
+        return
     table = Table(show_lines=False, expand=False)
-    table.add_column(_("claim"), overflow="fold", style="bold")
+    table.add_column(_("claim"), no_wrap=True, style="bold")
     table.add_column("#", justify="right")
     table.add_column(_("status"), no_wrap=True)
     table.add_column("http", justify="right")
     table.add_column(_("quote"), justify="right", no_wrap=True)
     table.add_column(_("address / reason"), overflow="fold", ratio=1)
-    for claim_id in sorted(by_claim, key=lambda cid: (clean_claim[cid], cid)):
-        rows = sorted(by_claim[claim_id], key=lambda r: (not r.problem, r.index))
-        for n, result in enumerate(rows):
-            detail = Text()  # a plain base: only the addresses are blue
-            detail.append_text(data(result.url, "blue"))
-            if result.final_url and result.final_url != result.url:
-                detail.append("\n→ ")
-                detail.append_text(data(result.final_url, "blue"))
-            if result.error:
-                detail.append("\n")
-                detail.append_text(data(translated(result.error), single_line=True))
-            elif result.status == "quote-missing" and result.closest:
-                detail.append("\n" + _("closest on the page: "), style="dim")
-                detail.append_text(data(result.closest, "italic", single_line=True))
-            score = "" if result.quote_score is None else f"{result.quote_score:g}"
-            table.add_row(
-                data(claim_id) if n == 0 else Text(""),
-                Text(str(result.index + 1)),
-                Text(source_status_name(result.status), style=SOURCE_STYLES.get(result.status, "")),
-                Text("" if result.http_status is None else str(result.http_status)),
-                Text(score),
-                detail,
-            )
+    for claim_id in order:
+        for n, result in enumerate(rows[claim_id]):
+            table.add_row(data(claim_id) if n == 0 else Text(""), *_source_cells(result))
         table.add_section()
     out.print(table)
+
+
+def _source_cells(result) -> tuple[Text, ...]:
+    """A source's number, status, HTTP status, quote score and address with what went wrong."""
+    detail = Text()  # a plain base: only the addresses are blue
+    detail.append_text(data(result.url, "blue"))
+    if result.final_url and result.final_url != result.url:
+        detail.append("\n→ ")
+        detail.append_text(data(result.final_url, "blue"))
+    if result.error:
+        detail.append("\n")
+        detail.append_text(data(translated(result.error), single_line=True))
+    elif result.status == "quote-missing" and result.closest:
+        detail.append("\n" + _("closest on the page: "), style="dim")
+        detail.append_text(data(result.closest, "italic", single_line=True))
+    score = "" if result.quote_score is None else f"{result.quote_score:g}"
+    return (Text(str(result.index + 1)),
+            Text(source_status_name(result.status), style=SOURCE_STYLES.get(result.status, "")),
+            Text("" if result.http_status is None else str(result.http_status)),
+            Text(score),
+            detail)
 
 
 def print_archive_results(out: Console, results: list) -> None:
