@@ -200,6 +200,25 @@ def test_an_invalid_id_is_explained_in_korean(claims_dir):
     assert code == 2 and "id는 소문자 ASCII 슬러그입니다" in err
 
 
+
+def test_a_broken_or_unsafe_yaml_file_is_reported_in_korean(empty_claims):
+    (empty_claims / "broken.yaml").write_text("id: broken\nclaim: [unclosed\n", encoding="utf-8")
+    (empty_claims / "tagged.yaml").write_text("id: tagged\nclaim: !!python/object:os.system x\n", encoding="utf-8")
+    _code, problems, _err = run_in(KOREAN, "validate", claims=empty_claims)
+    assert "broken.yaml:3: 올바른 YAML이 아닙니다: " in problems
+    assert "tagged.yaml:2: 안전하지 않거나 알 수 없는 YAML 태그를 거부했습니다: " in problems
+
+
+def test_the_operating_systems_reason_is_said_in_korean(claims_dir, tmp_path):
+    code, _out, err = run_in(KOREAN, "show", YETA, "-o", str(tmp_path / "missing" / "yeta.md"), claims=claims_dir)
+    assert code == 2 and "그런 파일이나 폴더가 없습니다" in err and "No such file" not in err
+
+
+def test_a_feed_that_cannot_be_read_is_reported_in_korean(claims_dir):
+    code, _out, err = run_in(KOREAN, "scan", "http://127.0.0.1:9/feed", claims=claims_dir)
+    assert "경고: 피드 http://127.0.0.1:9/feed: " in err and "루프백" in err and "loopback" not in err
+
+
 # --------------------------------------------------------------------------- Korean entry everywhere
 
 

@@ -42,3 +42,26 @@ class NotFound(FactcheckError):
             params["claim_id"] = claim_id
         super().__init__(message, **params)
         self.claim_id = claim_id
+
+
+# The operating system's reasons, as its C library words them in English, to be said in the user's language.
+_OS_REASONS = {
+    "ENOENT": Message("No such file or directory"),
+    "EACCES": Message("Permission denied"),
+    "EPERM": Message("Operation not permitted"),
+    "EISDIR": Message("Is a directory"),
+    "ENOTDIR": Message("Not a directory"),
+    "EROFS": Message("Read-only file system"),
+    "ENOSPC": Message("No space left on device"),
+    "EEXIST": Message("File exists"),
+    "ENAMETOOLONG": Message("File name too long"),
+    "ELOOP": Message("Too many levels of symbolic links"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in one short phrase: a Message for the usual reasons, else the OS's own words."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0)
+    return _OS_REASONS.get(name) or exc.strerror or str(exc)

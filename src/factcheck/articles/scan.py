@@ -15,10 +15,14 @@ from factcheck.articles.extract import Candidate, extract
 from factcheck.articles.feeds import FeedItem, feed_items, is_feed
 from factcheck.articles.fetch import Fetched, fetch_documents
 from factcheck.articles.text import from_document
+from factcheck.i18n import N_, Message, translated
 
 # A repeat of a claim with one of these verdicts is worth an alert (scan exits 1).
 ALARMING = frozenset({"false", "mostly-false", "half-true"})
 DEFAULT_MIN_SCORE = 50
+
+
+FAILURE_MESSAGES = {"feed": N_("feed {url}: {reason}"), "article": N_("article {url}: {reason}")}
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,13 @@ class Failure:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.what} {self.url}: {self.reason}"
+        return str(self.message())
+
+    def message(self) -> Message:
+        return Message(FAILURE_MESSAGES[self.what], url=self.url, reason=self.reason)
+
+    def translated(self) -> str:
+        return translated(self.message())
 
     def as_json(self) -> dict:
         return {"url": self.url, "kind": self.what, "error": self.reason}
@@ -85,7 +95,7 @@ def scan(repo, addresses: list[str], seen=None, *, since: str | None = None, eve
     ready: dict[str, Fetched] = {}  # article addresses fetched already (given directly, not in a feed)
     for source in fetch_documents(addresses, **fetching):
         if not source.ok:
-            failures.append(Failure(source.url, "feed", source.error or "nothing read"))
+            failures.append(Failure(source.url, "feed", source.error or Message("nothing read")))
         elif is_feed(source.document, source.media_type):
             try:
                 for item in feed_items(source.document, source.final_url or source.url):
@@ -121,16 +131,16 @@ def _wanted(item: FeedItem, seen, since: str | None, everything: bool) -> bool:
 
 def _read(repo, item: FeedItem, fetched: Fetched, min_score: int, failures: list[Failure]) -> ArticleReport | None:
     if not fetched.ok:
-        failures.append(Failure(item.url, "article", fetched.error or "nothing read"))
+        failures.append(Failure(item.url, "article", fetched.error or Message("nothing read")))
         return None
     try:
         article = from_document(fetched.document, fetched.media_type, item.url)
     except Exception as exc:  # noqa: BLE001 - one unreadable page must not stop the scan
-        failures.append(Failure(item.url, "article", f"could not read the article: {exc}"))
+        failures.append(Failure(item.url, "article", Message("could not read the article: {error}", error=str(exc))))
         return None
     article = article.with_known(title=article.title or item.title, date=article.date or item.published)
     if not article.paragraphs:
-        failures.append(Failure(item.url, "article", "no article text on the page"))
+        failures.append(Failure(item.url, "article", Message("no article text on the page")))
         return None
     extraction = extract(article, repo)
     report = ArticleReport(item.url, article.title, article.date)

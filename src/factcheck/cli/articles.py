@@ -8,6 +8,7 @@ import click
 
 from factcheck.cli.app import State, UserError, cli, json_option, pass_state
 from factcheck.cli.params import DATE
+from factcheck.errors import os_reason
 from factcheck.i18n import N_, _, translated
 from factcheck.terminal.article_outcomes import CandidatesAdded, Extracted, Scanned
 
@@ -61,7 +62,7 @@ def _read_article(state: State, source: str, allow_private: bool, timeout: float
         with open(source, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        raise UserError(_("{source}: {error}").format(source=source, error=exc.strerror or exc)) from None
+        raise UserError(_("{source}: {error}").format(source=source, error=translated(os_reason(exc)))) from None
     return _readable(source, data)
 
 
@@ -163,5 +164,5 @@ def scan(state: State, sources, since, everything, min_score, per_host, allow_pr
     try:
         seen.save()
     except OSError as exc:
-        state.out.warn(_("could not remember what was read ({path}): {error}").format(path=seen.path, error=exc.strerror or exc))
+        state.out.warn(_("could not remember what was read ({path}): {error}").format(path=seen.path, error=translated(os_reason(exc))))
     return Scanned(report)

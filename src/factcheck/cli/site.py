@@ -16,7 +16,8 @@ from factcheck.cli.app import (
     status_option,
     tag_option,
 )
-from factcheck.i18n import _
+from factcheck.errors import os_reason
+from factcheck.i18n import _, translated
 from factcheck.model import select_records
 from factcheck.terminal.outcomes import Notice
 from factcheck.terminal.status import ExitStatus
@@ -85,7 +86,7 @@ def site_command(state: State, out_dir, site_url, status, tag, include_imported,
     try:  # last, once all else is known good: a folder that cannot be made is a one-line mistake
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(_("cannot write {path}: {reason}").format(path=out_dir, reason=exc.strerror or exc)) from None
+        raise UserError(_("cannot write {path}: {reason}").format(path=out_dir, reason=translated(os_reason(exc)))) from None
     built = build_site(records, out_dir, settings, index.aliases(), texts, others)
     summary = _("site of {pages} claim page(s): {written} file(s) written, {unchanged} unchanged, {removed} removed: "
                 "open {index}")

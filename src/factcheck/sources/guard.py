@@ -15,14 +15,16 @@ from factcheck.i18n import Message
 
 
 # Checked in this order, so an address is named by its most specific range.
+# The names are messages: "a loopback address" is said in the user's language.
 REFUSED_RANGES = (
-    ("is_unspecified", "unspecified"),
-    ("is_loopback", "loopback"),
-    ("is_link_local", "link-local"),
-    ("is_multicast", "multicast"),
-    ("is_reserved", "reserved"),
-    ("is_private", "private"),
+    ("is_unspecified", Message("unspecified")),
+    ("is_loopback", Message("loopback")),
+    ("is_link_local", Message("link-local")),
+    ("is_multicast", Message("multicast")),
+    ("is_reserved", Message("reserved")),
+    ("is_private", Message("private")),
 )
+NON_PUBLIC = Message("non-public")
 
 
 def address_refusal(address: str, allow_networks: Iterable[str] = ()) -> str | None:
@@ -39,7 +41,7 @@ def address_refusal(address: str, allow_networks: Iterable[str] = ()) -> str | N
     for attribute, name in REFUSED_RANGES:
         if getattr(ip, attribute):
             return name
-    return None if ip.is_global else "non-public"
+    return None if ip.is_global else NON_PUBLIC
 
 
 def scheme_refusal(url: str) -> str | None:

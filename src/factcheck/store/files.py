@@ -7,7 +7,7 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-from factcheck.errors import DataError, FactcheckError
+from factcheck.errors import DataError, FactcheckError, os_reason
 from factcheck.i18n import Message
 from factcheck.store.yaml import claim_yaml
 
@@ -20,7 +20,7 @@ class WriteError(DataError, OSError):
 
     def __init__(self, path: Path, exc: OSError):
         OSError.__init__(self, exc.errno, exc.strerror)
-        self.message = Message("cannot write {path}: {reason}", path=path, reason=exc.strerror or exc)
+        self.message = Message("cannot write {path}: {reason}", path=path, reason=os_reason(exc))
 
     def __str__(self) -> str:
         return str(self.message)

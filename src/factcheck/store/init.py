@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, os_reason
 from factcheck.model import CLAIM_SCHEMA
 from factcheck.store.files import atomic_write
 from factcheck.store.names import SCHEMA_FILE, SETTINGS_FILE
@@ -75,7 +75,7 @@ def init_repository(root: Path, publisher: str = "우리 팩트체크") -> tuple
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise FactcheckError(
-                "cannot create {parent}: {strerror}", parent=path.parent, strerror=exc.strerror or exc) from None
+                "cannot create {parent}: {strerror}", parent=path.parent, strerror=os_reason(exc)) from None
         atomic_write(path, text.encode("utf-8"), overwrite=False)
         written.append(path)
     return written, kept

@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from factcheck.errors import os_reason
 from factcheck.i18n import Message
 from factcheck.model import MAX_FILE_BYTES, Problem, normalise, validate_claim
 from factcheck.store.names import FileError, FileProblem
@@ -222,13 +223,16 @@ def safe_loader():
     return _SAFE
 
 
-def _yaml_error_line(exc: Exception) -> tuple[int | None, str]:
+def _yaml_error_line(exc: Exception) -> tuple[int | None, Message]:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).strip().splitlines()[0]
     line = mark.line + 1 if mark is not None else None
-    if "could not determine a constructor" in str(exc) or "python/" in str(problem):
-        problem = "unsafe or unknown YAML tag refused: " + (problem or "")
-    return line, " ".join(str(problem).split())
+    if isinstance(problem, Message):  # our own refusal (an alias bomb), already said in full
+        return line, problem
+    problem = " ".join(str(problem or "").split())
+    if "could not determine a constructor" in str(exc) or "python/" in problem:
+        return line, Message("unsafe or unknown YAML tag refused: {problem}", problem=problem)
+    return line, Message("not valid YAML: {problem}", problem=problem)
 
 
 def parse_yaml(text: str, path: Path) -> Any:
@@ -240,7 +244,8 @@ def parse_yaml(text: str, path: Path) -> Any:
 
 
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-NOT_A_LINK = "a symbolic link: factcheck reads only regular files and folders inside the repository, never a link"
+NOT_A_LINK = Message("a symbolic link: factcheck reads only regular files and folders inside the repository, "
+                     "never a link")
 
 
 def read_text(path: Path) -> str:
@@ -250,7 +255,7 @@ def read_text(path: Path) -> str:
     to a file outside the repository served that file. O_NOFOLLOW refuses the link itself, and
     O_NONBLOCK keeps a FIFO from blocking the open.
     """
-    def refused(message: str) -> FileError:
+    def refused(message: Message) -> FileError:
         return FileError(FileProblem(path, None, message))
 
     try:
@@ -258,26 +263,27 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         if exc.errno == errno.ELOOP or (exc.errno in (errno.EMLINK, errno.ENOTDIR) and os.path.islink(path)):
             raise refused(NOT_A_LINK) from None
-        raise refused(f"cannot read: {exc.strerror}") from None
+        raise refused(Message("cannot read: {reason}", reason=os_reason(exc))) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, FIFO or socket)"
-            raise refused(f"{kind}; refused")
+            raise refused(Message("a folder; refused") if stat.S_ISDIR(info.st_mode)
+                          else Message("not a regular file (a device, FIFO or socket); refused"))
         if info.st_size > MAX_FILE_BYTES:
-            raise refused(f"{info.st_size:,} bytes; a claim file may hold at most {MAX_FILE_BYTES:,}")
+            raise refused(Message("{size:,} bytes; a claim file may hold at most {limit:,}", size=info.st_size,
+                                  limit=MAX_FILE_BYTES))
         with os.fdopen(fd, "rb", closefd=False) as handle:  # bytes, then decode: a third faster than text mode
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise refused(f"cannot read: {exc.strerror}") from None
+        raise refused(Message("cannot read: {reason}", reason=os_reason(exc))) from None
     finally:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:  # it grew while we read
-        raise refused(f"over {MAX_FILE_BYTES:,} bytes; a claim file may hold at most that")
+        raise refused(Message("over {limit:,} bytes; a claim file may hold at most that", limit=MAX_FILE_BYTES))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise refused(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise refused(Message("not UTF-8 text ({reason} at byte {at})", reason=exc.reason, at=exc.start)) from None
 
 
 def problem_lines(text: str, problems: Iterable[Problem]) -> list[int | None]:

@@ -55,7 +55,7 @@ class Scanned(Outcome):
     """A scan's report; exit 1 when an article repeats a claim rated false, mostly-false or half-true."""
 
     def __init__(self, report, **kw):
-        super().__init__(problems=[str(f) for f in report.failures], **kw)
+        super().__init__(problems=list(report.failures), **kw)
         self.report = report
 
     def as_json(self) -> dict:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from factcheck.errors import DataError, FactcheckError
+from factcheck.errors import DataError, FactcheckError, os_reason
 from factcheck.exchange.claimreview import InvalidItem
 from factcheck.exchange.importing.google import google_claim_items, google_items
 from factcheck.exchange.importing.items import FORMATS, UNREADABLE, Item
@@ -32,7 +32,7 @@ def read_source(source: str | os.PathLike, stdin: Any = None) -> tuple[str, str]
     except IsADirectoryError:
         raise FactcheckError("{name}: is a directory; give a file", name=name) from None
     except OSError as exc:
-        raise FactcheckError("{name}: cannot read: {strerror}", name=name, strerror=exc.strerror) from None
+        raise FactcheckError("{name}: cannot read: {strerror}", name=name, strerror=os_reason(exc)) from None
     if isinstance(raw, str):
         return name, raw.removeprefix("\ufeff")
     try:
