@@ -183,7 +183,7 @@ def test_a_blocked_source_is_explained_in_korean(empty_claims, web):
     write_claim(empty_claims, "seoul-fare", sources=[
         {"url": web.url("/page"), "publisher": "예시신문", "quote": "지하철 요금을 인상"}])
     code, out, _err = run_in(KOREAN, "sources", "check", claims=empty_claims, width=200)
-    assert code == 1 and "곧 loopback 주소입니다" in out
+    assert code == 1 and "곧 루프백(자기 자신) 주소입니다" in out
 
 
 def test_a_desk_move_that_cannot_be_made_is_refused_in_korean(claims_dir):
