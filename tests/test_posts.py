@@ -40,6 +40,14 @@ def test_hashtags_and_handles_are_split_into_their_words(tag, words):
     assert clean_post(f"see @{tag}") == f"see {words}"
 
 
+def test_hashtags_glued_together_are_each_split_into_their_words():
+    assert clean_post("geology #consulting#BritishColumbia#gold!") == "geology consulting British Columbia gold !"
+
+
+def test_a_hash_inside_a_word_is_not_a_tag():
+    assert clean_post("write C# and a#b") == "write C# and a#b"
+
+
 def test_an_email_address_is_not_a_handle():
     assert clean_post("write to editor@example.org") == "write to editor@example.org"
 
@@ -65,7 +73,9 @@ def test_an_accented_letter_does_not_split_its_word():
 
 
 @pytest.mark.parametrize("a, b", [("cookies", "cookie"), ("policies", "policy"), ("studied", "study"),
-                                  ("armies", "army"), ("plays", "play"), ("exemption", "exempted")])
+                                  ("armies", "army"), ("plays", "play"), ("exemption", "exempted"),
+                                  ("flees", "flee"), ("shares", "share"), ("boxes", "box"), ("wishes", "wish"),
+                                  ("tornadoes", "tornado")])
 def test_the_stemmer_meets_a_word_and_its_inflections_at_one_stem(a, b):
     assert latin_stem(a) == latin_stem(b)
 

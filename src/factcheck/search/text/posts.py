@@ -31,7 +31,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         rf"(?:(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}}|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일)\s*$",
         re.I,
     )
-    tag = re.compile(r"(?<![\w@#])[#@]([^\W_][\w]*)")
+    # A tag starts a word, or follows another tag with no space between (#consulting#BritishColumbia).
+    tag = re.compile(r"(?<![\w@#])[#@]([^\W_][\w]*)|(?<=[^\W_])#([^\W_][\w]*)")
     # camelCase and digit boundaries: DefundTheCBC → Defund The CBC, Covid19 → Covid 19.
     camel = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_a-zA-Z]+")
     return url, signature, tag, camel
@@ -48,12 +49,23 @@ def split_tag(tag: str) -> str:
     return " ".join(_patterns()[3].findall(tag.replace("_", " "))) or tag
 
 
+def _split_tags(tag: re.Pattern, text: str) -> str:
+    """Each tag as its words; a tag glued to the one before it only when that one was a tag too."""
+    out, last, glued = [], 0, False
+    for m in tag.finditer(text):
+        if m.group(1) is None and not (glued and m.start() == last):  # word#word, not #tag#tag
+            continue
+        out.append(text[last : m.start()] + " " + split_tag(m.group(1) or m.group(2)) + " ")
+        last, glued = m.end(), True
+    return "".join(out) + text[last:]
+
+
 def clean_post(text: str) -> str:
     if any(mark in text for mark in _POST_MARKS):
         url, signature, tag, _camel = _patterns()
         text = url.sub(" ", text)
         text = signature.sub(" ", text.rstrip())
-        text = tag.sub(lambda m: " " + split_tag(m.group(1)) + " ", text)
+        text = _split_tags(tag, text)
     if not text.isascii():
         text = "".join(" " if ord(ch) in _JOINERS or unicodedata.category(ch) in _DECORATION else ch for ch in text)
     return " ".join(text.split())
