@@ -274,6 +274,8 @@ _LATIN_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "i
 # becomes i, so that both spellings meet at one stem, and -ies never cuts a word to a stranger (cookies
 # is not cook).
 _Y_ENDINGS = {"ies": "i", "ied": "i", "ie": "i", "y": "i"}
+# English writes -es only after these (boxes, wishes, tornadoes); elsewhere the e is the word's own (flees, shares).
+_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # English words repeat: an index build meets each thousands of times
@@ -286,5 +288,7 @@ def latin_stem(word: str) -> str:
         return word
     for suffix in _LATIN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "es" and not word[:-2].endswith(_ES_AFTER):  # flees is flee + s, not fle + es
+                return word[:-1]
             return word[: -len(suffix)]
     return word
