@@ -131,6 +131,9 @@ def _unit(word: str, aliases: dict[str, list[str]]) -> Unit:
 
     forms = [Form(word, 1.0, "exact")]
     forms += [Form(stem, STEM_FACTOR, f"stem {stem}") for stem in korean.stems(word)]
+    noun = korean.one_syllable_stem(word)
+    if noun:  # met only as a word (match.Field.holds_word), and only while no claim holds the word as typed
+        forms.append(Form(noun, STEM_FACTOR, f"stem {noun}"))
     for form in list(forms):
         forms += [Form(compact(alt), form.factor * ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(form.text, [])]
     place = next((p for p in (place_of(form.text) for form in forms) if p), None)
@@ -216,6 +219,8 @@ def weigh_units(units: list[Unit], total_docs: int, doc_freqs) -> None:
             unseen.append(unit)
         else:
             unit.fuzzy = False
+            if unit.kind is Kind.HANGUL and len(unit.text) > 1:  # 나이 is a word claims hold, not 나 + 이
+                unit.forms = [form for form in unit.forms if len(form.text) > 1]
     # A word no claim holds (misspelt, half-remembered, a verb form) would otherwise weigh the most of
     # all and sink the right claim; it counts like a typical word of the query instead, and still counts.
     seen = sorted(u.weight for u in units if u not in unseen)

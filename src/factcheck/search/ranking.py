@@ -142,8 +142,8 @@ def weigh(index: Index, request: Request) -> None:
         seen = sorted(u.weight for u in request.units if u.claims)
         typical = seen[len(seen) // 2] if seen else 1.0
         for unit in request.units:
-            if unit.claims == 0:
-                unit.weight = UNSEEN_IN_SENTENCE * typical
+            if unit.claims == 0:  # a one-syllable noun (쌀이 → 쌀) has no token to count: it weighs as typical
+                unit.weight = typical if any(len(f.text) == 1 for f in unit.forms) else UNSEEN_IN_SENTENCE * typical
 
 
 def compared(index: Index, request: Request, rows: list[Row]) -> Found:
