@@ -101,3 +101,29 @@ def test_a_word_is_still_met_in_its_derived_form():
 
     unit = parse_query("islam")[0]
     assert max(match_unit(unit, f)[0] for f in fields_of(analyse_fields({"claim": "an Islamic school"}))) > 0.8
+
+
+def test_a_hashtag_in_one_case_is_split_into_words_claims_hold(tmp_path):
+    from factcheck.search.query import split_run_together, weigh_units
+
+    known = {"cape": 3, "town": 40, "storm": 20, "tornado": 9}
+    def doc_freqs(tokens):
+        return {t: known.get(t, 0) for t in tokens}
+
+    units = parse_query("capetownstorm tornado")
+    weigh_units(units, 1000, doc_freqs)
+    assert split_run_together(units, doc_freqs)
+    assert [u.text for u in units] == ["cape", "town", "storm", "tornado"]
+
+
+def test_a_word_claims_hold_or_that_no_known_words_spell_is_left_whole():
+    from factcheck.search.query import split_run_together, weigh_units
+
+    known = {"capetown": 2, "cape": 3, "town": 40}
+    def doc_freqs(tokens):
+        return {t: known.get(t, 0) for t in tokens}
+
+    units = parse_query("capetown photosynthesis")
+    weigh_units(units, 1000, doc_freqs)
+    assert not split_run_together(units, doc_freqs)
+    assert [u.text for u in units] == ["capetown", "photosynthesis"]

@@ -24,7 +24,7 @@ from factcheck.i18n import Message
 from factcheck.model import is_selected
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Field, Scored, fields_of, match_unit, score_claim
-from factcheck.search.query import Kind, Unit, parse_query, query_grams, weigh_units
+from factcheck.search.query import Kind, Unit, parse_query, query_grams, split_run_together, weigh_units
 from factcheck.textclean import clean
 
 if TYPE_CHECKING:
@@ -138,6 +138,8 @@ def related_key(match: Match) -> tuple:
 
 def weigh(index: Index, request: Request) -> None:
     weigh_units(request.units, max(index.count(), 1), index.doc_freqs)
+    if split_run_together(request.units, index.doc_freqs, index.aliases()):  # a one-case hashtag, typed or posted
+        weigh_units(request.units, max(index.count(), 1), index.doc_freqs)
     if request.sentence:
         seen = sorted(u.weight for u in request.units if u.claims)
         typical = seen[len(seen) // 2] if seen else 1.0
