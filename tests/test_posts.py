@@ -23,6 +23,12 @@ def test_an_embedded_tweets_signature_is_dropped_with_its_name_and_date():
     assert clean_post(post) == "Wombats are sheltering animals from the fires"
 
 
+def test_the_signature_of_a_quoted_tweet_inside_a_post_is_dropped_too():
+    post = ("Wombats shelter animals — Center for Bio Div (@CenterForBioDiv) January 14, 2020 Is that true? "
+            "— Jane Roe (@janeroe) January 15, 2020")
+    assert clean_post(post) == "Wombats shelter animals Is that true?"
+
+
 def test_a_korean_dated_signature_is_dropped_too():
     assert clean_post("예타 면제가 확정됐다 — 김제시 (@gimje_city) 2025년 8월 22일") == "예타 면제가 확정됐다"
 

@@ -25,10 +25,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     tags, and the parts of a tag."""
     # Links, also glued to the word before them (#WW3pic.twitter.com/…) or broken by a space (pic .twitter.com/…).
     url = re.compile(r"(?:https?://|www\.)\S+|pic\s?\.twitter\.com/\S+|\b(?:bit\.ly|t\.co|youtu\.be)/\S+", re.I)
-    # "— Name (@handle) January 14, 2020" at the end of an embedded tweet, or "… (@handle) 2020년 1월 14일".
+    # "— Name (@handle) January 14, 2020" at the end of an embedded tweet, or "… (@handle) 2020년 1월 14일";
+    # also inside a post that quotes one ("… — Marco Rubio (@marcorubio) July 25, 2019 Senator, will you …").
     signature = re.compile(
         r"[—–-]{1,2}\s*[^—–\n]{0,80}?\(@\w{1,30}\)\s*"
-        rf"(?:(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}}|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일)\s*$",
+        rf"(?:(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}}|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일)(?!\w)",
         re.I,
     )
     # A tag starts a word, or follows another tag with no space between (#consulting#BritishColumbia).
@@ -64,7 +65,7 @@ def clean_post(text: str) -> str:
     if any(mark in text for mark in _POST_MARKS):
         url, signature, tag, _camel = _patterns()
         text = url.sub(" ", text)
-        text = signature.sub(" ", text.rstrip())
+        text = signature.sub(" ", text)
         text = _split_tags(tag, text)
     if not text.isascii():
         text = "".join(" " if ord(ch) in _JOINERS or unicodedata.category(ch) in _DECORATION else ch for ch in text)
