@@ -103,6 +103,15 @@ def test_years_and_months_counted_in_hangul_numerals():
     assert tokens("작년 예산") == tokens("매년") == set()  # 작, 매 are not numerals
 
 
+def test_native_numerals_before_a_counter_are_numbers():
+    assert tokens("스물세 번") == tokens("23번") == {"n23"}
+    assert tokens("열한 명") == {"n11"} and tokens("석 달") == {"n3"} and tokens("스무 배") == {"n20"}
+
+
+def test_native_numerals_without_a_counter_are_words():
+    assert tokens("세금 한 푼") == tokens("한국의 세수") == tokens("열이 난다") == set()
+
+
 def test_a_query_may_write_a_date_with_a_dot_and_a_year_with_two_digits():
     def query_tokens(text):
         return {t for expr in find_numbers(korean.fold(text), query=True) for t in expr.tokens}

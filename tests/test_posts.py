@@ -23,6 +23,12 @@ def test_an_embedded_tweets_signature_is_dropped_with_its_name_and_date():
     assert clean_post(post) == "Wombats are sheltering animals from the fires"
 
 
+def test_the_signature_of_a_quoted_tweet_inside_a_post_is_dropped_too():
+    post = ("Wombats shelter animals — Center for Bio Div (@CenterForBioDiv) January 14, 2020 Is that true? "
+            "— Jane Roe (@janeroe) January 15, 2020")
+    assert clean_post(post) == "Wombats shelter animals Is that true?"
+
+
 def test_a_korean_dated_signature_is_dropped_too():
     assert clean_post("예타 면제가 확정됐다 — 김제시 (@gimje_city) 2025년 8월 22일") == "예타 면제가 확정됐다"
 
@@ -38,6 +44,14 @@ def test_hashtags_and_handles_are_split_into_their_words(tag, words):
     assert split_tag(tag) == words
     assert clean_post(f"see #{tag}") == f"see {words}"
     assert clean_post(f"see @{tag}") == f"see {words}"
+
+
+def test_hashtags_glued_together_are_each_split_into_their_words():
+    assert clean_post("geology #consulting#BritishColumbia#gold!") == "geology consulting British Columbia gold !"
+
+
+def test_a_hash_inside_a_word_is_not_a_tag():
+    assert clean_post("write C# and a#b") == "write C# and a#b"
 
 
 def test_an_email_address_is_not_a_handle():
@@ -65,7 +79,9 @@ def test_an_accented_letter_does_not_split_its_word():
 
 
 @pytest.mark.parametrize("a, b", [("cookies", "cookie"), ("policies", "policy"), ("studied", "study"),
-                                  ("armies", "army"), ("plays", "play"), ("exemption", "exempted")])
+                                  ("armies", "army"), ("plays", "play"), ("exemption", "exempted"),
+                                  ("flees", "flee"), ("shares", "share"), ("boxes", "box"), ("wishes", "wish"),
+                                  ("tornadoes", "tornado")])
 def test_the_stemmer_meets_a_word_and_its_inflections_at_one_stem(a, b):
     assert latin_stem(a) == latin_stem(b)
 
@@ -91,3 +107,29 @@ def test_a_word_is_still_met_in_its_derived_form():
 
     unit = parse_query("islam")[0]
     assert max(match_unit(unit, f)[0] for f in fields_of(analyse_fields({"claim": "an Islamic school"}))) > 0.8
+
+
+def test_a_hashtag_in_one_case_is_split_into_words_claims_hold(tmp_path):
+    from factcheck.search.query import split_run_together, weigh_units
+
+    known = {"cape": 3, "town": 40, "storm": 20, "tornado": 9}
+    def doc_freqs(tokens):
+        return {t: known.get(t, 0) for t in tokens}
+
+    units = parse_query("capetownstorm tornado")
+    weigh_units(units, 1000, doc_freqs)
+    assert split_run_together(units, doc_freqs)
+    assert [u.text for u in units] == ["cape", "town", "storm", "tornado"]
+
+
+def test_a_word_claims_hold_or_that_no_known_words_spell_is_left_whole():
+    from factcheck.search.query import split_run_together, weigh_units
+
+    known = {"capetown": 2, "cape": 3, "town": 40}
+    def doc_freqs(tokens):
+        return {t: known.get(t, 0) for t in tokens}
+
+    units = parse_query("capetown photosynthesis")
+    weigh_units(units, 1000, doc_freqs)
+    assert not split_run_together(units, doc_freqs)
+    assert [u.text for u in units] == ["capetown", "photosynthesis"]

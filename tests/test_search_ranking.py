@@ -198,3 +198,33 @@ def test_a_word_deep_inside_a_longer_one_is_held_less_surely():
     (field,) = fields_of([["claim", "피겨 금메달리스트 공공배달앱", ""]])
     assert field.coverage_of("메달") == INSIDE_FACTOR < 1.0
     assert field.coverage_of("금메달") == field.coverage_of("배달앱") == field.coverage_of("공공배달") == 1.0
+
+
+def test_a_one_syllable_noun_with_its_particle_is_found_as_that_noun(empty_claims):
+    write_claim(empty_claims, "rice", claim="코로나19로 인한 쌀 부족이 우려된다")
+    write_claim(empty_claims, "chilly", claim="쌀쌀한 날씨에 코로나 확산이 우려된다")
+    assert top(Repo(empty_claims), "쌀이 부족") == ["rice"]
+
+
+def test_a_one_syllable_noun_is_met_only_as_a_word_not_as_a_syllable():
+    from factcheck.search.match import match_unit, fields_of
+    from factcheck.search.query import parse_query
+
+    (unit,) = parse_query("쌀이")
+    (rice,) = fields_of([["claim", "쌀 부족이 우려된다", ""]])
+    (chilly,) = fields_of([["claim", "쌀쌀한 날씨", ""]])
+    assert match_unit(unit, rice)[0] > 0 and match_unit(unit, chilly)[0] == 0
+
+
+def test_a_word_claims_hold_as_typed_is_not_cut_to_one_syllable(empty_claims):
+    write_claim(empty_claims, "age", claim="국민연금 수령 나이가 늦춰진다")
+    write_claim(empty_claims, "myself", claim="나는 연금을 못 받는다")
+    write_claim(empty_claims, "age-2", claim="정년 나이 연장")
+    repo = Repo(empty_claims)
+    assert "myself" not in top(repo, "연금 나이", 5)
+
+
+def test_a_postposition_is_grammar_not_a_topic():
+    from factcheck.search.query import parse_query
+
+    assert [u.text for u in parse_query("코로나 때문에 쌀이 모자라")] == ["코로나", "쌀이", "모자라"]

@@ -39,7 +39,7 @@ from factcheck.store.names import ADOPTED_DIR, IMPORTED_DIR, NOT_CLAIMS, FilePro
 from factcheck.store.packs import PACK_SUFFIX, is_pack_name
 from factcheck.store.repo import Repo
 
-INDEX_FORMAT = "factcheck-index-12"  # 12: packs of imported claims (a line and its digest per claim)
+INDEX_FORMAT = "factcheck-index-13"  # 13: native numerals read, -es stems (12: packs of imported claims)
 # Seconds to wait for another process's refresh of the same index; a first build of a 100,000-claim
 # repository takes about a minute, and giving up sooner would fail a search that only had to wait.
 BUSY_TIMEOUT = 600

@@ -86,6 +86,11 @@ class Field:
             at = self.compact.find(text, at + 1)
         return best
 
+    def holds_word(self, noun: str) -> float:
+        """1.0 when a word of the field is `noun`, or `noun` and a particle (쌀, 쌀이 for 쌀; not 쌀쌀한)."""
+        return 1.0 if any(w.startswith(noun) and (w == noun or w[len(noun):] in korean.NOUN_PARTICLES)
+                          for w in self.words) else 0.0
+
     @property
     def jamo(self) -> str:
         if self._jamo is None:
@@ -173,13 +178,18 @@ def _match_choseong(unit: Unit, field: Field) -> tuple[float, str]:
     return score, "초성" if score else ""
 
 
+def _one_syllable_stem(form: Form, unit: Unit) -> bool:
+    """A one-syllable noun taken from a longer word (쌀이 → 쌀): anywhere in a text it is only a syllable."""
+    return len(form.text) == 1 and len(unit.text) > 1
+
+
 def _match_text(unit: Unit, field: Field, forms: list[Form] | None = None,
                 best: float = 0.0, how: str = "") -> tuple[float, str]:
     """Words and phrases: a form as text in the field (spaces ignored), else in pieces, else with a typo."""
     forms = unit.forms if forms is None else forms
     for form in forms:  # exact first: the cheap test settles most fields
         if form.factor > best:
-            found = field.coverage_of(form.text)
+            found = field.holds_word(form.text) if _one_syllable_stem(form, unit) else field.coverage_of(form.text)
             if form.factor * found > best:
                 best, how = form.factor * found, form.label if found == 1.0 else f"{form.label} inside a word"
     if best >= STEM_FACTOR:

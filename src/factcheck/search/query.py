@@ -131,6 +131,9 @@ def _unit(word: str, aliases: dict[str, list[str]]) -> Unit:
 
     forms = [Form(word, 1.0, "exact")]
     forms += [Form(stem, STEM_FACTOR, f"stem {stem}") for stem in korean.stems(word)]
+    noun = korean.one_syllable_stem(word)
+    if noun:  # met only as a word (match.Field.holds_word), and only while no claim holds the word as typed
+        forms.append(Form(noun, STEM_FACTOR, f"stem {noun}"))
     for form in list(forms):
         forms += [Form(compact(alt), form.factor * ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(form.text, [])]
     place = next((p for p in (place_of(form.text) for form in forms) if p), None)
@@ -195,6 +198,44 @@ def query_grams(units: list[Unit]) -> dict[TokenKind, set[str]]:
     return {TokenKind.EXACT: exact, TokenKind.TYPO: typo}
 
 
+RUN_TOGETHER_PIECES = 3  # a hashtag in one case (#capetownstorm) is split into at most this many words
+RUN_TOGETHER_MIN = 3  # letters of each
+
+
+def split_run_together(units: list[Unit], doc_freqs, aliases=None) -> bool:
+    """Replace, in place, each English word no claim holds that is words claims do hold, run together
+    (capetownstorm → cape town storm, as a hashtag in one case is written), by those words; whether any
+    was. Units must be weighed already (their `claims` known)."""
+    from factcheck.search.text.aliases import Aliases
+
+    aliases = aliases if aliases is not None else Aliases([])
+    changed = False
+    for i in range(len(units) - 1, -1, -1):
+        unit = units[i]
+        if unit.kind is not Kind.LATIN or unit.claims != 0 or len(unit.text) < 2 * RUN_TOGETHER_MIN:
+            continue
+        pieces = _segment(unit.text, doc_freqs)
+        if pieces:
+            units[i : i + 1] = [_unit(piece, aliases) for piece in pieces]
+            changed = True
+    return changed
+
+
+def _segment(word: str, doc_freqs) -> list[str] | None:
+    """The fewest pieces (up to RUN_TOGETHER_PIECES) of `word` whose stems claims hold, else None."""
+    n = len(word)
+    spans = [(i, j) for i in range(n) for j in range(i + RUN_TOGETHER_MIN, n + 1) if (i, j) != (0, n)]
+    held = doc_freqs([latin_stem(word[i:j]) for i, j in spans])
+    best: dict[int, list[str]] = {0: []}  # the fewest pieces that spell word[:end]
+    for end in range(RUN_TOGETHER_MIN, n + 1):
+        options = [best[i] + [word[i:end]] for i in range(end - RUN_TOGETHER_MIN + 1)
+                   if i in best and (i, end) != (0, n) and held.get(latin_stem(word[i:end]))]
+        if options:
+            best[end] = min(options, key=len)
+    pieces = best.get(n)
+    return pieces if pieces and len(pieces) <= RUN_TOGETHER_PIECES else None
+
+
 def weigh_units(units: list[Unit], total_docs: int, doc_freqs) -> None:
     """IDF weights: `doc_freqs(tokens)` says how many claims hold each token; a form's frequency is its
     rarest token's, a unit's is its most common form's (any form may match)."""
@@ -216,6 +257,8 @@ def weigh_units(units: list[Unit], total_docs: int, doc_freqs) -> None:
             unseen.append(unit)
         else:
             unit.fuzzy = False
+            if unit.kind is Kind.HANGUL and len(unit.text) > 1:  # 나이 is a word claims hold, not 나 + 이
+                unit.forms = [form for form in unit.forms if len(form.text) > 1]
     # A word no claim holds (misspelt, half-remembered, a verb form) would otherwise weigh the most of
     # all and sink the right claim; it counts like a typical word of the query instead, and still counts.
     seen = sorted(u.weight for u in units if u not in unseen)

@@ -24,7 +24,7 @@ from factcheck.i18n import Message
 from factcheck.model import is_selected
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Field, Scored, fields_of, match_unit, score_claim
-from factcheck.search.query import Kind, Unit, parse_query, query_grams, weigh_units
+from factcheck.search.query import Kind, Unit, parse_query, query_grams, split_run_together, weigh_units
 from factcheck.textclean import clean
 
 if TYPE_CHECKING:
@@ -138,12 +138,14 @@ def related_key(match: Match) -> tuple:
 
 def weigh(index: Index, request: Request) -> None:
     weigh_units(request.units, max(index.count(), 1), index.doc_freqs)
+    if split_run_together(request.units, index.doc_freqs, index.aliases()):  # a one-case hashtag, typed or posted
+        weigh_units(request.units, max(index.count(), 1), index.doc_freqs)
     if request.sentence:
         seen = sorted(u.weight for u in request.units if u.claims)
         typical = seen[len(seen) // 2] if seen else 1.0
         for unit in request.units:
-            if unit.claims == 0:
-                unit.weight = UNSEEN_IN_SENTENCE * typical
+            if unit.claims == 0:  # a one-syllable noun (쌀이 → 쌀) has no token to count: it weighs as typical
+                unit.weight = typical if any(len(f.text) == 1 for f in unit.forms) else UNSEEN_IN_SENTENCE * typical
 
 
 def compared(index: Index, request: Request, rows: list[Row]) -> Found:

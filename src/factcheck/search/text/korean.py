@@ -202,12 +202,29 @@ ENDINGS = sorted({
     "습니다", "했", "됐",
 }, key=len, reverse=True)
 
+# The particles a one-syllable noun takes (쌀이, 집에서, 빚을): stems() keeps two syllables, so such a noun
+# is found by one_syllable_stem instead.
+NOUN_PARTICLES = frozenset((
+    "이", "가", "은", "는", "을", "를", "의", "에", "도", "만", "와", "과", "로", "으로", "에서", "에게", "까지",
+    "부터", "처럼", "보다", "이나", "이랑", "이며", "이고", "에는", "에도", "에서는", "에서도", "으로는", "으로도",
+    "과의", "와의", "이란", "이라는", "이라고", "들", "들이", "들은", "들을", "들의"))
+
+
+def one_syllable_stem(word: str) -> str | None:
+    """The one-syllable noun of a word that is that noun and a particle (쌀이 → 쌀), else None."""
+    if len(word) >= 2 and is_hangul_word(word) and word[1:] in NOUN_PARTICLES:
+        return word[0]
+    return None
+
+
 # Words that carry no topic in a question: dropped from queries when other words remain.
 STOPWORDS_KO = {
     "언제", "어디", "어디서", "누가", "누구", "무엇", "뭐", "뭔가", "왜", "어떻게", "얼마", "얼마나", "몇",
     "사실", "진짜", "정말", "맞나", "맞나요", "맞아", "여부", "관련", "대한", "대해", "대해서", "것", "거",
     "그", "이", "저", "게", "건", "걸", "및", "등", "또", "또는", "혹은", "그리고", "했나", "됐나", "있나", "없나",
     "있다", "없다",
+    # nouns and verbs that work as postpositions (코로나 때문에, 법에 따라): grammar, not a topic
+    "때문", "때문에", "위해", "위한", "통해", "통한", "따라", "따른", "의해", "의한",
     "했다", "됐다", "한다", "된다", "하는", "되는", "였나", "이야", "인가", "인가요", "나요", "요",
 }
 STOPWORDS_EN = {
@@ -274,6 +291,8 @@ _LATIN_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "i
 # becomes i, so that both spellings meet at one stem, and -ies never cuts a word to a stranger (cookies
 # is not cook).
 _Y_ENDINGS = {"ies": "i", "ied": "i", "ie": "i", "y": "i"}
+# English writes -es only after these (boxes, wishes, tornadoes); elsewhere the e is the word's own (flees, shares).
+_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # English words repeat: an index build meets each thousands of times
@@ -286,5 +305,7 @@ def latin_stem(word: str) -> str:
         return word
     for suffix in _LATIN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "es" and not word[:-2].endswith(_ES_AFTER):  # flees is flee + s, not fle + es
+                return word[:-1]
             return word[: -len(suffix)]
     return word

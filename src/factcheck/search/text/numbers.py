@@ -6,6 +6,7 @@
     30여명 = 30여 명 = 30 people                  → n30
     2026~2030 = 2026년부터 2030년까지             → n2026 n2030
     three years = 3년                             → n3
+    스물세 번 = 23번, 석 달 = 3달                  → n23, n3 (a native numeral before a counter)
 
 No library parses mixed Korean numbers reliably, so this is a small table-driven parser in the manner
 of Elasticsearch's nori_number filter. A month-day without a year stays a month-day: news dates take
@@ -71,6 +72,33 @@ _MAYBE = re.compile(
     + "|".join([*EN_WORDS, *EN_SCALES, *EN_MONTHS])
     + r")\b"
 )
+
+
+# Native Korean numerals (스물세 번, 열한 명, 석 달) are read only before a counter: alone, 세 is a tax, 한 a
+# verb, 열 heat. A separate pass, so that the one big pattern above need not try every 한 and 세 of a text.
+NATIVE_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70,
+               "여든": 80, "아흔": 90}
+NATIVE_UNITS = {"한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4, "넉": 4,
+                "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
+NATIVE_COUNTERS = ("명", "번", "개", "배", "달", "곳", "가지", "살", "채", "마리", "권", "차례", "군데", "사람")
+
+
+def _maybe_native(folded: str) -> bool:
+    """A counter in the text: a test without a regex, so that a typed query compiles none it does not need."""
+    return any(counter in folded for counter in NATIVE_COUNTERS)
+
+
+@functools.cache
+def _native_matcher() -> re.Pattern:
+    tens, units = "|".join(NATIVE_TENS), "|".join(sorted(NATIVE_UNITS, key=len, reverse=True))
+    return re.compile(rf"(?<![가-힣])(?:(?:{tens})(?:{units})?|(?:{units}))(?=\s?(?:{'|'.join(NATIVE_COUNTERS)}))")
+
+
+def native_value(text: str) -> int:
+    """스물세 → 23, 열 → 10, 석 → 3 (text as the native pattern matched it)."""
+    tens = next((v for k, v in NATIVE_TENS.items() if text.startswith(k)), 0)
+    rest = text[next((len(k) for k in NATIVE_TENS if text.startswith(k)), 0):]
+    return tens + NATIVE_UNITS.get(rest, 0)
 
 
 # Every expression above starts with a digit, a Hangul numeral or an English word. Python's regex
@@ -231,10 +259,13 @@ def _query_readings(text: str, after: str) -> set[str]:
 def find_numbers(folded: str, query: bool = False) -> list[NumberExpr]:
     """Every number, amount or date expression in folded text (see korean.fold), in order; a query
     also gets the shorthand readings above."""
-    found = []
+    found = _native_numbers(folded) if _maybe_native(folded) else []
     if not _MAYBE.search(folded):
         return found
+    taken = [(n.start, n.end) for n in found]
     for match in _matcher().finditer(folded):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
         kind = match.lastgroup
         if sum(ch.isdigit() for ch in match.group()) > MAX_DIGITS:
             continue
@@ -243,7 +274,12 @@ def find_numbers(folded: str, query: bool = False) -> list[NumberExpr]:
             tokens |= _query_readings(match.group(), folded[match.end() :])
         if tokens:
             found.append(NumberExpr(match.group(), frozenset(tokens), match.start(), match.end()))
-    return found
+    return sorted(found, key=lambda expr: expr.start) if taken else found
+
+
+def _native_numbers(folded: str) -> list[NumberExpr]:
+    return [NumberExpr(m.group(), frozenset((f"n{native_value(m.group())}",)), m.start(), m.end())
+            for m in _native_matcher().finditer(folded)]
 
 
 def number_tokens(folded: str) -> set[str]:

@@ -25,13 +25,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     tags, and the parts of a tag."""
     # Links, also glued to the word before them (#WW3pic.twitter.com/…) or broken by a space (pic .twitter.com/…).
     url = re.compile(r"(?:https?://|www\.)\S+|pic\s?\.twitter\.com/\S+|\b(?:bit\.ly|t\.co|youtu\.be)/\S+", re.I)
-    # "— Name (@handle) January 14, 2020" at the end of an embedded tweet, or "… (@handle) 2020년 1월 14일".
+    # "— Name (@handle) January 14, 2020" at the end of an embedded tweet, or "… (@handle) 2020년 1월 14일";
+    # also inside a post that quotes one ("… — Marco Rubio (@marcorubio) July 25, 2019 Senator, will you …").
     signature = re.compile(
         r"[—–-]{1,2}\s*[^—–\n]{0,80}?\(@\w{1,30}\)\s*"
-        rf"(?:(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}}|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일)\s*$",
+        rf"(?:(?:{MONTHS})\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}}|\d{{4}}년\s*\d{{1,2}}월\s*\d{{1,2}}일)(?!\w)",
         re.I,
     )
-    tag = re.compile(r"(?<![\w@#])[#@]([^\W_][\w]*)")
+    # A tag starts a word, or follows another tag with no space between (#consulting#BritishColumbia).
+    tag = re.compile(r"(?<![\w@#])[#@]([^\W_][\w]*)|(?<=[^\W_])#([^\W_][\w]*)")
     # camelCase and digit boundaries: DefundTheCBC → Defund The CBC, Covid19 → Covid 19.
     camel = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_a-zA-Z]+")
     return url, signature, tag, camel
@@ -48,12 +50,23 @@ def split_tag(tag: str) -> str:
     return " ".join(_patterns()[3].findall(tag.replace("_", " "))) or tag
 
 
+def _split_tags(tag: re.Pattern, text: str) -> str:
+    """Each tag as its words; a tag glued to the one before it only when that one was a tag too."""
+    out, last, glued = [], 0, False
+    for m in tag.finditer(text):
+        if m.group(1) is None and not (glued and m.start() == last):  # word#word, not #tag#tag
+            continue
+        out.append(text[last : m.start()] + " " + split_tag(m.group(1) or m.group(2)) + " ")
+        last, glued = m.end(), True
+    return "".join(out) + text[last:]
+
+
 def clean_post(text: str) -> str:
     if any(mark in text for mark in _POST_MARKS):
         url, signature, tag, _camel = _patterns()
         text = url.sub(" ", text)
-        text = signature.sub(" ", text.rstrip())
-        text = tag.sub(lambda m: " " + split_tag(m.group(1)) + " ", text)
+        text = signature.sub(" ", text)
+        text = _split_tags(tag, text)
     if not text.isascii():
         text = "".join(" " if ord(ch) in _JOINERS or unicodedata.category(ch) in _DECORATION else ch for ch in text)
     return " ".join(text.split())
