@@ -25,9 +25,8 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.errors import FactcheckError, NotFound
 from factcheck.i18n import Message
@@ -75,8 +74,7 @@ CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
 
 
-@dataclass
-class Row:
+class Row(NamedTuple):  # not a dataclass, which costs a search half a millisecond to define
     rowid: int
     claim_id: str
     path: str
