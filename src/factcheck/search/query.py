@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 from factcheck.search.analysis import (
     ACROSS,
-    HANGUL_RUN,
     TokenKind,
     bigrams,
+    hangul_runs,
     typo_grams,
 )
 from factcheck.search.candidates import idf
@@ -191,7 +191,7 @@ def query_grams(units: list[Unit]) -> dict[TokenKind, set[str]]:
                 continue
             exact |= tokens
             if unit.fuzzy and unit.kind is not Kind.NUMBER:
-                typo.update(g for run in HANGUL_RUN.findall(form.text) for g in typo_grams(run))
+                typo.update(g for run in hangul_runs(form.text) for g in typo_grams(run))
     return {TokenKind.EXACT: exact, TokenKind.TYPO: typo}
 
 
