@@ -16,8 +16,7 @@ from typing import Any, Callable, Iterable, NamedTuple
 from factcheck.i18n import Message, translated
 
 
-# The records here are named tuples, not frozen dataclasses: every command imports this module, and defining
-# a frozen dataclass costs a millisecond of its start-up (a named tuple, a fifth of that).
+# Named tuples, not frozen dataclasses: every command defines these (see ARCHITECTURE.md on start-up).
 class Verdict(NamedTuple):
     code: str
     ko: str

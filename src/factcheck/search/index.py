@@ -74,7 +74,7 @@ CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
 
 
-class Row(NamedTuple):  # not a dataclass, which costs a search half a millisecond to define
+class Row(NamedTuple):
     rowid: int
     claim_id: str
     path: str

@@ -1,4 +1,4 @@
-"""Where the search index may live, whether its file can be trusted without reading every page, and its blobs read.
+"""Where the search index may live, whether its file can be trusted without reading every page, its blobs read.
 
 Corrupt pages inside the file only show when a query reads them, long after opening, and checking
 every page at each search would cost more than the search. So the file is checked (quick_check) only

@@ -46,8 +46,7 @@ CHOSEONG_PREFIX = 0.9
 
 
 class Field:
-    """One analysed field of a claim, with the views of it that matching needs, each made when first asked.
-    (A plain class: a dataclass costs every search half a millisecond to define.)"""
+    """One analysed field of a claim, with the views of it that matching needs, each made when first asked."""
 
     def __init__(self, name: str, weight: float, words: list[str], compact: str, numbers: set[str]):
         self.name, self.weight, self.words, self.compact, self.numbers = name, weight, words, compact, numbers

@@ -55,8 +55,7 @@ class Form(NamedTuple):
 
 class Unit:
     """One thing the query asks for; `forms` are its alternatives. A Latin unit's first form is the word's
-    stem, which is met as a whole word; its other forms are aliases, met as text like any other. (A plain
-    class: a dataclass costs every search half a millisecond to define.)"""
+    stem, which is met as a whole word; its other forms are aliases, met as text like any other."""
 
     def __init__(self, text: str, kind: Kind, forms: list[Form], weight: float = 1.0, place: str | None = None,
                  claims: int = -1, fuzzy: bool = True):

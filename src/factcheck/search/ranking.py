@@ -43,7 +43,6 @@ SCORE_ALL_BELOW = 500  # repositories this small are scored whole; larger ones u
 UNSEEN_IN_SENTENCE = 0.25
 
 
-# A named tuple and a plain class, not dataclasses: a dataclass costs every search half a millisecond to define.
 class SearchResult(NamedTuple):
     record: dict
     score: int

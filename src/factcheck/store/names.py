@@ -22,8 +22,7 @@ NOT_CLAIMS = {ALIASES_FILE, SETTINGS_FILE}
 ID_HELP = "ids are lowercase ASCII slugs: a-z, 0-9 and '-', 3 to 80 characters"
 
 
-# A named tuple and a subclass of it, not a frozen dataclass: every command defines this class, and a frozen
-# dataclass costs a millisecond of start-up to define.
+# A named tuple, not a frozen dataclass: every command defines it (see ARCHITECTURE.md on start-up).
 class _FileProblemFields(NamedTuple):
     path: Path
     line: int | None

@@ -83,7 +83,7 @@ def _matcher() -> re.Pattern:
     return re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")")
 
 
-class NumberExpr(NamedTuple):  # not a frozen dataclass, which costs a search a millisecond to define
+class NumberExpr(NamedTuple):
     text: str
     tokens: frozenset[str]
     start: int
