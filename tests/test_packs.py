@@ -14,7 +14,8 @@ from conftest import write_claim
 from factcheck.exchange.importing import run as importing
 from factcheck.exchange.importing.read import read_items
 from factcheck.exchange.importing.run import import_records
-from factcheck.search.index import open_index, parse_file
+from factcheck.search.index import open_index
+from factcheck.search.index_parse import parse_file
 from factcheck.store import packs
 from factcheck.store.repo import Repo
 

@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from factcheck.i18n import N_, Message, translated
 
 
-@dataclass(frozen=True)
-class Verdict:
+# Named tuples, not frozen dataclasses: every command defines these (see ARCHITECTURE.md on start-up).
+class Verdict(NamedTuple):
     code: str
     ko: str
     en: str
@@ -249,16 +248,19 @@ CLAIM_SCHEMA: dict = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
+class _ProblemFields(NamedTuple):
+    path: tuple
+    message: Message
+
+
+class Problem(_ProblemFields):
     """One validation problem; `path` locates it inside the document, e.g. ("sources", 0, "quote")."""
 
-    path: tuple
-    message: str  # a Message (a plain text is made one: its own template)
+    __slots__ = ()
 
-    def __post_init__(self):
-        if not isinstance(self.message, Message):
-            object.__setattr__(self, "message", Message(self.message))
+    def __new__(cls, path: tuple, message: str):
+        # A plain text is made a Message: its own template.
+        return super().__new__(cls, path, message if isinstance(message, Message) else Message(message))
 
     def where(self) -> str:
         return ".".join(str(p) for p in self.path) or "(document)"

@@ -7,14 +7,22 @@ rendering always wraps data in `rich.text.Text`; this module handles what markup
 
 from __future__ import annotations
 
+import functools
 import re
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding/override/isolate marks.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+_BIDI = "[\u202a-\u202e\u2066-\u2069]"
 # What JSON may hold raw but a terminal or a reader must not get raw: DEL and C1 controls (CSI, OSC…),
 # bidi controls, and the line and paragraph separators (which end a line of JavaScript).
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_JSON_UNSAFE = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern:
+    """A pattern above, compiled the first time it is used: each takes half a millisecond, and a search
+    uses one at most (that of JSON or that of text), so none is compiled as this module is imported."""
+    return re.compile(pattern)
 
 
 def _escape(match: re.Match) -> str:
@@ -24,7 +32,7 @@ def _escape(match: re.Match) -> str:
 
 def clean(text: object, single_line: bool = False) -> str:
     """`text` as the characters it holds, with control characters shown as \\xNN escapes."""
-    value = _UNSAFE.sub(_escape, str(text))
+    value = _compiled(_UNSAFE).sub(_escape, str(text))
     if single_line:
         value = " ".join(value.split())
     return value
@@ -38,7 +46,7 @@ def terminal_text(text: object) -> str:
 
 def mark_bidi(text: object) -> str:
     """Bidi controls shown as \\u202e and the like, so they cannot reorder what a reader sees."""
-    return _BIDI.sub(_escape, str(text))
+    return _compiled(_BIDI).sub(_escape, str(text))
 
 
 def json_text(data: object, indent: int | None = 2, separators: tuple[str, str] | None = None) -> str:
@@ -47,7 +55,7 @@ def json_text(data: object, indent: int | None = 2, separators: tuple[str, str] 
     import json
 
     text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _compiled(_JSON_UNSAFE).sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def columns(text: str) -> int:

@@ -16,7 +16,8 @@ from pathlib import Path
 import click
 
 from factcheck import i18n
-from factcheck.cli.language import PAGES_LANGUAGE, chosen_language, did_you_mean, pages_in_chosen_language, speak
+from factcheck.cli.language import (
+    PAGES_LANGUAGE, chosen_language, did_you_mean, pages_in_chosen_language, speak, teach_click)
 from factcheck.cli.params import VERDICT
 from factcheck.errors import FactcheckError
 from factcheck.i18n import _, translated
@@ -27,6 +28,11 @@ from factcheck.terminal.output import Output
 from factcheck.terminal.status import ExitStatus
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+# click words a few of its messages as commands are declared (click.Path's "directory"). Handed our lookup
+# before any is, it never calls the standard library's, which reads the locale (importing `locale`) and
+# searches the system's locale folders for a catalog at every call.
+teach_click()
 
 
 class UserError(click.ClickException):

@@ -25,19 +25,21 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.errors import FactcheckError, NotFound
 from factcheck.i18n import Message
 from factcheck.search.index_cache import (  # noqa: F401 (CACHE_ENV, cache_dir, index_path: named here too)
-    CACHE_ENV, STAMP_SUFFIX, busy as _busy, cache_dir, creation_lock, index_path, index_places, mark_sound, sound)
-from factcheck.search.index_parse import (
-    token_text, IndexEntry, ParsedFile, parse_file, parsed_files, to_json, unpacked_json)
+    CACHE_ENV, STAMP_SUFFIX, busy as _busy, cache_dir, creation_lock, index_path, index_places, mark_sound, sound,
+    unpacked_json)
 from factcheck.store.files import TEMP_SUFFIX, remove_stale_temps
 from factcheck.store.names import ADOPTED_DIR, IMPORTED_DIR, NOT_CLAIMS, FileProblem
 from factcheck.store.packs import PACK_SUFFIX, is_pack_name
 from factcheck.store.repo import Repo
+
+if TYPE_CHECKING:  # imported where a file is parsed: a search of an up-to-date index only reads
+    from factcheck.search.index_parse import IndexEntry, ParsedFile
 
 INDEX_FORMAT = "factcheck-index-13"  # 13: native numerals read, -es stems (12: packs of imported claims)
 # Seconds to wait for another process's refresh of the same index; a first build of a 100,000-claim
@@ -72,8 +74,7 @@ CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
 
 
-@dataclass
-class Row:
+class Row(NamedTuple):
     rowid: int
     claim_id: str
     path: str
@@ -229,6 +230,8 @@ class Index:
     def _apply(self, changed, removed, gone_dirs, seen_dirs) -> None:
         # The repository's own claims first, then imported claim files, then packs: that is the order in
         # which they win an id, so a first build seldom stores a claim only to replace it.
+        from factcheck.search.index_parse import parse_file, parsed_files
+
         changed.sort(key=lambda entry: -_rank(entry[0], 0 if is_pack_name(entry[1]) else None))
         paths = [os.path.join(self.repo.root, d, n) for d, n, *_stat in changed]
         conn = self.conn
@@ -298,6 +301,8 @@ class Index:
 
     def _store(self, path: str, rel_dir: str, parsed: ParsedFile, empty: bool) -> str | None:
         """Replace what the index holds of one file by what it holds now; returns its problems (JSON) or None."""
+        from factcheck.search.index_parse import to_json
+
         problems = list(parsed.problems)
         if parsed.lines is None:
             if not empty:
@@ -335,6 +340,8 @@ class Index:
             self._reparse.update(p for (p,) in self.conn.execute("SELECT path FROM shadowed WHERE id = ?", (claim_id,)))
         # The full-text tables keep no copy of the tokens (a quarter of the index): they are worked out again
         # from the analysed fields, as they were when stored, for FTS5's delete.
+        from factcheck.search.index_parse import token_text
+
         tokens = token_text(unpacked_json(fields))
         if self._count_tokens:
             self.conn.executemany(

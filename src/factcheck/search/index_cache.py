@@ -1,4 +1,4 @@
-"""Where the search index may live, and whether its file can be trusted without reading every page.
+"""Where the search index may live, whether its file can be trusted without reading every page, its blobs read.
 
 Corrupt pages inside the file only show when a query reads them, long after opening, and checking
 every page at each search would cost more than the search. So the file is checked (quick_check) only
@@ -7,6 +7,7 @@ when it changed since it was last found sound or written by us: a stamp of it is
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import zlib
@@ -31,6 +32,12 @@ def index_path(root: Path, cache: Path | None = None) -> Path:
     key = str(root).encode("utf-8")
     digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"  # zlib: hashlib costs 5 ms of start-up
     return (cache or cache_dir()) / f"index-{digest}.sqlite"
+
+
+def unpacked_json(blob: bytes):
+    """A record or analysed fields as index_parse.packed_json stored them (here: a search reads them, and need not
+    import the parser that writes them)."""
+    return json.loads(zlib.decompress(blob, -15))
 
 
 def busy(exc: Exception) -> bool:

@@ -14,7 +14,6 @@ score is the IDF-weighted share of the query it covers, so an unrelated query co
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from factcheck.search.analysis import TYPO_FIELDS, AnalysedField
@@ -46,22 +45,18 @@ LATIN_PREFIX, LATIN_FUZZY = 0.85, 0.75
 CHOSEONG_PREFIX = 0.9
 
 
-@dataclass
 class Field:
     """One analysed field of a claim, with the views of it that matching needs, each made when first asked."""
 
-    name: str
-    weight: float
-    words: list[str]
-    compact: str
-    numbers: set[str]
-    _jamo: str | None = None
-    _latin_stems: set[str] | None = None
-    _latin_roots: set[str] | None = None
-    _cho_words: list[str] | None = None
-    _cho_joined: str | None = None
-    _cho_starts: set[str] | None = None
-    _starts: set[int] | None = None
+    def __init__(self, name: str, weight: float, words: list[str], compact: str, numbers: set[str]):
+        self.name, self.weight, self.words, self.compact, self.numbers = name, weight, words, compact, numbers
+        self._jamo: str | None = None
+        self._latin_stems: set[str] | None = None
+        self._latin_roots: set[str] | None = None
+        self._cho_words: list[str] | None = None
+        self._cho_joined: str | None = None
+        self._cho_starts: set[str] | None = None
+        self._starts: set[int] | None = None
 
     def coverage_of(self, text: str) -> float:
         """How surely the field holds `text`, spaces ignored: 1.0 at the start or the end of a word

@@ -8,15 +8,14 @@ one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
 from factcheck.search.analysis import (
     ACROSS,
-    HANGUL_RUN,
     TokenKind,
     bigrams,
+    hangul_runs,
     typo_grams,
 )
 from factcheck.search.candidates import idf
@@ -54,20 +53,25 @@ class Form(NamedTuple):
     label: str  # exact, stem 면제, alias 국가예산, place 김제, word, number, 초성, phrase
 
 
-@dataclass
 class Unit:
     """One thing the query asks for; `forms` are its alternatives. A Latin unit's first form is the word's
     stem, which is met as a whole word; its other forms are aliases, met as text like any other."""
 
-    text: str
-    kind: Kind
-    forms: list[Form]
-    weight: float = 1.0
-    place: str | None = None  # the local government this word names, if any
-    claims: int = -1  # how many claims hold it (its document frequency), once weighed
-    # Typo matching is for words no claim holds: a word that occurs as typed is spelled as meant, and
-    # fuzzing it would only find its neighbours (대전 → 대선).
-    fuzzy: bool = True
+    def __init__(self, text: str, kind: Kind, forms: list[Form], weight: float = 1.0, place: str | None = None,
+                 claims: int = -1, fuzzy: bool = True):
+        self.text, self.kind, self.forms, self.weight = text, kind, forms, weight
+        self.place = place  # the local government this word names, if any
+        self.claims = claims  # how many claims hold it (its document frequency), once weighed
+        # Typo matching is for words no claim holds: a word that occurs as typed is spelled as meant, and
+        # fuzzing it would only find its neighbours (대전 → 대선).
+        self.fuzzy = fuzzy
+
+    def with_forms(self, forms: list[Form]) -> Unit:
+        """This unit with other forms, weighed as it is."""
+        return Unit(self.text, self.kind, forms, self.weight, self.place, self.claims, self.fuzzy)
+
+    def __repr__(self) -> str:
+        return f"Unit({self.text!r}, {self.kind}, {self.forms!r}, weight={self.weight!r})"
 
 
 def parse_query(query: str, aliases=None) -> list[Unit]:
@@ -194,7 +198,7 @@ def query_grams(units: list[Unit]) -> dict[TokenKind, set[str]]:
                 continue
             exact |= tokens
             if unit.fuzzy and unit.kind is not Kind.NUMBER:
-                typo.update(g for run in HANGUL_RUN.findall(form.text) for g in typo_grams(run))
+                typo.update(g for run in hangul_runs(form.text) for g in typo_grams(run))
     return {TokenKind.EXACT: exact, TokenKind.TYPO: typo}
 
 

@@ -17,7 +17,6 @@ similarity, so the claim the text repeats comes before one that merely shares it
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.i18n import Message
@@ -44,8 +43,7 @@ SCORE_ALL_BELOW = 500  # repositories this small are scored whole; larger ones u
 UNSEEN_IN_SENTENCE = 0.25
 
 
-@dataclass
-class SearchResult:
+class SearchResult(NamedTuple):
     record: dict
     score: int
     explain: list[str]
@@ -78,14 +76,16 @@ class SearchResult:
         return data
 
 
-@dataclass
 class SearchOutcome:
-    results: list[SearchResult]  # the matches
-    problems: list
-    units: list[Unit]
-    related: list[SearchResult] = field(default_factory=list)
-    tiers: list[str] = field(default_factory=list)  # the tiers that ran, in order
-    skipped: list[str] = field(default_factory=list)  # tiers wanted but not installed (no Kiwi: words alone)
+    def __init__(self, results: list[SearchResult], problems: list, units: list[Unit],
+                 related: list[SearchResult] | None = None, tiers: list[str] | None = None,
+                 skipped: list[str] | None = None):
+        self.results = results  # the matches
+        self.problems = problems
+        self.units = units
+        self.related = [] if related is None else related
+        self.tiers = [] if tiers is None else tiers  # the tiers that ran, in order
+        self.skipped = [] if skipped is None else skipped  # tiers wanted but not installed (no Kiwi: words alone)
 
 
 class Request(NamedTuple):

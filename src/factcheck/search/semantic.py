@@ -20,7 +20,6 @@ this tier runs.
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
 
 from factcheck.search.query import Form, Kind, Unit
 
@@ -97,5 +96,5 @@ def widen(units: list[Unit]) -> list[Unit] | None:
                     have.add(other)
                     soft.append(Form(other, round(SOFT_FACTOR * score, 3), f"≈ {other} ({noun}, kiwi {score:.2f})"))
         added = added or bool(soft)
-        out.append(replace(unit, forms=[*unit.forms, *soft]) if soft else unit)
+        out.append(unit.with_forms([*unit.forms, *soft]) if soft else unit)
     return out if added else None

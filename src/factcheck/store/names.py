@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck.errors import DataError
 from factcheck.i18n import Message, translated
@@ -22,17 +22,21 @@ NOT_CLAIMS = {ALIASES_FILE, SETTINGS_FILE}
 ID_HELP = Message("ids are lowercase ASCII slugs: a-z, 0-9 and '-', 3 to 80 characters")
 
 
-@dataclass(frozen=True)
-class FileProblem:
-    """A problem with one claim file, printed as `file:line: message`."""
-
+# A named tuple, not a frozen dataclass: every command defines it (see ARCHITECTURE.md on start-up).
+class _FileProblemFields(NamedTuple):
     path: Path
     line: int | None
-    message: str  # a Message (a plain text is made one: its own template)
+    message: Message
 
-    def __post_init__(self):
-        if not isinstance(self.message, Message):
-            object.__setattr__(self, "message", Message(self.message))
+
+class FileProblem(_FileProblemFields):
+    """A problem with one claim file, printed as `file:line: message`."""
+
+    __slots__ = ()
+
+    def __new__(cls, path: Path, line: int | None, message: str):
+        # A plain text is made a Message: its own template.
+        return super().__new__(cls, path, line, message if isinstance(message, Message) else Message(message))
 
     def __str__(self) -> str:
         return f"{self._where()}: {self.message}"

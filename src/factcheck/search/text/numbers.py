@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -112,8 +111,7 @@ def _matcher() -> re.Pattern:
     return re.compile(_STARTS + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS) + ")")
 
 
-@dataclass(frozen=True)
-class NumberExpr:
+class NumberExpr(NamedTuple):
     text: str
     tokens: frozenset[str]
     start: int
@@ -242,16 +240,16 @@ def _format(value: Decimal) -> str:
 
 
 # Shorthand a person types but a claim's text does not use: 8.22 for 22 August (a claim's 8.22 is a
-# figure), '26년 for 2026 (a claim's 30년 is thirty years).
-_DOTTED_DATE = re.compile(rf"({_MONTH})\.({_DAY})")
-_SHORT_YEAR_AFTER = re.compile(r"\s?(?:년|[~-]\s?\d\d\s?년)")
+# figure), '26년 for 2026 (a claim's 30년 is thirty years). Compiled by re when a query first holds a figure.
+_DOTTED_DATE = rf"({_MONTH})\.({_DAY})"
+_SHORT_YEAR_AFTER = r"\s?(?:년|[~-]\s?\d\d\s?년)"
 
 
 def _query_readings(text: str, after: str) -> set[str]:
-    dotted = _DOTTED_DATE.fullmatch(text)
+    dotted = re.fullmatch(_DOTTED_DATE, text)
     if dotted and not after.startswith("%"):
         return _date_tokens(None, dotted.group(1), dotted.group(2))
-    if len(text) == 2 and text.isdigit() and _SHORT_YEAR_AFTER.match(after):
+    if len(text) == 2 and text.isdigit() and re.match(_SHORT_YEAR_AFTER, after):
         return {f"n{int(text) + (2000 if int(text) < 50 else 1900)}"}
     return set()
 
