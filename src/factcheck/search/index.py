@@ -24,16 +24,15 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck.errors import FactcheckError, NotFound
+from factcheck.errors import FactcheckError
 from factcheck.i18n import Message
 from factcheck.search.index_cache import (  # noqa: F401 (CACHE_ENV, cache_dir, index_path: named here too)
     BUILDING_SUFFIX, CACHE_ENV, STAMP_SUFFIX, busy as _busy, cache_dir, creation_lock, index_path, index_places, mark_sound, sound)
 from factcheck.search.index_parse import (
     token_text, IndexEntry, ParsedFile, parse_file, parsed_files, to_json, unpacked_json)
+from factcheck.search.index_read import IndexReading, Row, _in_batches  # noqa: F401 (Row: named here too)
 from factcheck.store.files import TEMP_SUFFIX, remove_stale_temps
 from factcheck.store.names import ADOPTED_DIR, IMPORTED_DIR, NOT_CLAIMS, FileProblem
 from factcheck.store.packs import PACK_SUFFIX, is_pack_name
@@ -45,7 +44,6 @@ INDEX_FORMAT = "factcheck-index-12"  # 12: packs of imported claims (a line and 
 BUSY_TIMEOUT = 600
 BUILD_CACHE_KB = 128_000  # SQLite's page cache while a large change is stored (its default is 2 MB)
 PARALLEL_AT = 2000  # parse this many changed claims or more in worker processes, and recount doc_freq whole
-SQL_BATCH = 500  # values bound to one `IN (?, …)`: well inside SQLite's limit on parameters
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -72,38 +70,8 @@ CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
 
 
-@dataclass
-class Row:
-    rowid: int
-    claim_id: str
-    path: str
-    line: int | None  # its line in a pack; None: a claim file of its own
-    status: str
-    tags: list
-    imported: bool
-    claim_length: int
-    analysed_fields: list  # as analysis.analyse_fields made them
-
-
-# The `keys` column holds the analysed fields (its name is kept so that an index need not be rebuilt).
-_ROW_COLUMNS = "c.rowid, c.id, c.path, c.line, c.status, c.tags, c.imported, c.length, c.keys"
-
-
-def _row(values) -> Row:
-    rowid, claim_id, path, line, status, tags, imported, length, analysed_fields = values
-    return Row(rowid, claim_id, path, line, status, json.loads(tags), bool(imported), length,
-               unpacked_json(analysed_fields))
-
-
 def _below_imported(rel_dir: str) -> bool:
     return rel_dir == IMPORTED_DIR or rel_dir.startswith(IMPORTED_DIR + "/")
-
-
-def _in_batches(values: list) -> Iterator[tuple[list, str]]:
-    """`values` SQL_BATCH at a time, each batch with the `?,?,…` it binds to."""
-    for start in range(0, len(values), SQL_BATCH):
-        batch = values[start : start + SQL_BATCH]
-        yield batch, ",".join("?" * len(batch))
 
 
 # Which copy of an id a search uses: the repository's own claim, else an imported claim file (a packed claim
@@ -117,7 +85,9 @@ def _rank(rel_dir: str, line: int | None) -> int:
     return RANK_FILE if line is None else RANK_PACKED
 
 
-class Index:
+class Index(IndexReading):
+    """The index of one repository: refreshed here, read through IndexReading (search/index_read.py)."""
+
     def __init__(self, repo: Repo, conn: sqlite3.Connection, path: Path):
         self.repo = repo
         self.conn = conn
@@ -425,95 +395,6 @@ class Index:
             )
         return None
 
-    # -- reading
-
-    def begin_read(self) -> None:
-        """Read everything that follows from one snapshot, even if another process refreshes meanwhile."""
-        if not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
-        return self._count
-
-    def rows(self) -> list[Row]:
-        return [_row(v) for v in self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c")]
-
-    def rows_at(self, rowids: list[int]) -> list[Row]:
-        """The rows of these claims (by SQLite rowid, as `heaviest` and `own_rowids` give them)."""
-        rows = []
-        for batch, marks in _in_batches(rowids):
-            rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.rowid IN ({marks})", batch)
-        return [_row(v) for v in rows]
-
-    def own_rowids(self) -> list[int]:
-        """The repository's own claims: those not below imported/."""
-        return [r for (r,) in self.conn.execute("SELECT rowid FROM claims WHERE imported = 0")]
-
-    def heaviest(self, token_weights: list[tuple[str, float]], limit: int, own_only: bool = False) -> list[int]:
-        """The rowids of the `limit` claims whose tokens' weights add up to the most, heaviest first.
-
-        Each token's claims are read from the full-text table, and SQLite adds up the weights per claim:
-        far faster than a Python loop over every posting.
-        """
-        if not token_weights:
-            return []
-        # The repository's own claims have a table of their own tokens: picking their best once read every
-        # claim's postings again (374 of 478 ms for a common word at a million claims).
-        table = "own_grams" if own_only else "grams"
-        union = " UNION ALL ".join(f"SELECT rowid AS r, {weight!r} AS w FROM {table} WHERE {table} MATCH ?"
-                                   for _token, weight in token_weights)
-        sql = f"SELECT r, sum(w) FROM ({union}) GROUP BY r ORDER BY 2 DESC LIMIT ?"
-        matches = [f'"{token}"' for token, _weight in token_weights]
-        return [r for r, _score in self.conn.execute(sql, [*matches, limit])]
-
-    def doc_freqs(self, tokens) -> dict[str, int]:
-        """How many claims hold each token, looked up in one query."""
-        wanted = [t for t in dict.fromkeys(tokens) if t not in self._df]
-        for batch, marks in _in_batches(wanted):
-            self._df.update(dict.fromkeys(batch, 0))
-            self._df.update(self.conn.execute(f"SELECT term, docs FROM doc_freq WHERE term IN ({marks})", batch))
-        return self._df
-
-    def record(self, row: Row) -> dict:
-        return unpacked_json(self.conn.execute("SELECT record FROM claims WHERE rowid = ?", (row.rowid,)).fetchone()[0])
-
-    def records(self) -> list[dict]:
-        return [unpacked_json(r) for (r,) in self.conn.execute("SELECT record FROM claims ORDER BY id")]
-
-    def get(self, claim_id: str) -> dict:
-        from factcheck.store.repo import check_id
-
-        check_id(claim_id)
-        found = self.conn.execute("SELECT path, line FROM claims WHERE id = ?", (claim_id,)).fetchone()
-        if not found:
-            raise NotFound("no claim with id {claim_id!r} in {root}", claim_id=claim_id, root=self.repo.root)
-        return self.repo.reread(Path(found[0]), claim_id, found[1])  # never a stale verdict (see Repo.reread)
-
-    def where(self, claim_id: str) -> tuple[str, int | None] | None:
-        """(path, line in a pack or None) of the copy of `claim_id` a search uses; None: no such claim."""
-        return self.conn.execute("SELECT path, line FROM claims WHERE id = ?", (claim_id,)).fetchone()
-
-    def cache_get(self, key: str) -> str | None:
-        """A value derived from the repository and kept with the index (see cache_put)."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def cache_put(self, key: str, value: str) -> None:
-        """Keep `value` with the index, for work too slow to repeat on every search; the caller says
-        when it is stale. Write before `begin_read`: a read snapshot is never committed."""
-        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-
-    def aliases(self):
-        """The repository's alias table, its compiled form cached here (see text.aliases.repo_aliases)."""
-        if self._aliases is None:
-            from factcheck.search.text.aliases import repo_aliases
-
-            self._aliases, problems = repo_aliases(self.repo.root, self.cache_get, self.cache_put)
-            self.problems += problems
-        return self._aliases
-
     def info(self) -> dict:
         return {
             "claims_dir": str(self.repo.root),
@@ -523,19 +404,6 @@ class Index:
             "format": INDEX_FORMAT,
             **self.sizes(),
         }
-
-    def sizes(self) -> dict:
-        """Bytes on disk: the claim files and packs as last indexed (their sizes are in the index, so no file
-        is visited), and the index file."""
-        files, packs, claims_bytes = self.conn.execute(
-            f"SELECT count(*) - count(CASE WHEN name LIKE '%{PACK_SUFFIX}' THEN 1 END),"
-            f" count(CASE WHEN name LIKE '%{PACK_SUFFIX}' THEN 1 END), coalesce(sum(size), 0) FROM files"
-        ).fetchone()
-        try:  # the write-ahead log is left out: it is emptied into the file as the command ends
-            index_bytes = os.stat(self.path).st_size
-        except OSError:
-            index_bytes = 0
-        return {"claim_files": files, "packs": packs, "claims_bytes": claims_bytes, "index_bytes": index_bytes}
 
 
 def _connect(path: Path | str) -> sqlite3.Connection:

@@ -72,6 +72,11 @@ def read_pack_bytes(path: Path) -> bytes:
         raise _refused(path, f"cannot read: {exc.strerror}") from None
     finally:
         os.close(fd)
+    return inflated(raw, path)
+
+
+def inflated(raw: bytes, path: Path) -> bytes:
+    """A pack's stored bytes decompressed, of bounded size."""
     inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)  # gzip framing
     try:
         text = inflate.decompress(raw, MAX_PACK_TEXT)
@@ -181,6 +186,15 @@ def line_id(line: bytes) -> str | None:
     except ValueError:
         return None
     return data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
+
+
+def claim_in(text: bytes, claim_id: str) -> dict | None:
+    """The claim `claim_id` among a pack's decompressed lines (an older version of a pack, say), or None."""
+    for number, line in pack_lines(text):
+        if line_id(line) == claim_id:
+            record, _problems = parse_line(Path("(pack)"), number, line)
+            return record
+    return None
 
 
 # --------------------------------------------------------------------------- writing
