@@ -2,7 +2,8 @@
 """Speed of `factcheck search` at scale (issue 3, "How it is judged", point 2; issue 17 at a million).
 
 usage: bench_search.py [--n 100000] [--runs 5] [--keep DIR] [--top 1000] [--layout packs|files] [--fc PATH/TO/factcheck]
-       bench_search.py --n 1000000 --keep /tmp/packs-1m      (issue 17: one command, every figure)
+       bench_search.py --n 1000000 --keep /tmp/my-1m   (issue 17: one command, every figure; a copy of
+       /tmp/packs-1m: the run edits the corpus it keeps, and commits it to git once)
 
 Generates N synthetic claims (Korean civic news with English translations, plus English-only imported
 claims) into a claims directory laid out like a real repository at scale: --top hand-written claims and
