@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from desk_helpers import git, git_init
 from http_server import Reply
+from test_claim_id_help import complete
 
 from factcheck.exchange.importing.read import read_items
 from factcheck.exchange.importing.run import import_records
@@ -40,15 +38,6 @@ def packed(tmp_path, empty_claims) -> Path:
     """A repository whose only claims are three packed ones."""
     import_records(Repo(empty_claims), reviews(tmp_path, range(1, 4)), layout="packs")
     return empty_claims
-
-
-def complete(claims: Path, *words: str) -> list[str]:
-    line = ["factcheck", "--claims-dir", str(claims), *words]
-    env = {**os.environ, "_FACTCHECK_COMPLETE": "bash_complete", "COMP_WORDS": " ".join(line),
-           "COMP_CWORD": str(len(line) - 1)}
-    ran = subprocess.run([sys.executable, "-m", "factcheck"], env=env, capture_output=True, text=True, timeout=60)
-    assert ran.returncode == 0, ran.stderr
-    return [item.split(",", 1)[1] for item in ran.stdout.splitlines()]
 
 
 def test_the_shell_completes_a_packed_claims_id(run, packed):
