@@ -704,10 +704,11 @@ def search_cmd(fc: str, claims: Path, query: str) -> list[str]:
 
 MEANING_QUERY = "코인 실명 안 바꾸면 벌금 내야 하나"  # its words alone find little: the meaning tier's case
 _MEANING_SCRIPT = """
-import json, sys, time
+import json, os, sys, time
+from factcheck.search.index import cache_dir
 from factcheck.search.ranking import search_claims
 from factcheck.store.repo import Repo
-repo, query = Repo(sys.argv[1]), sys.argv[2]
+repo, query = Repo(sys.argv[1], cache_dir(os.environ)), sys.argv[2]  # the run's index, not a new one in ~/.cache
 search_claims(repo, "warm up", meaning=False)
 def timed(**kw):
     start = time.perf_counter()
