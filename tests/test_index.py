@@ -202,3 +202,34 @@ def test_a_large_change_recounts_document_frequencies_whole(empty_claims, monkey
         write_claim(empty_claims, f"claim-{i}", claim=f"국가예산 {i}조 원 확보")
     stored, counted = _counts(open_index(Repo(empty_claims)))
     assert stored == counted and stored["가예"] == 3
+
+
+def test_an_interrupted_first_build_leaves_no_index_and_the_next_search_builds_it(empty_claims, monkeypatch):
+    write_claim(empty_claims, "first-claim")
+    write_claim(empty_claims, "second-claim")
+    repo = Repo(empty_claims)
+
+    def interrupted(record):  # Ctrl-C during a first build
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(analysis, "analyse", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            open_index(repo)
+    path = index_path(repo.root)
+    assert not path.exists() and not list(path.parent.glob(f"{path.name}.building*"))
+    assert sorted(r["id"] for r in open_index(repo).records()) == ["first-claim", "second-claim"]
+
+
+def test_a_first_build_keeps_the_first_of_two_lines_with_one_id_and_reports_the_second(empty_claims):
+    from factcheck.store import packs
+
+    source = {"url": "https://example.org/check", "publisher": "Someone", "quote": "인용"}
+    lines = [packs.claim_line({"id": claim_id, "claim": f"{text} 주장", "status": "false", "sources": [source]})
+             for claim_id, text in (("same-id", "첫째"), ("other-id", "둘째"), ("same-id", "셋째"))]
+    folder = empty_claims / "imported" / "someone"
+    folder.mkdir(parents=True)
+    (folder / "0000.jsonl.gz").write_bytes(packs.pack_bytes(lines))
+    idx = open_index(Repo(empty_claims))
+    assert idx.get("same-id")["claim"] == "첫째 주장" and idx.count() == 2
+    assert [(p.line, "also used by" in str(p.message)) for p in idx.problems] == [(3, True)]

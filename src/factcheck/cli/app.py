@@ -10,6 +10,7 @@ Heavy modules (rich, ruamel.yaml, httpx) are imported inside the commands that n
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -73,12 +74,31 @@ def complete_claim_id(ctx: click.Context, _param, incomplete: str) -> list:
 
     from factcheck.store.repo import Repo
 
+    from factcheck.search.index import cache_dir
+
     explicit = ctx.meta.get(CLAIMS_DIR_AFTER) or ctx.find_root().params.get("claims_dir")
     try:
-        ids = Repo.find(explicit).claim_ids()
+        ids = known_ids(Repo.find(explicit, cache_dir(os.environ)), incomplete, build=False)
     except (FactcheckError, OSError):
         return []
-    return [CompletionItem(i) for i in sorted(ids) if i.startswith(incomplete)]
+    return [CompletionItem(i) for i in ids]
+
+
+def known_ids(repo, prefix: str = "", build: bool = True) -> list[str]:
+    """Every claim id the repository holds that begins with `prefix`, packed claims' included (the search index
+    lists those), in order. `build` False: with no index yet, the claim files' ids alone, since a first build of
+    a million claims takes minutes and a shell's Tab must not."""
+    import sqlite3
+
+    from factcheck.search.index import index_path, open_index
+
+    ids = {i for i in repo.claim_ids() if i.startswith(prefix)}
+    if build or index_path(repo.root, repo.cache_dir).exists():
+        try:
+            ids.update(open_index(repo).ids(prefix))
+        except (FactcheckError, sqlite3.Error):  # the index is busy or unusable: the files still answer
+            pass
+    return sorted(ids)
 
 
 class RepositoryCommand(click.Command):
@@ -181,7 +201,7 @@ def _with_suggestions(exc: FactcheckError, state: State | None) -> str:
         return translated(exc)
     from factcheck.store.repo import similar_ids
 
-    close = similar_ids(exc.claim_id, state.repo.claim_ids())
+    close = similar_ids(exc.claim_id, known_ids(state.repo))
     return f"{translated(exc)} {did_you_mean(close)}" if close else translated(exc)
 
 

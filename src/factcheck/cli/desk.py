@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from factcheck.cli.app import State, UserError, cli, complete_claim_id, json_option, pass_state
@@ -208,17 +210,20 @@ def log_command(state: State, claim_id):
       factcheck log gimje-physical-ai-yeta-exemption
       factcheck log gimje-physical-ai-yeta-exemption --json
     """
+    from factcheck.search.index import open_index
     from factcheck.store.desk import story
     from factcheck.store.gitlog import file_log
     from factcheck.terminal.desk_outcomes import Story
 
-    path = state.repo.locate(claim_id)
-    record = state.repo.load(claim_id)
-    git = file_log(path)
-    skipped = [_("git history skipped ({reason}): showing the claim's own history only").format(reason=git.skipped)
-               ] if git.skipped else []
+    record = state.claim(claim_id)
+    path, line = open_index(state.repo).where(claim_id)
+    git = file_log(Path(path), packed_id=claim_id if line else None)
+    notes = [_("a packed claim: line {line} of {pack}; its git history is the commits of that pack that added or "
+               "changed it").format(line=line, pack=path)] if line else []
+    if git.skipped:
+        notes.append(_("git history skipped ({reason}): showing the claim's own history only").format(reason=git.skipped))
     events = story(record, None if git.skipped else git.commits)
-    return Story(claim_id, str(path), not git.skipped, events, problems=skipped)
+    return Story(claim_id, path, not git.skipped, events, line=line, problems=notes)
 
 
 @cli.command()

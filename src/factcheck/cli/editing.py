@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from factcheck.cli.app import State, UserError, cli, complete_claim_id, json_option, pass_state
+from factcheck.cli.app import State, UserError, cli, complete_claim_id, json_option, known_ids, pass_state
 from factcheck.cli.params import DATE, VERDICT
 from factcheck.i18n import _
 from factcheck.terminal.layout import verdict_name
@@ -59,7 +59,7 @@ def add(state: State, yes, **fields):
     out = state.out
     repo = state.repo.writable()  # before any question: answers typed for the bundled claims would be lost
     interactive = state.env.stdin_isatty and not yes
-    taken = set(repo.claim_ids())
+    taken = set(known_ids(repo))  # a packed claim's id too: a new claim of that id would hide it
     if interactive:
         fields = out.ask_missing_fields(fields, lambda given: suggested_id(given, taken), taken.__contains__)
     fields["claim_id"] = fields.get("claim_id") or suggested_id(fields, taken)

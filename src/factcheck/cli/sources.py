@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from factcheck.cli.app import State, SuggestingGroup, cli, complete_claim_id, json_option, pass_state
+from factcheck.cli.app import State, SuggestingGroup, UserError, cli, complete_claim_id, json_option, pass_state
 from factcheck.i18n import _
 from factcheck.sources.defaults import DEFAULT_CONCURRENCY, DEFAULT_DEADLINE, DEFAULT_PER_HOST, DEFAULT_TIMEOUT
-from factcheck.terminal.outcomes import Notice, SourcesArchived, SourcesChecked
+from factcheck.terminal.outcomes import Notice, SourcesArchived, SourcesChecked, packed_not_checked_note
 
 
 @cli.group(name="sources", cls=SuggestingGroup)
@@ -23,11 +23,25 @@ def sources_group():
     """
 
 
-def _claims_for(state: State, claim_ids) -> list[dict]:
-    """The named claims (a missing id is a user error), or every readable claim (others are warned about)."""
+def _claims_for(state: State, claim_ids, update: bool = False) -> tuple[list[dict], int]:
+    """The named claims, packed ones included (a missing id is a user error), or every readable claim file's
+    (others are warned about); with how many packed claims that leaves out. A million packed claims' sources are a
+    crawl of other publishers' pages, not a check, so only those named are fetched; their lines cannot take
+    --update's results (adopt them first), which is said before anything is fetched."""
+    from factcheck.search.index import open_index
+
     repo = state.repo
     if claim_ids:
-        return [repo.load(claim_id) for claim_id in dict.fromkeys(claim_ids)]
+        records = [state.claim(claim_id) for claim_id in dict.fromkeys(claim_ids)]
+        if update:
+            index = open_index(repo)
+            for record in records:
+                path, line = index.where(record["id"])
+                if line:
+                    raise UserError(_("{id} is a packed claim (line {line} of {pack}): --update cannot write into a "
+                                      "pack; `factcheck adopt {id}` makes it a claim file first").format(
+                                          id=record["id"], line=line, pack=path))
+        return records, 0
     from factcheck.store.yaml import load_claim_file
 
     records = []
@@ -37,7 +51,7 @@ def _claims_for(state: State, claim_ids) -> list[dict]:
             state.out.warn(problem)
         if record is not None:
             records.append(record)
-    return records
+    return records, open_index(repo).packed_count() if any(repo.pack_files()) else 0
 
 
 def _run_with_progress(state: State, work, total: int, label: str):
@@ -87,10 +101,11 @@ def sources_check(state: State, claim_ids, update, allow_private, concurrency, p
 
     if update:
         state.repo.writable()  # before fetching anything that could not be written back
-    records = _claims_for(state, claim_ids)
+    records, packed_not_checked = _claims_for(state, claim_ids, update)
     targets = [t for record in records for t in targets_for(record)]
     if not targets:
-        return Notice(_("no sources to check"))
+        return Notice("\n".join([_("no sources to check"), *packed_not_checked_note(packed_not_checked)]),
+                      data={"results": [], "packed_claims_not_checked": packed_not_checked})
     results = _run_with_progress(
         state,
         lambda on_progress: check_sources(
@@ -101,7 +116,7 @@ def sources_check(state: State, claim_ids, update, allow_private, concurrency, p
         _("checking sources"),
     )
     recorded_in = _record(state, results, apply_results) if update else None
-    return SourcesChecked(results, recorded_in)
+    return SourcesChecked(results, recorded_in, packed_not_checked)
 
 
 
@@ -127,7 +142,7 @@ def sources_archive(state: State, claim_ids, save):
     from factcheck.sources.defaults import SAVE_URL_ENV, WAYBACK_URL_ENV
 
     state.repo.writable()  # what the archive answers is written into the claim files
-    records = _claims_for(state, claim_ids)
+    records, _packed = _claims_for(state, claim_ids, update=True)  # what the archive answers is written back
     targets = [t for record in records for t in archive_targets(record)]
     if not targets:
         return Notice(_("every source already has an archive_url"), data={"results": []})

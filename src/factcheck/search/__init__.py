@@ -6,6 +6,7 @@ A one-way pipeline: each stage imports only the stages before it (tests/test_sea
     analysis     a claim record as analysed field texts and index tokens
     index_cache  where the index file may live, and whether it is sound without reading it all
     index_parse  a claim file or a pack read and analysed into what the index stores (in worker processes)
+    index_read   reading the index: rows, records, token weights, ids and sizes
     index        the SQLite cache of claims/: stores and retrieves, knows nothing of ranking
     candidates   a large repository narrowed to the claims worth ranking (BM25-style), and `idf`
     query        what the person typed, as units with their forms, weighed by IDF
@@ -19,8 +20,8 @@ The names below are loaded only when asked for, so importing this package costs 
 
 from factcheck.lazy import lazy_exports
 
-STAGES = ("text", "analysis", "index_cache", "index_parse", "index", "candidates", "query", "semantic", "match", "similar",
-          "ranking")
+STAGES = ("text", "analysis", "index_cache", "index_parse", "index_read", "index", "candidates", "query", "semantic",
+          "match", "similar", "ranking")
 
 _EXPORTS = {
     "search_claims": "ranking",

@@ -24,15 +24,15 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from factcheck.errors import FactcheckError, NotFound
+from factcheck.errors import FactcheckError
 from factcheck.i18n import Message
 from factcheck.search.index_cache import (  # noqa: F401 (CACHE_ENV, cache_dir, index_path: named here too)
-    CACHE_ENV, STAMP_SUFFIX, busy as _busy, cache_dir, creation_lock, index_path, index_places, mark_sound, sound,
-    unpacked_json)
+    BUILDING_SUFFIX, CACHE_ENV, STAMP_SUFFIX, busy as _busy, cache_dir, creation_lock, index_path, index_places,
+    mark_sound, sound, unpacked_json)
+from factcheck.search.index_read import IndexReading, Row, _in_batches  # noqa: F401 (Row: named here too)
 from factcheck.store.files import TEMP_SUFFIX, remove_stale_temps
 from factcheck.store.names import ADOPTED_DIR, IMPORTED_DIR, NOT_CLAIMS, FileProblem
 from factcheck.store.packs import PACK_SUFFIX, is_pack_name
@@ -47,7 +47,6 @@ INDEX_FORMAT = "factcheck-index-13"  # 13: native numerals read, -es stems (12: 
 BUSY_TIMEOUT = 600
 BUILD_CACHE_KB = 128_000  # SQLite's page cache while a large change is stored (its default is 2 MB)
 PARALLEL_AT = 2000  # parse this many changed claims or more in worker processes, and recount doc_freq whole
-SQL_BATCH = 500  # values bound to one `IN (?, …)`: well inside SQLite's limit on parameters
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -74,37 +73,8 @@ CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
 
 
-class Row(NamedTuple):
-    rowid: int
-    claim_id: str
-    path: str
-    line: int | None  # its line in a pack; None: a claim file of its own
-    status: str
-    tags: list
-    imported: bool
-    claim_length: int
-    analysed_fields: list  # as analysis.analyse_fields made them
-
-
-# The `keys` column holds the analysed fields (its name is kept so that an index need not be rebuilt).
-_ROW_COLUMNS = "c.rowid, c.id, c.path, c.line, c.status, c.tags, c.imported, c.length, c.keys"
-
-
-def _row(values) -> Row:
-    rowid, claim_id, path, line, status, tags, imported, length, analysed_fields = values
-    return Row(rowid, claim_id, path, line, status, json.loads(tags), bool(imported), length,
-               unpacked_json(analysed_fields))
-
-
 def _below_imported(rel_dir: str) -> bool:
     return rel_dir == IMPORTED_DIR or rel_dir.startswith(IMPORTED_DIR + "/")
-
-
-def _in_batches(values: list) -> Iterator[tuple[list, str]]:
-    """`values` SQL_BATCH at a time, each batch with the `?,?,…` it binds to."""
-    for start in range(0, len(values), SQL_BATCH):
-        batch = values[start : start + SQL_BATCH]
-        yield batch, ",".join("?" * len(batch))
 
 
 # Which copy of an id a search uses: the repository's own claim, else an imported claim file (a packed claim
@@ -118,7 +88,9 @@ def _rank(rel_dir: str, line: int | None) -> int:
     return RANK_FILE if line is None else RANK_PACKED
 
 
-class Index:
+class Index(IndexReading):
+    """The index of one repository: refreshed here, read through IndexReading (search/index_read.py)."""
+
     def __init__(self, repo: Repo, conn: sqlite3.Connection, path: Path):
         self.repo = repo
         self.conn = conn
@@ -309,10 +281,13 @@ class Index:
                 self._delete(path)
         elif not empty:
             self._keep_lines(path, parsed.lines)
-        for entry in parsed.entries:
-            clash = self._insert(path, rel_dir, entry)
-            if clash:
-                problems.append(clash)
+        if empty:
+            self._insert_first(path, rel_dir, parsed.entries, problems)
+        else:
+            for entry in parsed.entries:
+                clash = self._insert(path, rel_dir, entry)
+                if clash:
+                    problems.append(clash)
         problems.sort(key=lambda problem: problem[0] or 0)
         return to_json(problems) if problems else None
 
@@ -350,6 +325,42 @@ class Index:
         self.conn.execute("DELETE FROM claims WHERE rowid = ?", (rowid,))
         for table in ("grams", "own_grams") if rank == RANK_OWN else ("grams",):
             self.conn.execute(f"INSERT INTO {table} ({table}, rowid, tokens) VALUES ('delete', ?, ?)", (rowid, tokens))
+
+    def _insert_first(self, path: str, rel_dir: str, entries: list, problems: list) -> None:
+        """A first build: a file's claims whose ids no claim stored before holds go in one statement per table
+        (a pack's 2,000 rows one by one were a third of the main process's time); one whose id is held takes
+        `_insert`, in its turn, so that the rows and rowids are those `_insert` would have made."""
+        held = set()
+        for batch, marks in _in_batches([entry.claim_id for entry in entries]):
+            held.update(i for (i,) in self.conn.execute(f"SELECT id FROM claims WHERE id IN ({marks})", batch))
+        run: list[IndexEntry] = []
+        for entry in entries:
+            if entry.claim_id in held:
+                self._insert_rows(path, rel_dir, run)
+                run = []
+                clash = self._insert(path, rel_dir, entry)
+                if clash:
+                    problems.append(clash)
+            else:
+                run.append(entry)
+                held.add(entry.claim_id)  # a second line with this id clashes with this one
+        self._insert_rows(path, rel_dir, run)
+
+    def _insert_rows(self, path: str, rel_dir: str, entries: list) -> None:
+        """Store claims whose ids the index does not hold, at the rowids SQLite would give them one by one."""
+        if not entries:
+            return
+        first = (self.conn.execute("SELECT max(rowid) FROM claims").fetchone()[0] or 0) + 1
+        rows = [(rowid, path, e.line, e.digest, _rank(rel_dir, e.line), e.claim_id, e.status, e.tags_json,
+                 e.claim_length, e.analysed_fields_blob, e.record_blob) for rowid, e in enumerate(entries, first)]
+        self.conn.executemany(
+            "INSERT INTO claims (rowid, path, line, digest, rank, id, status, tags, imported, length, keys, record)"
+            f" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?5 != {RANK_OWN}, ?9, ?10, ?11)", rows)
+        tokens = [(rowid, e.tokens) for rowid, e in enumerate(entries, first)]
+        self.conn.executemany("INSERT INTO grams (rowid, tokens) VALUES (?, ?)", tokens)
+        own = [pair for pair, row in zip(tokens, rows) if row[4] == RANK_OWN]
+        if own:
+            self.conn.executemany("INSERT INTO own_grams (rowid, tokens) VALUES (?, ?)", own)
 
     def _insert(self, path: str, rel_dir: str, entry: IndexEntry) -> list | None:
         """Store one claim; returns its problem ([line, message]) if its id is held by a copy that wins: the
@@ -393,95 +404,6 @@ class Index:
             )
         return None
 
-    # -- reading
-
-    def begin_read(self) -> None:
-        """Read everything that follows from one snapshot, even if another process refreshes meanwhile."""
-        if not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = self.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
-        return self._count
-
-    def rows(self) -> list[Row]:
-        return [_row(v) for v in self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c")]
-
-    def rows_at(self, rowids: list[int]) -> list[Row]:
-        """The rows of these claims (by SQLite rowid, as `heaviest` and `own_rowids` give them)."""
-        rows = []
-        for batch, marks in _in_batches(rowids):
-            rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.rowid IN ({marks})", batch)
-        return [_row(v) for v in rows]
-
-    def own_rowids(self) -> list[int]:
-        """The repository's own claims: those not below imported/."""
-        return [r for (r,) in self.conn.execute("SELECT rowid FROM claims WHERE imported = 0")]
-
-    def heaviest(self, token_weights: list[tuple[str, float]], limit: int, own_only: bool = False) -> list[int]:
-        """The rowids of the `limit` claims whose tokens' weights add up to the most, heaviest first.
-
-        Each token's claims are read from the full-text table, and SQLite adds up the weights per claim:
-        far faster than a Python loop over every posting.
-        """
-        if not token_weights:
-            return []
-        # The repository's own claims have a table of their own tokens: picking their best once read every
-        # claim's postings again (374 of 478 ms for a common word at a million claims).
-        table = "own_grams" if own_only else "grams"
-        union = " UNION ALL ".join(f"SELECT rowid AS r, {weight!r} AS w FROM {table} WHERE {table} MATCH ?"
-                                   for _token, weight in token_weights)
-        sql = f"SELECT r, sum(w) FROM ({union}) GROUP BY r ORDER BY 2 DESC LIMIT ?"
-        matches = [f'"{token}"' for token, _weight in token_weights]
-        return [r for r, _score in self.conn.execute(sql, [*matches, limit])]
-
-    def doc_freqs(self, tokens) -> dict[str, int]:
-        """How many claims hold each token, looked up in one query."""
-        wanted = [t for t in dict.fromkeys(tokens) if t not in self._df]
-        for batch, marks in _in_batches(wanted):
-            self._df.update(dict.fromkeys(batch, 0))
-            self._df.update(self.conn.execute(f"SELECT term, docs FROM doc_freq WHERE term IN ({marks})", batch))
-        return self._df
-
-    def record(self, row: Row) -> dict:
-        return unpacked_json(self.conn.execute("SELECT record FROM claims WHERE rowid = ?", (row.rowid,)).fetchone()[0])
-
-    def records(self) -> list[dict]:
-        return [unpacked_json(r) for (r,) in self.conn.execute("SELECT record FROM claims ORDER BY id")]
-
-    def get(self, claim_id: str) -> dict:
-        from factcheck.store.repo import check_id
-
-        check_id(claim_id)
-        found = self.conn.execute("SELECT path, line FROM claims WHERE id = ?", (claim_id,)).fetchone()
-        if not found:
-            raise NotFound("no claim with id {claim_id!r} in {root}", claim_id=claim_id, root=self.repo.root)
-        return self.repo.reread(Path(found[0]), claim_id, found[1])  # never a stale verdict (see Repo.reread)
-
-    def where(self, claim_id: str) -> tuple[str, int | None] | None:
-        """(path, line in a pack or None) of the copy of `claim_id` a search uses; None: no such claim."""
-        return self.conn.execute("SELECT path, line FROM claims WHERE id = ?", (claim_id,)).fetchone()
-
-    def cache_get(self, key: str) -> str | None:
-        """A value derived from the repository and kept with the index (see cache_put)."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def cache_put(self, key: str, value: str) -> None:
-        """Keep `value` with the index, for work too slow to repeat on every search; the caller says
-        when it is stale. Write before `begin_read`: a read snapshot is never committed."""
-        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-
-    def aliases(self):
-        """The repository's alias table, its compiled form cached here (see text.aliases.repo_aliases)."""
-        if self._aliases is None:
-            from factcheck.search.text.aliases import repo_aliases
-
-            self._aliases, problems = repo_aliases(self.repo.root, self.cache_get, self.cache_put)
-            self.problems += problems
-        return self._aliases
-
     def info(self) -> dict:
         return {
             "claims_dir": str(self.repo.root),
@@ -491,19 +413,6 @@ class Index:
             "format": INDEX_FORMAT,
             **self.sizes(),
         }
-
-    def sizes(self) -> dict:
-        """Bytes on disk: the claim files and packs as last indexed (their sizes are in the index, so no file
-        is visited), and the index file."""
-        files, packs, claims_bytes = self.conn.execute(
-            f"SELECT count(*) - count(CASE WHEN name LIKE '%{PACK_SUFFIX}' THEN 1 END),"
-            f" count(CASE WHEN name LIKE '%{PACK_SUFFIX}' THEN 1 END), coalesce(sum(size), 0) FROM files"
-        ).fetchone()
-        try:  # the write-ahead log is left out: it is emptied into the file as the command ends
-            index_bytes = os.stat(self.path).st_size
-        except OSError:
-            index_bytes = 0
-        return {"claim_files": files, "packs": packs, "claims_bytes": claims_bytes, "index_bytes": index_bytes}
 
 
 def _connect(path: Path | str) -> sqlite3.Connection:
@@ -520,41 +429,74 @@ def _create_schema(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def _fresh(path: Path) -> sqlite3.Connection:
-    for suffix in ("", "-wal", "-shm", STAMP_SUFFIX):
+def _unlink(path: Path, *suffixes: str) -> None:
+    for suffix in suffixes:
         try:
             os.unlink(f"{path}{suffix}")
         except FileNotFoundError:
             pass
-    return _create_schema(_connect(path))
 
 
-def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection:
-    with creation_lock(path):
-        if not rebuild:
-            try:
-                conn = _connect(path)
-                row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-                if row and row[0] == INDEX_FORMAT and sound(conn, path):
-                    return conn
-                conn.close()
-            except sqlite3.DatabaseError as exc:  # corrupt, truncated, or not a database at all
-                if _busy(exc):
-                    raise
-        return _fresh(path)
+def _open_db(path: Path, rebuild: bool) -> sqlite3.Connection | None:
+    """The index at `path` if it can be used as it is; None: it must be built. Called holding the creation lock."""
+    if rebuild or not os.path.exists(path):
+        return None
+    conn = None
+    try:
+        conn = _connect(path)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if row and row[0] == INDEX_FORMAT and sound(conn, path):
+            return conn
+    except sqlite3.DatabaseError as exc:  # corrupt, truncated, or not a database at all
+        if _busy(exc):
+            raise
+    if conn is not None:
+        conn.close()
+    return None
+
+
+def _built(repo: Repo, path: Path) -> Index:
+    """A first build, or a rebuild, into a file beside the index that becomes it by a rename once complete: no
+    write-ahead log that the whole index is written through and then copied from, no syncs but one, and a build
+    that is interrupted leaves no index rather than half of one. Called holding the creation lock, so another
+    process's first search waits for this build instead of making its own."""
+    building = Path(f"{path}{BUILDING_SUFFIX}")
+    _unlink(building, "", "-journal")
+    conn = sqlite3.connect(building, timeout=BUSY_TIMEOUT, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=MEMORY")  # a failed refresh still rolls back (OFF would not)
+        conn.execute("PRAGMA synchronous=OFF")
+        index = Index(repo, _create_schema(conn), building)
+        index.refresh(full=True)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.close()
+        with open(building, "rb+") as handle:  # on disk before it takes the index's name
+            os.fsync(handle.fileno())
+        _unlink(path, "-wal", "-shm", STAMP_SUFFIX)  # an old log applied to the new file would corrupt it
+        os.replace(building, path)
+    except BaseException:
+        conn.close()
+        _unlink(building, "", "-journal")
+        raise
+    index.conn, index.path = _connect(path), path
+    mark_sound(path)
+    return index
 
 
 def _refreshed(repo: Repo, path: Path, rebuild: bool, full: bool) -> Index:
-    conn = _open_db(path, rebuild)
+    with creation_lock(path):
+        conn = _open_db(path, rebuild)
+        if conn is None:
+            return _built(repo, path)
     index = Index(repo, conn, path)
     try:
-        index.refresh(full=full or rebuild)
+        index.refresh(full=full)
     except sqlite3.DatabaseError as exc:
         if _busy(exc):  # never rebuild an index another process is still writing: it would lose its work
             raise
         conn.close()
-        index = Index(repo, _open_db(path, rebuild=True), path)
-        index.refresh(full=True)
+        with creation_lock(path):
+            return _built(repo, path)
     if index.conn.total_changes:  # what we just wrote is sound: into the file, and say so
         try:
             index.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")

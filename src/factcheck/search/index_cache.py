@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 
 STAMP_SUFFIX = ".checked"
+BUILDING_SUFFIX = ".building"  # a first build's file, until it is complete and renamed
 CACHE_ENV = "FACTCHECK_CACHE_DIR"
 
 

@@ -75,8 +75,9 @@ def git_user(folder: Path) -> str | None:
     return name if done.returncode == 0 and name else None
 
 
-def file_log(path: Path) -> FileLog:
-    """Every commit that touched `path`, following renames, each with the fields it changed."""
+def file_log(path: Path, packed_id: str | None = None) -> FileLog:
+    """Every commit that touched `path`, following renames, each with the fields it changed. `packed_id`: `path`
+    is a pack, and the story is that claim's: the pack's commits that added or changed its line."""
     path = Path(path)
     top, why = work_tree(path.parent)
     if top is None:
@@ -90,7 +91,9 @@ def file_log(path: Path) -> FileLog:
     if done.returncode != 0:
         raise FactcheckError("git log failed for {path}: {first_line}", path=path, first_line=_first_line(done.stderr))
     commits = _parse_log(done.stdout.decode("utf-8", errors="replace"))
-    return FileLog(_with_changes(top, commits))
+    if packed_id is None:
+        return FileLog(_with_changes(top, commits))
+    return FileLog(_with_changes(top, commits, lambda blob: _packed_fields(blob, packed_id), packed=True))
 
 
 def _parse_log(text: str) -> list[Commit]:
@@ -105,18 +108,22 @@ def _parse_log(text: str) -> list[Commit]:
     return commits
 
 
-def _with_changes(top: Path, commits: list[Commit]) -> list[Commit]:
-    """Each commit with the top-level fields that differ from the file one commit earlier."""
+def _with_changes(top: Path, commits: list[Commit], read=None, packed: bool = False) -> list[Commit]:
+    """Each commit with the top-level fields that differ from the file one commit earlier (`read` makes a
+    version of the claim of a blob). `packed`: a pack's commits that left the claim as it was, or did not hold it,
+    are not its story."""
     if not commits:
         return commits
-    versions = [_fields(blob) for blob in _blobs(top, [f"{c.hash}:{c.path}" for c in commits])]
+    versions = [(read or _fields)(blob) for blob in _blobs(top, [f"{c.hash}:{c.path}" for c in commits])]
     out = []
     for i, (commit, version) in enumerate(zip(commits, versions)):
-        first = i + 1 == len(commits)
+        first = i + 1 == len(commits) or (packed and versions[i + 1] is None)
+        changed = ["(added)"] if first else changed_fields(versions[i + 1], version)
+        if packed and (version is None or not changed):
+            continue
         history = version.get("history") if version else None
         out.append(replace(
-            commit,
-            changed=["(added)"] if first else changed_fields(versions[i + 1], version),
+            commit, changed=changed,
             history_count=len(history) if isinstance(history, list) else 0 if version else None,
         ))
     return out
@@ -153,6 +160,18 @@ def _fields(blob: bytes | None) -> dict | None:
     except (FactcheckError, UnicodeDecodeError):
         return None
     return normalise(data) if isinstance(data, dict) else None
+
+
+def _packed_fields(blob: bytes | None, claim_id: str) -> dict | None:
+    if blob is None:
+        return None
+    from factcheck.store.names import FileError
+    from factcheck.store.packs import claim_in, inflated
+
+    try:
+        return claim_in(inflated(blob, Path("(git)")), claim_id)
+    except FileError:
+        return None
 
 
 def changed_fields(before: dict | None, after: dict | None) -> list[str]:

@@ -72,6 +72,11 @@ def read_pack_bytes(path: Path) -> bytes:
         raise _refused(path, f"cannot read: {exc.strerror}") from None
     finally:
         os.close(fd)
+    return inflated(raw, path)
+
+
+def inflated(raw: bytes, path: Path) -> bytes:
+    """A pack's stored bytes decompressed, of bounded size."""
     inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)  # gzip framing
     try:
         text = inflate.decompress(raw, MAX_PACK_TEXT)
@@ -92,6 +97,11 @@ _decode = json.JSONDecoder(parse_constant=_no_constants).decode
 _BARE_BOOLEAN = re.compile(rb":\s*(?:true|false)\b")
 
 
+def read_as_is(line: bytes) -> bool:
+    """True when a line's claim is its JSON exactly as written: normalising changes nothing in it."""
+    return _BARE_BOOLEAN.search(line) is None
+
+
 def parse_line(path: Path, number: int, line: bytes) -> tuple[dict | None, list[FileProblem]]:
     """One line of a pack: (the normalised claim, []) or (None, its problems at that line)."""
     try:
@@ -102,7 +112,7 @@ def parse_line(path: Path, number: int, line: bytes) -> tuple[dict | None, list[
         return None, [FileProblem(path, number, Message("not a JSON object: {exc}", exc=str(exc)))]
     # JSON has no dates, so the one thing normalise changes is a bare true/false verdict: a walk of the
     # whole record only when the line holds one (a tenth of a build's time otherwise).
-    record = normalise(data) if isinstance(data, dict) and _BARE_BOOLEAN.search(line) else data
+    record = normalise(data) if isinstance(data, dict) and not read_as_is(line) else data
     problems = validate_claim(record)
     if problems:
         return None, [FileProblem(path, number, Message("{where}: {message}", where=p.where(), message=p.message)) for p in problems]
@@ -176,6 +186,15 @@ def line_id(line: bytes) -> str | None:
     except ValueError:
         return None
     return data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
+
+
+def claim_in(text: bytes, claim_id: str) -> dict | None:
+    """The claim `claim_id` among a pack's decompressed lines (an older version of a pack, say), or None."""
+    for number, line in pack_lines(text):
+        if line_id(line) == claim_id:
+            record, _problems = parse_line(Path("(pack)"), number, line)
+            return record
+    return None
 
 
 # --------------------------------------------------------------------------- writing

@@ -150,7 +150,8 @@ class Repo:
                     yield path
 
     def claim_ids(self) -> list[str]:
-        """The ids of the claim files, as their names say (a file is named after its claim's id)."""
+        """The ids of the claim files, as their names say (a file is named after its claim's id). Packed claims'
+        ids are the search index's to list (`Index.ids`): reading them here would inflate every pack."""
         return [path.stem for path in self.claim_files() if path.suffix == ".yaml"]
 
     def pack_files(self) -> Iterator[Path]:

@@ -24,12 +24,13 @@ class Queued(Outcome):
 
 
 class Story(Outcome):
-    def __init__(self, claim_id: str, path: str, in_git: bool, events: list, **kw):
+    def __init__(self, claim_id: str, path: str, in_git: bool, events: list, line: int | None = None, **kw):
         super().__init__(**kw)
         self.claim_id, self.path, self.in_git, self.events = claim_id, path, in_git, events  # store.desk.Event
+        self.line = line  # its line in a pack; None: a claim file of its own
 
     def as_json(self) -> dict:
-        return {"id": self.claim_id, "path": self.path, "git": self.in_git,
+        return {"id": self.claim_id, "path": self.path, "line": self.line, "git": self.in_git,
                 "events": [event.as_json() for event in self.events]}
 
 

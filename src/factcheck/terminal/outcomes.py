@@ -217,21 +217,29 @@ def offline_note(results: list) -> list[str]:
     return []
 
 
+def packed_not_checked_note(count: int) -> list[str]:
+    if not count:
+        return []
+    return [_("{n} packed claim(s) of other publishers not checked: a check of every claim reads the claim files; "
+              "name a packed claim's id to check its sources").format(n=f"{count:,}")]
+
+
 class SourcesChecked(Outcome):
-    def __init__(self, results: list, recorded_in: int | None = None, **kw):
+    def __init__(self, results: list, recorded_in: int | None = None, packed_not_checked: int = 0, **kw):
         super().__init__(**kw)
         self.results = results  # of sources.results.SourceResult
         self.recorded_in = recorded_in  # claim files written by --update; None without it
+        self.packed_not_checked = packed_not_checked  # packed claims a check of every claim leaves out
 
     def as_json(self) -> dict:
-        return {"results": [r.as_json() for r in self.results]}
+        return {"results": [r.as_json() for r in self.results], "packed_claims_not_checked": self.packed_not_checked}
 
     def notes(self) -> list[str]:
         summary = _("{n} source(s) checked, {problems} with a problem").format(
             n=len(self.results), problems=self._problems())
         if self.recorded_in is not None:
             summary += _("; recorded in {files} claim file(s)").format(files=self.recorded_in)
-        return [*offline_note(self.results), summary]
+        return [*offline_note(self.results), summary, *packed_not_checked_note(self.packed_not_checked)]
 
     def _problems(self) -> int:
         return sum(result.problem for result in self.results)
