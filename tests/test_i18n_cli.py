@@ -209,6 +209,14 @@ def test_a_broken_or_unsafe_yaml_file_is_reported_in_korean(empty_claims):
     assert "tagged.yaml:2: 안전하지 않거나 알 수 없는 YAML 태그를 거부했습니다: " in problems
 
 
+
+def test_a_broken_file_a_search_warns_about_is_said_in_korean_from_the_index_too(claims_dir):
+    (claims_dir / "broken.yaml").write_text("id: broken\nclaim: [unclosed\n", encoding="utf-8")
+    run_in({}, "search", "예타", claims=claims_dir)  # the index learns of the file in English
+    for _run in range(2):
+        _code, _out, err = run_in(KOREAN, "search", "예타", claims=claims_dir)
+        assert "broken.yaml:3: 올바른 YAML이 아닙니다: " in err and "not valid YAML" not in err
+
 def test_the_operating_systems_reason_is_said_in_korean(claims_dir, tmp_path):
     code, _out, err = run_in(KOREAN, "show", YETA, "-o", str(tmp_path / "missing" / "yeta.md"), claims=claims_dir)
     assert code == 2 and "그런 파일이나 폴더가 없습니다" in err and "No such file" not in err

@@ -143,6 +143,30 @@ class Message(str):
     def __reduce__(self):  # copy and pickle keep the template, not only the English text
         return (_message, (self.template, self.params))
 
+    def as_data(self) -> dict:
+        """The message as JSON data that `message_from_data` makes a Message again (the index keeps
+        problems so, to say them in the user's language on every later run)."""
+        return {"template": self.template, "params": {name: _value_data(value) for name, value in self.params.items()}}
+
+
+def _value_data(value):
+    if isinstance(value, Message):
+        return value.as_data()
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
+
+
+def message_data(message) -> object:
+    """JSON data of a message: a Message's template and values, or the text itself."""
+    return message.as_data() if isinstance(message, Message) else message
+
+
+def message_from_data(data) -> str:
+    """What `message_data` stored: a Message again, or the text."""
+    if not isinstance(data, dict):
+        return data
+    params = {name: message_from_data(value) for name, value in data.get("params", {}).items()}
+    return Message(data["template"], **params)
+
 
 def _message(template: str, params: dict) -> Message:
     return Message(template, **params)

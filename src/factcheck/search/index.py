@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError
-from factcheck.i18n import Message
+from factcheck.i18n import Message, message_data, message_from_data
 from factcheck.search.index_cache import (  # noqa: F401 (CACHE_ENV, cache_dir, index_path: named here too)
     BUILDING_SUFFIX, CACHE_ENV, STAMP_SUFFIX, busy as _busy, cache_dir, creation_lock, index_path, index_places,
     mark_sound, sound, unpacked_json)
@@ -121,12 +121,12 @@ class Index(IndexReading):
         if changed or removed or gone_dirs or seen_dirs != known_dirs:
             self._apply(changed, removed, gone_dirs, seen_dirs)
         self.problems = [
-            FileProblem(Path(self.repo.root, d, n), line, message)
+            FileProblem(Path(self.repo.root, d, n), line, message_from_data(message))
             for d, n, problems in self.conn.execute(
                 "SELECT dir, name, problems FROM files WHERE problems IS NOT NULL ORDER BY dir, name"
             )
             for line, message in json.loads(problems)
-        ]
+        ]  # a message is stored as its template and values (i18n.message_data), to be said in any language
         return len(changed)
 
     def _scan(self, rel: str, known_dirs, known_children, seen_dirs, changed, removed, full: bool) -> None:
@@ -289,7 +289,7 @@ class Index(IndexReading):
                 if clash:
                     problems.append(clash)
         problems.sort(key=lambda problem: problem[0] or 0)
-        return to_json(problems) if problems else None
+        return to_json([[line, message_data(message)] for line, message in problems]) if problems else None
 
     def _keep_lines(self, path: str, lines: list) -> None:
         """A changed pack: its lines still there keep their rows (at their new line numbers), the rest go."""
@@ -376,8 +376,10 @@ class Index(IndexReading):
                     self.conn.execute("INSERT INTO shadowed (id, path) VALUES (?, ?)", (claim_id, path))
                     return None
                 where = f"{clash_path}:{clash_line}" if clash_line else clash_path
-                return [entry.line or 1, f"id {claim_id!r} is also used by {where}; this "
-                        f"{'line' if entry.line else 'file'} is ignored"]
+                if entry.line:
+                    return [entry.line, Message("id {id!r} is also used by {where}; this line is ignored",
+                                                id=claim_id, where=where)]
+                return [1, Message("id {id!r} is also used by {where}; this file is ignored", id=claim_id, where=where)]
             self._delete_row(clash_rowid)  # the copy that ranks higher wins; the other is set aside
             if clash_rank == RANK_PACKED:
                 self.conn.execute("INSERT INTO shadowed (id, path) VALUES (?, ?)", (claim_id, clash_path))
@@ -385,7 +387,8 @@ class Index(IndexReading):
                 clash_dir, clash_name = os.path.split(os.path.relpath(clash_path, self.repo.root))
                 self.conn.execute(
                     "UPDATE files SET problems = ? WHERE dir = ? AND name = ?",
-                    (json.dumps([[1, f"id {claim_id!r} is also used by {path}; this file is ignored"]]),
+                    (json.dumps([[1, message_data(Message("id {id!r} is also used by {where}; this file is ignored",
+                                                          id=claim_id, where=path))]]),
                      clash_dir, clash_name),
                 )
         cursor = self.conn.execute(
