@@ -72,9 +72,8 @@ def complete_claim_id(ctx: click.Context, _param, incomplete: str) -> list:
     """Shell completion of a claim id: the ids of the repository the command line names, by prefix."""
     from click.shell_completion import CompletionItem
 
-    from factcheck.store.repo import Repo
-
     from factcheck.search.index import cache_dir
+    from factcheck.store.repo import Repo
 
     explicit = ctx.meta.get(CLAIMS_DIR_AFTER) or ctx.find_root().params.get("claims_dir")
     try:
@@ -290,8 +289,8 @@ all_option = click.option(
 
 
 def nothing_matched(state: State, everything: list[dict], status, tag, state_=None) -> str:
-    """Why the filters of list, export or site leave nothing, in one line: an empty repository, a tag no claim has (and the tags like it),
-    or filters that together leave nothing."""
+    """Why the filters of list, export or site leave nothing, in one line: an empty repository, a tag no claim
+    has (and the tags like it), or filters that together leave nothing."""
     from factcheck.model import tag_matches
     from factcheck.store.listing import tags_like
 
