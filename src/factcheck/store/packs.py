@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 import zlib
 from pathlib import Path
 from typing import Iterable
@@ -27,13 +26,13 @@ from factcheck.i18n import Message
 from factcheck.model import normalise, validate_claim
 from factcheck.store.files import atomic_write, edit_lock, make_folder
 from factcheck.store.names import IMPORTED_DIR, FileError, FileProblem
+from factcheck.store.yaml import read_bounded
 
 PACK_SUFFIX = ".jsonl.gz"
 PACK_CLAIMS = 2000  # lines per pack: ≈ 0.7 MB compressed, 3 MB of JSON, for the benchmark's claims
 MAX_PACK_BYTES = 64_000_000  # compressed, as stored
 MAX_PACK_TEXT = 256_000_000  # decompressed: a gzip bomb stops here
 _PACK_NAME = re.compile(r"(\d{4,})\.jsonl\.gz")
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 
 def is_pack_name(name: str) -> bool:
@@ -54,25 +53,7 @@ def _refused(path: Path, message: str) -> FileError:
 
 def read_pack_bytes(path: Path) -> bytes:
     """A pack's decompressed bytes: a regular file (never a link), of bounded size before and after."""
-    try:
-        fd = os.open(path, _READ_FLAGS)
-    except OSError as exc:
-        if os.path.islink(path):
-            raise _refused(path, "a symbolic link: factcheck reads only regular files inside the repository") from None
-        raise _refused(path, f"cannot read: {exc.strerror}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _refused(path, "not a regular file; refused")
-        if info.st_size > MAX_PACK_BYTES:
-            raise _refused(path, f"{info.st_size:,} bytes; a pack may hold at most {MAX_PACK_BYTES:,}")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(MAX_PACK_BYTES + 1)
-    except OSError as exc:
-        raise _refused(path, f"cannot read: {exc.strerror}") from None
-    finally:
-        os.close(fd)
-    return inflated(raw, path)
+    return inflated(read_bounded(path, MAX_PACK_BYTES, "pack"), path)
 
 
 def inflated(raw: bytes, path: Path) -> bytes:

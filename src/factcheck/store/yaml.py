@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from factcheck.errors import os_reason
-from factcheck.i18n import Message
+from factcheck.i18n import N_, Message
 from factcheck.model import MAX_FILE_BYTES, Problem, normalise, validate_claim
 from factcheck.store.names import FileError, FileProblem
 
@@ -248,8 +248,20 @@ NOT_A_LINK = Message("a symbolic link: factcheck reads only regular files and fo
                      "never a link")
 
 
-def read_text(path: Path) -> str:
-    """A repository file's text: a regular file (never a link, a device or a FIFO) of at most MAX_FILE_BYTES.
+# What a file of each kind may hold, and how its limits are said (a claim file is read whole into memory;
+# a pack is decompressed after, with its own bound on the text).
+_TOO_LARGE = {
+    "claim file": N_("{size:,} bytes; a claim file may hold at most {limit:,}"),
+    "pack": N_("{size:,} bytes; a pack may hold at most {limit:,}"),
+}
+_GREW = {
+    "claim file": N_("over {limit:,} bytes; a claim file may hold at most that"),
+    "pack": N_("over {limit:,} bytes; a pack may hold at most that"),
+}
+
+
+def read_bounded(path: Path, limit: int, kind: str = "claim file") -> bytes:
+    """A repository file's bytes: a regular file (never a link, a device or a FIFO) of at most `limit` bytes.
 
     A link `x.yaml -> /dev/zero` once grew memory by 450 MB/s and a FIFO hung every command; a link
     to a file outside the repository served that file. O_NOFOLLOW refuses the link itself, and
@@ -269,21 +281,27 @@ def read_text(path: Path) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise refused(Message("a folder; refused") if stat.S_ISDIR(info.st_mode)
                           else Message("not a regular file (a device, FIFO or socket); refused"))
-        if info.st_size > MAX_FILE_BYTES:
-            raise refused(Message("{size:,} bytes; a claim file may hold at most {limit:,}", size=info.st_size,
-                                  limit=MAX_FILE_BYTES))
+        if info.st_size > limit:
+            raise refused(Message(_TOO_LARGE[kind], size=info.st_size, limit=limit))
         with os.fdopen(fd, "rb", closefd=False) as handle:  # bytes, then decode: a third faster than text mode
-            raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = handle.read(limit + 1)
     except OSError as exc:
         raise refused(Message("cannot read: {reason}", reason=os_reason(exc))) from None
     finally:
         os.close(fd)
-    if len(raw) > MAX_FILE_BYTES:  # it grew while we read
-        raise refused(Message("over {limit:,} bytes; a claim file may hold at most that", limit=MAX_FILE_BYTES))
+    if len(raw) > limit:  # it grew while we read
+        raise refused(Message(_GREW[kind], limit=limit))
+    return raw
+
+
+def read_text(path: Path) -> str:
+    """A claim file's (or another repository text's) UTF-8 text, read as `read_bounded` reads."""
+    raw = read_bounded(path, MAX_FILE_BYTES)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise refused(Message("not UTF-8 text ({reason} at byte {at})", reason=exc.reason, at=exc.start)) from None
+        raise FileError(FileProblem(path, None, Message("not UTF-8 text ({reason} at byte {at})", reason=exc.reason,
+                                                        at=exc.start))) from None
 
 
 def problem_lines(text: str, problems: Iterable[Problem]) -> list[int | None]:
