@@ -143,21 +143,14 @@ class Message(str):
     def __reduce__(self):  # copy and pickle keep the template, not only the English text
         return (_message, (self.template, self.params))
 
-    def as_data(self) -> dict:
-        """The message as JSON data that `message_from_data` makes a Message again (the index keeps
-        problems so, to say them in the user's language on every later run)."""
-        return {"template": self.template, "params": {name: _value_data(value) for name, value in self.params.items()}}
-
-
-def _value_data(value):
-    if isinstance(value, Message):
-        return value.as_data()
-    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
-
 
 def message_data(message) -> object:
-    """JSON data of a message: a Message's template and values, or the text itself."""
-    return message.as_data() if isinstance(message, Message) else message
+    """JSON data of a message that `message_from_data` makes a Message again: a Message's template and values
+    (the index keeps problems so, to say them in the user's language on every later run), or the text itself."""
+    if isinstance(message, Message):
+        return {"template": message.template,
+                "params": {name: message_data(value) for name, value in message.params.items()}}
+    return message if message is None or isinstance(message, (str, int, float, bool)) else str(message)
 
 
 def message_from_data(data) -> str:
