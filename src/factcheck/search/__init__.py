@@ -11,6 +11,7 @@ A one-way pipeline: each stage imports only the stages before it (tests/test_sea
     candidates   a large repository narrowed to the claims worth ranking (BM25-style), and `idf`
     query        what the person typed, as units with their forms, weighed by IDF
     semantic     a query's words widened to their near-synonyms, for the meaning tier
+    embedding    a sentence and the claims as vectors, compared by cosine (the optional `meaning` extra)
     match        a unit against a claim's fields, and a claim's share of the query
     similar      the one similarity of two texts (search, `add`'s near-duplicates, import's report)
     ranking      `search_claims`: the tiers in turn (see ranking.TIERS), matches and related results
@@ -21,7 +22,7 @@ The names below are loaded only when asked for, so importing this package costs 
 from factcheck.lazy import lazy_exports
 
 STAGES = ("text", "analysis", "index_cache", "index_parse", "index_read", "index", "candidates", "query", "semantic",
-          "match", "similar", "ranking")
+          "embedding", "match", "similar", "ranking")
 
 _EXPORTS = {
     "search_claims": "ranking",

@@ -81,6 +81,13 @@ class IndexReading:
             rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.rowid IN ({marks})", batch)
         return [_row(v) for v in rows]
 
+    def rows_of(self, claim_ids: list[str]) -> list[Row]:
+        """The rows of these claims (by id), in no particular order; an id no claim has is left out."""
+        rows = []
+        for batch, marks in _in_batches(claim_ids):
+            rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.id IN ({marks})", batch)
+        return [_row(v) for v in rows]
+
     def own_rowids(self) -> list[int]:
         """The repository's own claims: those not below imported/."""
         return [r for (r,) in self.conn.execute("SELECT rowid FROM claims WHERE imported = 0")]
@@ -112,6 +119,11 @@ class IndexReading:
 
     def record(self, row: Row) -> dict:
         return unpacked_json(self.conn.execute("SELECT record FROM claims WHERE rowid = ?", (row.rowid,)).fetchone()[0])
+
+    def record_of(self, claim_id: str) -> dict | None:
+        """The record of `claim_id` as the index holds it (as of its last refresh); None: no such claim."""
+        found = self.conn.execute("SELECT record FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        return unpacked_json(found[0]) if found else None
 
     def records(self) -> list[dict]:
         return [unpacked_json(r) for (r,) in self.conn.execute("SELECT record FROM claims ORDER BY id")]

