@@ -28,7 +28,7 @@ from factcheck.textclean import clean
 
 if TYPE_CHECKING:
     from factcheck.search.index import Index, Row
-    from factcheck.search.similar import Text
+    from factcheck.search.similar import Similarity, Text
 
 MIN_SCORE = 0.6  # share of a typed query's weight a claim must cover to be a match
 SENTENCE_UNITS = 5  # a query of this many units is a sentence or a post rather than typed keywords
