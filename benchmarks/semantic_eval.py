@@ -45,6 +45,7 @@ CLEF = DATA / "clef2020"
 EVAL = HERE.parent.parent / "shared" / "eval"
 PARAPHRASES = HERE / "queries" / "paraphrases-ko.yaml"
 K = 5
+EMBED = False  # --embed: every claim embedded first (the `meaning` extra), as `factcheck index --embed` does
 
 
 # =========================================================================== searching
@@ -69,6 +70,15 @@ def run_factcheck(root: Path, queries: list[str], label: str):
     start = time.perf_counter()
     index = open_index(repo)
     log(f"  {label}: index of {index.count():,} claims ready in {time.perf_counter() - start:.1f} s")
+    if EMBED:
+        from factcheck.search import embedding
+
+        start = time.perf_counter()
+        vectors = embedding.Vectors(index)
+        done = embedding.embed(vectors, embedding.pending(index, vectors, index.ids()))
+        seconds = time.perf_counter() - start
+        print(f"{label}: `factcheck index --embed` equivalent: {done:,} claims embedded in {seconds:.0f} s "
+              f"({seconds / max(done, 1) * 1000:.0f} ms a claim)")
     out = []
     for n, q in enumerate(queries, 1):
         out.append(search_ids(repo, q))
@@ -324,7 +334,11 @@ def main() -> None:
     parser.add_argument("--paraphrases", type=Path, default=PARAPHRASES,
                         help="the paraphrase set to score (default queries/paraphrases-ko.yaml)")
     parser.add_argument("--misses", type=int, default=10, help="misses to print per part (default 10)")
+    parser.add_argument("--embed", action="store_true",
+                        help="embed every claim first (needs the meaning extra), and print what it cost")
     args = parser.parse_args()
+    global EMBED
+    EMBED = args.embed
     wanted = [p.strip() for p in args.only.split(",") if p.strip()]
     unknown = [p for p in wanted if p not in PARTS]
     if unknown:

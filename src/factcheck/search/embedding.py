@@ -32,6 +32,7 @@ MODEL = "multilingual-e5-small-q4"  # the vectors' file is named after it: anoth
 # query about nothing in the repository show a few weak results at most.
 FLOOR = 0.86
 KEPT = 5  # claims a query is compared with by meaning and shown as related, at most
+CHUNK = 50_000  # stored vectors compared at once (75 MB as float32)
 BATCH = 16  # claims embedded in one call (and stored in one transaction: an interrupted run keeps them)
 CANDIDATES = 40  # claims the query's words found that a search embeds, if they are not yet
 AUTO_EMBED = 20_000  # repositories this small are embedded a little on every search, until whole
@@ -86,18 +87,20 @@ class Vectors:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.executemany("INSERT OR REPLACE INTO vectors (id, digest, vec) VALUES (?, ?, ?)", items)
 
-    def matrix(self, ids: set[str]):
-        """(ids, the matrix of their vectors as float32 rows) for the ids of `ids` that have one."""
+    def nearest(self, query_vector, limit: int) -> list[tuple[str, float]]:
+        """The `limit` stored vectors nearest to `query_vector`, as (id, cosine), best first; read CHUNK at a
+        time, so that a million vectors never sit in memory at once. A claim deleted since it was embedded
+        may be among them: the caller drops ids the index no longer has."""
         import numpy as np
 
-        found, blobs = [], []
-        for claim_id, blob in self.conn.execute("SELECT id, vec FROM vectors"):
-            if claim_id in ids:
-                found.append(claim_id)
-                blobs.append(blob)
-        if not found:
-            return [], np.zeros((0, 0), dtype=np.float32)
-        return found, np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(found), -1).astype(np.float32)
+        best: list[tuple[float, str]] = []
+        cursor = self.conn.execute("SELECT id, vec FROM vectors")
+        while chunk := cursor.fetchmany(CHUNK):
+            matrix = np.frombuffer(b"".join(blob for _id, blob in chunk), dtype=np.float16).reshape(len(chunk), -1)
+            cosines = matrix.astype(np.float32) @ query_vector
+            top = np.argsort(-cosines)[:limit]
+            best = sorted([*best, *((float(cosines[i]), chunk[i][0]) for i in top)], reverse=True)[:limit]
+        return [(claim_id, cosine) for cosine, claim_id in best]
 
 
 def pending(index: Index, vectors: Vectors, claim_ids: list[str]) -> list[tuple[str, str]]:
@@ -150,9 +153,5 @@ def nearest(index: Index, query: str, candidate_ids: list[str]) -> list[tuple[st
     if index.count() <= AUTO_EMBED:
         deadline = time.monotonic() + SEARCH_BUDGET
         embed(vectors, pending(index, vectors, missing(index, vectors)[:AUTO_BATCH]), deadline=deadline)
-    ids, matrix = vectors.matrix(set(index.ids()))
-    if not ids:
-        return []
-    cosines = matrix @ np.asarray(e5.query(query), dtype=np.float32).reshape(-1)
-    best = np.argsort(-cosines)[: KEPT * 4]
-    return [(ids[i], float(cosines[i])) for i in best if cosines[i] >= FLOOR]
+    query_vector = np.asarray(e5.query(query), dtype=np.float32).reshape(-1)
+    return [(claim_id, cosine) for claim_id, cosine in vectors.nearest(query_vector, KEPT * 4) if cosine >= FLOOR]
