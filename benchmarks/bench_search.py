@@ -1084,9 +1084,9 @@ def print_table(args, res: dict) -> None:
         "≤ 200 MB", res["big_rss"] <= 200)
     for label, name in (("seed", "seed corpus"), ("big", f"{n:,}")):
         cost = res[f"meaning_{label}"]
-        row(f"{name}: meaning tier, cold (Kiwi loads)", ms(cost["meaning, cold"]),
+        row(f"{name}: meaning tiers, cold (Kiwi loads; e5 too with the meaning extra)", ms(cost["meaning, cold"]),
             f"words alone {ms(cost['words alone'])}", "only when words match nothing")
-        row(f"{name}: meaning tier, warm (same process)", ms(cost["meaning, warm"]))
+        row(f"{name}: meaning tiers, warm (same process)", ms(cost["meaning, warm"]))
     if "baseline_seed" in res:
         base_ratio = res["baseline_seed"] / res["python"]
         row("baseline code: seed search, warm", ms(res["baseline_seed"]), f"{base_ratio:.1f}× python",
