@@ -63,7 +63,7 @@ def lexical(index, text: str, rows=None):
 
 def run(args, work: Path) -> None:
     from factcheck.search import ranking
-    from factcheck.search.index import open_index
+    from factcheck.search.index import cache_dir, open_index
     from factcheck.search.match import fields_of
     from factcheck.search.similar import analyse_text, compare
     from factcheck.search.text.posts import clean_post
@@ -74,7 +74,7 @@ def run(args, work: Path) -> None:
     shutil.copy(HERE.parent / "claims" / "schema.json", root / "schema.json")
     for record in clef_claims():
         write_claim(root, "imported/snopes", record)
-    repo = Repo(root)
+    repo = Repo(root, cache_dir(os.environ))  # the run's own cache (set in main), not ~/.cache
     index = open_index(repo)
     rows = index.rows()
     tweets, gold = clef_tweets(args.split)

@@ -63,10 +63,10 @@ def search_ids(repo, query: str) -> tuple[list[str], list[str], float]:
 
 
 def run_factcheck(root: Path, queries: list[str], label: str):
-    from factcheck.search.index import open_index
+    from factcheck.search.index import cache_dir, open_index
     from factcheck.store.repo import Repo
 
-    repo = Repo(root)
+    repo = Repo(root, cache_dir(os.environ))  # the run's own cache (set in main), not ~/.cache
     start = time.perf_counter()
     index = open_index(repo)
     log(f"  {label}: index of {index.count():,} claims ready in {time.perf_counter() - start:.1f} s")
