@@ -147,11 +147,16 @@ def rank_in(found: list[str], gold: set[str]) -> int | None:
 
 
 def paraphrases(args, work: Path) -> None:
-    cases = load_yaml(args.paraphrases)["paraphrases"]
     rows = snu_rows()
     root = work / "snu"
     log(f"paraphrases: writing {len(rows):,} SNU claims")
     records = build_repo(root, rows, with_liar=False)
+    for path in args.paraphrases or [PARAPHRASES]:
+        score_paraphrases(args, path, root, records)
+
+
+def score_paraphrases(args, path: Path, root: Path, records: list[dict]) -> None:
+    cases = load_yaml(path)["paraphrases"]
     ids_by_text: dict[str, set[str]] = {}
     for record in records:
         ids_by_text.setdefault(record["claim"], set()).add(record["id"])
@@ -162,7 +167,7 @@ def paraphrases(args, work: Path) -> None:
     texts, ids = [r["claim"] for r in records], [r["id"] for r in records]
     baselines = {"BM25 (rank-bm25)": bm25_top(texts, ids, queries), "rapidfuzz WRatio": wratio_top(texts, ids, queries)}
 
-    print(f"\nKorean paraphrases — {len(cases)} queries ({args.paraphrases.name}) over {len(records):,} claims "
+    print(f"\nKorean paraphrases — {len(cases)} queries ({path.name}) over {len(records):,} claims "
           f"(SNU + seed); code {args.version}")
     print("targets: hit@1 >= 0.70, hit@5 >= 0.90 (matches then related), matches-alone hit@5 >= 0.50\n")
     header = f"{'half, style':<16} {'n':>4}  {'hit@1':>6} {'hit@5':>6} {'match@5':>7} {'no match':>8}  " + "  ".join(
@@ -331,8 +336,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default=",".join(PARTS), help=f"comma-separated parts (default: {','.join(PARTS)})")
     parser.add_argument("--split", default="dev", choices=("dev", "train"), help="CLEF tweets to score (default dev)")
-    parser.add_argument("--paraphrases", type=Path, default=PARAPHRASES,
-                        help="the paraphrase set to score (default queries/paraphrases-ko.yaml)")
+    parser.add_argument("--paraphrases", type=Path, action="append",
+                        help="a paraphrase set to score, repeatable (default queries/paraphrases-ko.yaml)")
     parser.add_argument("--misses", type=int, default=10, help="misses to print per part (default 10)")
     parser.add_argument("--embed", action="store_true",
                         help="embed every claim first (needs the meaning extra), and print what it cost")

@@ -101,3 +101,10 @@ def test_index_embed_without_the_extra_is_a_one_line_usage_error(run, repo, monk
     result = run(repo.root, "index", "--embed")
     assert result.exit_code == 2 and "pip install 'factcheck[meaning]'" in result.stderr
     embedding.model.cache_clear()
+
+
+def test_a_vectors_file_that_cannot_be_opened_leaves_search_by_words_standing(repo):
+    index = open_index(repo)
+    index.path.with_name(f"{index.path.stem}-vectors-{embedding.MODEL}.sqlite").mkdir()  # not a file
+    outcome = search_claims(repo, SUBWAY)
+    assert "embedding" not in outcome.tiers and outcome.results == []

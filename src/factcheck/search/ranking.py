@@ -16,6 +16,7 @@ similarity, so the claim the text repeats comes before one that merely shares it
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -202,11 +203,11 @@ def meaning_tier(index: Index, request: Request) -> Found | None:
     """The query's words widened by meaning (semantic.py): near-synonyms counted for less than the word.
     None (not run) when the `meaning` extra's embeddings will compare the whole sentence instead: on both
     paraphrase sets the near-synonyms added nothing to them, and Kiwi costs seconds to load."""
-    from factcheck.search.embedding import installed
+    from factcheck.search import embedding
 
     if request.meaning is False:
         return Found([], [])
-    if installed():
+    if embedding.installed() and embedding.model() is not None:  # it loads next anyway
         return None
     from factcheck.search.semantic import korean_model, widen
 
@@ -243,7 +244,10 @@ def embedding_tier(index: Index, request: Request) -> Found:
 
     if not embedding.installed() or embedding.model() is None:  # an extra not installed: nothing to say
         return Found([], [], unavailable=True)
-    nearest = dict(embedding.nearest(index, request.text, list(request.found_ids)))
+    try:
+        nearest = dict(embedding.nearest(index, request.text, list(request.found_ids)))
+    except (OSError, sqlite3.Error):  # the vectors' file cannot be written or read: search by words stands
+        return Found([], [], unavailable=True)
     related = []
     for row in index.rows_of(list(nearest)):
         if not request.admits(row):
@@ -340,7 +344,7 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
             if best is None:
                 found[match.row.claim_id] = (match, request)
             elif match.similarity.score > best[0].similarity.score:  # a later tier found it closer
-                if outcome.units is None:  # by meaning: the words it was found by before still explain it
+                if outcome.units is None:  # by its embedding: the words it was found by before still explain it
                     earlier, request_before = best
                     reasons = list(dict.fromkeys([*earlier.scored.reasons, *match.scored.reasons]))
                     found[match.row.claim_id] = (match._replace(scored=match.scored._replace(reasons=reasons)),
