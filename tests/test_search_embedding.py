@@ -108,3 +108,21 @@ def test_a_vectors_file_that_cannot_be_opened_leaves_search_by_words_standing(re
     index.path.with_name(f"{index.path.stem}-vectors-{embedding.MODEL}.sqlite").mkdir()  # not a file
     outcome = search_claims(repo, SUBWAY)
     assert "embedding" not in outcome.tiers and outcome.results == []
+
+
+def embedding_tier_for(repo, text):
+    from factcheck.search.query import parse_query
+    from factcheck.search.ranking import Request, embedding_tier
+
+    index = open_index(repo)
+    return embedding_tier(index, Request(text, parse_query(text, index.aliases())))
+
+
+def test_an_english_querys_related_results_fuse_the_words_and_the_meanings_rankings(repo):
+    found = embedding_tier_for(repo, "Some marsupials let other creatures hide underground from the bush fires")
+    assert found.order and found.order[0] == "wombats"
+
+
+def test_a_korean_querys_related_results_keep_the_meanings_order(repo):
+    found = embedding_tier_for(repo, SUBWAY)
+    assert found.order is None and [m.row.claim_id for m in found.related][:1] == ["subway"]
