@@ -276,6 +276,8 @@ KIND_NAMES = {"string": N_("string"), "object": N_("object"), "array": N_("array
 FOUND_NAMES = {"str": N_("str"), "dict": N_("dict"), "list": N_("list"), "bool": N_("bool"), "int": N_("int"),
                "float": N_("float"), "NoneType": N_("NoneType"), "date": N_("date"), "datetime": N_("datetime")}
 Check = Callable[[Any, tuple, list], None]  # (value, path, problems found so far)
+# Each string rule remembers up to this many short texts it accepted (the rule depends on the text alone).
+_REMEMBERED_TEXTS, _REMEMBERED_TEXT = 2048, 100
 
 
 def _compile(schema: dict) -> Check:
@@ -324,7 +326,11 @@ def _compile(schema: dict) -> Check:
         hint = Message(schema["description"]) if "description" in schema else Message(
             "the pattern {pattern}", pattern=schema.get("pattern"))
 
+        passed: set[str] = set()  # texts this rule accepted: tags, names, dates and kinds repeat across a corpus
+
         def check_string(value, path, out):
+            if type(value) is str and value in passed:
+                return
             if not isinstance(value, str):
                 out.append(Problem(path, wrong_type(value)))
             elif not value.strip() and min_length:
@@ -348,6 +354,10 @@ def _compile(schema: dict) -> Check:
                     shown = value if len(value) <= 200 else value[:200] + "…"
                     out.append(Problem(path, Message(
                         "{shown!r} is not valid: expected {hint}", shown=shown, hint=hint)))
+            elif type(value) is str and len(value) <= _REMEMBERED_TEXT:
+                if len(passed) >= _REMEMBERED_TEXTS:
+                    passed.clear()
+                passed.add(value)
 
         return check_string
     if kind == "array":
