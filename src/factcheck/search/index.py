@@ -68,6 +68,9 @@ CREATE INDEX files_with_problems ON files (dir, name) WHERE problems IS NOT NULL
 CREATE INDEX claims_imported ON claims (imported);
 CREATE VIRTUAL TABLE grams USING fts5(tokens, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE own_grams USING fts5(tokens, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
+-- Tokens waiting to be written may take 16 MB (1 MB by default): a large build writes fewer, larger segments
+-- and merges them less (a tenth of the main process's work storing a pack's claims).
+INSERT INTO grams (grams, rank) VALUES ('hashsize', 16000000);
 CREATE VIRTUAL TABLE grams_vocab USING fts5vocab(grams, 'row');
 CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
 """
