@@ -50,7 +50,7 @@ class IndexEntry(NamedTuple):
     tags_json: str = "[]"
     claim_length: int = 0
     record_blob: bytes = b""  # the record as JSON, compressed (see packed_json)
-    analysed_fields_blob: bytes = b""  # the analysed fields likewise
+    analysed_fields_json: str = "[]"  # the analysed fields as JSON text (see _entry)
     tokens: str = ""  # exact and typo tokens, space-separated
 
 
@@ -87,7 +87,9 @@ def _entry(record: dict, line: int | None = None, digest: int | None = None, as_
         tags_json=to_json(record.get("tags") or []),
         claim_length=len(record.get("claim") or ""),
         record_blob=packed_json(record) if as_written is None else deflated(as_written),
-        analysed_fields_blob=packed_json(fields),
+        # Not compressed: the fields are half the size of the record and deflating them took a twentieth of
+        # a build's time, for a sixth of the index (250 MB of 1.65 GB at a million claims).
+        analysed_fields_json=to_json(fields),
         tokens=_joined(tokens),
     )
 
