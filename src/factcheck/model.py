@@ -277,7 +277,7 @@ FOUND_NAMES = {"str": N_("str"), "dict": N_("dict"), "list": N_("list"), "bool":
                "float": N_("float"), "NoneType": N_("NoneType"), "date": N_("date"), "datetime": N_("datetime")}
 Check = Callable[[Any, tuple, list], None]  # (value, path, problems found so far)
 # Each string rule remembers up to this many short texts it accepted (the rule depends on the text alone).
-_REMEMBERED_TEXTS, _REMEMBERED_TEXT = 2048, 100
+_REMEMBERED_TEXTS, _REMEMBERED_TEXT = 1024, 100
 
 
 def _compile(schema: dict) -> Check:

@@ -281,7 +281,7 @@ def find_numbers(folded: str, query: bool = False) -> list[NumberExpr]:
 # sum repeats across thousands of claims, and reading one takes Decimal arithmetic and a regex. Bounded,
 # and emptied when full.
 _READ: dict[tuple[str, str], frozenset[str]] = {}
-_READ_MAX = 50_000
+_READ_MAX = 10_000
 
 
 def _read(kind: str, match: re.Match) -> frozenset[str]:
