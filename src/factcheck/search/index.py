@@ -69,7 +69,7 @@ CREATE INDEX claims_imported ON claims (imported);
 CREATE VIRTUAL TABLE grams USING fts5(tokens, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE own_grams USING fts5(tokens, content='', detail=none, tokenize='unicode61 remove_diacritics 0');
 -- Tokens waiting to be written may take 16 MB (1 MB by default): a large build writes fewer, larger segments
--- and merges them less (a tenth of the main process's work storing a pack's claims).
+-- and merges them less (5% fewer instructions storing 23,621 packed claims).
 INSERT INTO grams (grams, rank) VALUES ('hashsize', 16000000);
 CREATE VIRTUAL TABLE grams_vocab USING fts5vocab(grams, 'row');
 CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
