@@ -14,7 +14,6 @@ from factcheck.search.text import korean
 from factcheck.search.text.korean import (
     choseong,
     fold,
-    is_latin_word,
     latin_stem,
     words,
 )
@@ -134,22 +133,64 @@ def index_tokens(fields: list[AnalysedField]) -> dict[TokenKind, set[str]]:
     for name, text, numbers in fields:
         if name not in CANDIDATE_FIELDS:
             continue
-        previous = ""
-        for word in text.split():
-            if not korean.is_hangul_word(word):
-                if is_latin_word(word):
-                    exact.add(latin_stem(word))
-                previous = ""
-                continue
-            exact.update(bigrams(word))
-            if previous:  # a one-syllable word is whole on its side of the space: its bigram is plain
-                exact.add(previous[-1] + word[0] if len(previous) == 1 else ACROSS + previous[-1] + word[0])
-            previous = word
-        if name in TYPO_FIELDS:
-            for run in hangul_runs(text.replace(" ", "")):
-                typo.update(typo_grams(run))
+        field_exact, field_typo = _field_tokens(name, text) if len(text) <= SHORT_FIELD else \
+            _text_tokens(text, name in TYPO_FIELDS)
+        exact.update(field_exact)
+        typo.update(field_typo)
         exact.update(numbers.split())
     return {TokenKind.EXACT: exact, TokenKind.TYPO: typo}
+
+
+def _text_tokens(text: str, with_typos: bool) -> tuple[list[str], list[str]]:
+    """One field's exact and typo tokens, a word at a time. A field's text is its words joined by spaces
+    (analyse_fields), so the runs of Hangul that typo grams are made of are its Hangul words, each whole
+    with its neighbours across a space: a word's own grams are worked out once (words repeat across a
+    million claims), and only the pairs across each space are made here."""
+    exact: list[str] = []
+    typo: list[str] = []
+    previous = ""
+    for word in text.split():
+        if not "가" <= word[0] <= "힣":  # korean.is_hangul_word, inlined: this loop meets every word of a build
+            if "a" <= word[0] <= "z":
+                exact.append(latin_stem(word))
+            previous = ""
+            continue
+        grams = _WORD_GRAMS.get(word) or _word_grams(word)
+        exact += grams[0]
+        if previous:  # a one-syllable word is whole on its side of the space: its bigram is plain
+            last, first = previous[-1], word[0]
+            exact.append(last + first if len(previous) == 1 else ACROSS + last + first)
+            if with_typos:
+                typo.append(_choseong_of(last) + _choseong_of(first))
+                typo.append(korean.SYLLABLE_REST[last] + korean.SYLLABLE_REST[first])
+        if with_typos:
+            typo += grams[1]
+        previous = word
+    return exact, typo
+
+
+# Tags, entities and claimants repeat (see SHORT_FIELD). Few are kept: a million-claim build's workers
+# peaked at 776 MB together with 65,536 fields and 100,000 words remembered each (352 MB with none).
+@functools.lru_cache(maxsize=4096)
+def _field_tokens(name: str, text: str) -> tuple[list[str], list[str]]:
+    return _text_tokens(text, name in TYPO_FIELDS)
+
+
+# A Hangul word's own syllable pairs and typo grams, by word: bounded, and emptied when full, so that a
+# corpus of many distinct words keeps a worker's memory flat.
+_WORD_GRAMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_WORD_GRAMS_MAX = 20_000
+
+
+def _word_grams(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if len(_WORD_GRAMS) >= _WORD_GRAMS_MAX:
+        _WORD_GRAMS.clear()
+    grams = _WORD_GRAMS[word] = (tuple(bigrams(word)), tuple(typo_grams(word)) if len(word) > 1 else ())
+    return grams
+
+
+def _choseong_of(syllable: str) -> str:
+    return korean.CHOSEONG[(ord(syllable) - korean.HANGUL_BASE) // 588]
 
 
 class Analysed(NamedTuple):

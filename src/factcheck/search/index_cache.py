@@ -35,10 +35,10 @@ def index_path(root: Path, cache: Path | None = None) -> Path:
     return (cache or cache_dir()) / f"index-{digest}.sqlite"
 
 
-def unpacked_json(blob: bytes):
-    """A record or analysed fields as index_parse.packed_json stored them (here: a search reads them, and need not
-    import the parser that writes them)."""
-    return json.loads(zlib.decompress(blob, -15))
+def unpacked_json(stored: bytes | str):
+    """A record or analysed fields as the index stores them: JSON text, or JSON deflated by
+    index_parse.packed_json (here: a search reads them, and need not import the parser that writes them)."""
+    return json.loads(stored if isinstance(stored, str) else zlib.decompress(stored, -15))
 
 
 def busy(exc: Exception) -> bool:

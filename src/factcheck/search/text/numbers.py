@@ -264,15 +264,31 @@ def find_numbers(folded: str, query: bool = False) -> list[NumberExpr]:
     for match in _matcher().finditer(folded):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
-        kind = match.lastgroup
-        if sum(ch.isdigit() for ch in match.group()) > MAX_DIGITS:
+        kind, text = match.lastgroup, match.group()
+        if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
             continue
-        tokens = _tokens(kind, match)
+        tokens = _READ.get((kind, text))
+        if tokens is None:
+            tokens = _read(kind, match)
         if query and kind == "plain":
-            tokens |= _query_readings(match.group(), folded[match.end() :])
+            tokens |= _query_readings(text, folded[match.end() :])
         if tokens:
-            found.append(NumberExpr(match.group(), frozenset(tokens), match.start(), match.end()))
+            found.append(NumberExpr(text, tokens, match.start(), match.end()))
     return sorted(found, key=lambda expr: expr.start) if taken else found
+
+
+# What an expression reads as, by its kind and text (its captures follow from those): a year, a figure or a
+# sum repeats across thousands of claims, and reading one takes Decimal arithmetic and a regex. Bounded,
+# and emptied when full.
+_READ: dict[tuple[str, str], frozenset[str]] = {}
+_READ_MAX = 10_000
+
+
+def _read(kind: str, match: re.Match) -> frozenset[str]:
+    if len(_READ) >= _READ_MAX:
+        _READ.clear()
+    tokens = _READ[kind, match.group()] = frozenset(_tokens(kind, match))
+    return tokens
 
 
 def _native_numbers(folded: str) -> list[NumberExpr]:
