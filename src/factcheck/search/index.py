@@ -522,8 +522,12 @@ def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 index = _refreshed(repo, path, rebuild, full)
+                # The first read after the refresh: a file deleted meanwhile (its log with it) reads as an empty
+                # database here ("no such table: meta"), and is tried again like a refresh that failed.
+                index.aliases()
                 break
             except (sqlite3.DatabaseError, OSError) as exc:
+                index = None
                 if _busy(exc):
                     raise FactcheckError(
                         "the search index {path} is busy: another factcheck has been updating it for over "
@@ -535,12 +539,12 @@ def open_index(repo: Repo, rebuild: bool = False, full: bool = False) -> Index:
     if index is None:  # searching without the cache
         index = Index(repo, _create_schema(_connect(":memory:")), Path(":memory:"))
         index.refresh(full=True)
+        index.aliases()
     if trouble is not None and index.path != wanted:  # a second try that worked needs no word
         reason = " ".join(str(getattr(trouble, "strerror", None) or trouble).split())
         where = Message("using {path}", path=index.path) if index.path != Path(":memory:") else \
             Message("this command used an index in memory")
         index.problems.insert(0, FileProblem(wanted, None, Message(
             "cannot use the search index ({reason}); {where}", reason=reason, where=where)))
-    index.aliases()
     index.begin_read()
     return index
