@@ -31,7 +31,7 @@ MODEL = "multilingual-e5-small-q4"  # the vectors' file is named after it: anoth
 # claim's ran 0.85-0.93 for the Korean paraphrases and 0.80-0.95 for CLEF's English tweets (median 0.87, nine
 # in ten above 0.84), an unrelated claim's 0.80-0.90; at most five are shown, however many pass.
 FLOOR = 0.83
-KEPT = 5  # claims a query is compared with by meaning and shown as related, at most
+NEAREST = 20  # claims taken by meaning for a query, for the filters and the English fusion to choose from
 CHUNK = 50_000  # stored vectors compared at once (75 MB as float32)
 BATCH = 16  # claims embedded in one call (and stored in one transaction: an interrupted run keeps them)
 CANDIDATES = 40  # claims the query's words found that a search embeds, if they are not yet
@@ -142,9 +142,9 @@ def missing(index: Index, vectors: Vectors) -> list[str]:
 
 
 def nearest(index: Index, query: str, candidate_ids: list[str]) -> list[tuple[str, float]]:
-    """The claims nearest in meaning to `query` (id, cosine), best first, at FLOOR or above, at most
-    KEPT × 4 (for the filters to choose from): among every claim with a vector, after embedding the
-    query's `candidate_ids` (and, in a small repository, some more) if they have none."""
+    """The NEAREST claims in meaning to `query` (id, cosine), best first, at FLOOR or above: among every
+    claim with a vector, after embedding the query's `candidate_ids` (and, in a small repository, some
+    more) if they have none."""
     import numpy as np
 
     e5 = model()
@@ -154,4 +154,4 @@ def nearest(index: Index, query: str, candidate_ids: list[str]) -> list[tuple[st
         deadline = time.monotonic() + SEARCH_BUDGET
         embed(vectors, pending(index, vectors, missing(index, vectors)[:AUTO_BATCH]), deadline=deadline)
     query_vector = np.asarray(e5.query(query), dtype=np.float32).reshape(-1)
-    return [(claim_id, cosine) for claim_id, cosine in vectors.nearest(query_vector, KEPT * 4) if cosine >= FLOOR]
+    return [(claim_id, cosine) for claim_id, cosine in vectors.nearest(query_vector, NEAREST) if cosine >= FLOOR]
