@@ -53,6 +53,9 @@ def test_ctrl_c_in_interactive_add_exits_130_and_writes_nothing(empty_claims):
     proc = subprocess.Popen(
         [sys.executable, "-m", "factcheck", "--claims-dir", str(empty_claims), "add"],
         stdin=child, stdout=child, stderr=child, env=env, close_fds=True,
+        # Ctrl-C live, as at a terminal, even when the tests run in the background (a shell starts a background
+        # job with SIGINT ignored, and Python keeps a signal ignored at its start).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     os.close(child)
     read_until(main, "Claim (as said)")
