@@ -103,9 +103,11 @@ class Vectors:
         return [(claim_id, cosine) for cosine, claim_id in best]
 
 
-def pending(index: Index, vectors: Vectors, claim_ids: list[str]) -> list[tuple[str, str]]:
-    """(id, text) of those of these claims whose vector is missing, or was made from other words."""
-    stored = vectors.digests()
+def pending(index: Index, vectors: Vectors, claim_ids: list[str],
+            stored: dict[str, int] | None = None) -> list[tuple[str, str]]:
+    """(id, text) of those of these claims whose vector is missing, or was made from other words; `stored`:
+    the vectors' digests, when the caller has read them already."""
+    stored = vectors.digests() if stored is None else stored
     todo = []
     for claim_id in claim_ids:
         record = index.record_of(claim_id)
@@ -135,12 +137,6 @@ def embed(vectors: Vectors, todo: list[tuple[str, str]], deadline: float | None 
     return done
 
 
-def missing(index: Index, vectors: Vectors) -> list[str]:
-    """The ids of the claims that have no vector yet, in the index's order."""
-    have = vectors.digests()
-    return [claim_id for claim_id in index.ids() if claim_id not in have]
-
-
 def nearest(index: Index, query: str, candidate_ids: list[str]) -> list[tuple[str, float]]:
     """The NEAREST claims in meaning to `query` (id, cosine), best first, at FLOOR or above: among every
     claim with a vector, after embedding the query's `candidate_ids` (and, in a small repository, some
@@ -149,9 +145,12 @@ def nearest(index: Index, query: str, candidate_ids: list[str]) -> list[tuple[st
 
     e5 = model()
     vectors = Vectors(index)
-    embed(vectors, pending(index, vectors, candidate_ids[:CANDIDATES]))
+    stored = vectors.digests()  # read once: each step below asks it
+    candidates = pending(index, vectors, candidate_ids[:CANDIDATES], stored)
+    embed(vectors, candidates)
+    stored.update((claim_id, text_digest(text)) for claim_id, text in candidates)
     if index.count() <= AUTO_EMBED:
-        deadline = time.monotonic() + SEARCH_BUDGET
-        embed(vectors, pending(index, vectors, missing(index, vectors)[:AUTO_BATCH]), deadline=deadline)
+        unembedded = [claim_id for claim_id in index.ids() if claim_id not in stored][:AUTO_BATCH]
+        embed(vectors, pending(index, vectors, unembedded, stored), deadline=time.monotonic() + SEARCH_BUDGET)
     query_vector = np.asarray(e5.query(query), dtype=np.float32).reshape(-1)
     return [(claim_id, cosine) for claim_id, cosine in vectors.nearest(query_vector, NEAREST) if cosine >= FLOOR]
