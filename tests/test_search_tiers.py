@@ -9,7 +9,7 @@ import pytest
 from conftest import write_claim
 
 from factcheck.search import search_claims
-from factcheck.search.ranking import RELATED_LIMIT
+from factcheck.search.ranking import MATCH_SIMILARITY, RELATED_LIMIT
 from factcheck.store.repo import Repo
 
 CLAIMS = {
@@ -84,6 +84,45 @@ def test_a_paraphrase_in_other_words_is_related_not_matched(repo):
     assert "fine" in ids(outcome.results) + ids(outcome.related)
 
 
+# Claims that each share a word or two with the sentences below, so that those words weigh as seen words
+# (a word no claim holds counts for little in a sentence).
+BACKGROUND = {"hack": "코인 거래소 해킹 피해가 이어졌다", "question": "질문에 답하지 않는 공무원이 늘었다",
+              "envelope": "돈 봉투 의혹이 제기됐다"}
+HALF_SAID = "코인 실명 전환 안 하면 돈을 내야 하냐는 질문"  # the "fine" claim, half in other words
+
+
+@pytest.fixture
+def busier(repo, empty_claims):
+    for claim_id, text in BACKGROUND.items():
+        write_claim(empty_claims, claim_id, claim=text)
+    return repo
+
+
+def test_a_sentence_whose_most_alike_claim_stands_clear_of_the_rest_is_a_match(busier):
+    outcome = search_claims(busier, HALF_SAID, meaning=False)
+    assert ids(outcome.results) == ["fine"]
+    assert outcome.results[0].similarity < MATCH_SIMILARITY and outcome.results[0].score < 60
+    assert ids(outcome.related)[:1] in (["hack"], ["question"])
+
+
+def test_a_claim_stored_twice_in_the_same_words_stands_clear_as_one(busier, empty_claims):
+    write_claim(empty_claims, "fine-copy", claim=CLAIMS["fine"]["claim"])
+    outcome = search_claims(busier, HALF_SAID, meaning=False)
+    assert len(outcome.results) == 1 and ids(outcome.results)[0] in ("fine", "fine-copy")
+
+
+def test_a_sentence_as_alike_to_two_claims_matches_neither(repo, empty_claims):
+    write_claim(empty_claims, "exchange", claim="가상화폐 거래소는 실명 계좌가 없으면 영업을 할 수 없다")
+    outcome = search_claims(Repo(empty_claims), "가상화폐 실명 계좌를 두고 국무회의에서 의결이 확정됐다는 소식",
+                            meaning=False)
+    assert outcome.results == [] and ids(outcome.related)[:2] == ["exchange", "fine"]
+
+
+def test_a_sentence_partly_alike_to_the_only_claim_it_touches_stays_related(repo):
+    outcome = search_claims(repo, "전주시 트램은 언제쯤 달리게 되는지 시민들이 궁금해하고 있다고 한다", meaning=False)
+    assert outcome.results == [] and ids(outcome.related) == ["tram"]
+
+
 def test_a_post_that_shares_only_its_subject_with_a_claim_still_lists_it_as_related(repo):
     post = ("Saw a heartbreaking video today of a thirsty koala begging a stranger for help, please donate to "
             "wildlife rescue charities everywhere")
@@ -118,6 +157,15 @@ def test_near_synonyms_widen_a_sentence_only_when_its_words_match_nothing(repo):
     assert any("≈ 과태료 (벌금, kiwi" in reason for reason in found.explain)
     assert "≈ 과태료" in found.reason
     assert search_claims(repo, "예타 면제").tiers == ["lexical"]
+
+
+def test_a_near_synonym_among_the_found_claims_nouns_widens_a_sentence(repo, empty_claims):
+    pytest.importorskip("kiwipiepy")
+    # Over the whole vocabulary, 어르신's near neighbours do not name it back; 노인 is in the claim found.
+    write_claim(empty_claims, "subway", claim="새 정부에서 노인 지하철 무임승차 혜택 줄어든다")
+    outcome = search_claims(repo, "정권 바뀌면 어르신 지하철 공짜 탑승 축소", explain=True)
+    found = next(r for r in outcome.results + outcome.related if r.record["id"] == "subway")
+    assert any("≈ 노인 (어르신, kiwi" in reason for reason in found.explain)
 
 
 def test_a_few_typed_words_load_no_model_unless_asked(repo):

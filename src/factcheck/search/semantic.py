@@ -77,11 +77,39 @@ def nouns_of(word: str) -> list[str]:
     return [t.form for t in korean_model().tokenize(word) if t.tag in NOUN_TAGS and len(t.form) >= 2]
 
 
-def widen(units: list[Unit]) -> list[Unit] | None:
-    """Copies of `units` whose Korean words carry their near-synonyms as soft forms; None when there is
+def candidate_nouns(texts: list[str]) -> set[str]:
+    """The nouns of the claims a query's words already found, to look for its near-synonyms among."""
+    found = set()
+    for tokens in korean_model().tokenize(texts):
+        found.update(t.form for t in tokens if t.tag in NOUN_TAGS and len(t.form) >= 2)
+    return found
+
+
+def alike_among(noun: str, nouns: set[str]) -> list[tuple[str, float]]:
+    """The nouns of `nouns` that mean nearly what `noun` means, best first. Among a few claims' own nouns a
+    near neighbour need not name the word back (as near_synonyms asks over the whole vocabulary): the
+    claims share the query's other words already, so the noise of a rare word's neighbours is not there."""
+    model = korean_model()
+    found = []
+    for other in nouns:
+        if noun in other or other in noun:
+            continue
+        try:
+            score = float(model.morpheme_similarity((noun, "NNG"), (other, "NNG")))
+        except (ValueError, RuntimeError):  # a noun Kiwi does not know
+            continue
+        if score >= SOFT_MIN:
+            found.append((other, score))
+    return sorted(found, key=lambda pair: (-pair[1], pair[0]))[:PER_WORD]
+
+
+def widen(units: list[Unit], found_texts: list[str] = ()) -> list[Unit] | None:
+    """Copies of `units` whose Korean words carry their near-synonyms as soft forms: from the whole
+    vocabulary, and from the nouns of `found_texts` (the claims the words found); None when there is
     nothing to widen (no Korean word, no model, or no near-synonym found)."""
     if not any(unit.kind is Kind.HANGUL for unit in units) or korean_model() is None:
         return None
+    among = candidate_nouns(list(found_texts)) if found_texts else set()
     out, looked_up, added = [], 0, False
     for unit in units:
         if unit.kind is not Kind.HANGUL or unit.place or looked_up >= MAX_NOUNS:
@@ -91,7 +119,7 @@ def widen(units: list[Unit]) -> list[Unit] | None:
         soft = []
         for noun in dict.fromkeys(nouns_of(unit.text)):
             looked_up += 1
-            for other, score in near_synonyms(noun):
+            for other, score in [*near_synonyms(noun), *alike_among(noun, among)]:
                 if other not in have:
                     have.add(other)
                     soft.append(Form(other, round(SOFT_FACTOR * score, 3), f"≈ {other} ({noun}, kiwi {score:.2f})"))
