@@ -108,6 +108,18 @@ def test_native_numerals_before_a_counter_are_numbers():
     assert tokens("열한 명") == {"n11"} and tokens("석 달") == {"n3"} and tokens("스무 배") == {"n20"}
 
 
+def test_hundreds_and_thousands_written_with_a_digit_are_numbers():
+    assert "n400" in tokens("4백여 곳") and "n400" in tokens("400여건")
+    assert "n5000" in tokens("5천원") and "n200" in tokens("2백 명")
+    assert tokens("3천안") == {"n3"}  # 천안, the city, is no thousand
+
+
+def test_a_percentage_in_hangul_numerals_is_a_number():
+    assert tokens("삼십 퍼센트") == tokens("30%") == {"n30"}
+    assert tokens("열 퍼센트") == tokens("10퍼센트") == {"n10"}
+    assert tokens("이 프로그램") == set()
+
+
 def test_native_numerals_without_a_counter_are_words():
     assert tokens("세금 한 푼") == tokens("한국의 세수") == tokens("열이 난다") == set()
 

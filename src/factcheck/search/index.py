@@ -41,7 +41,7 @@ from factcheck.store.repo import Repo
 if TYPE_CHECKING:  # imported where a file is parsed: a search of an up-to-date index only reads
     from factcheck.search.index_parse import IndexEntry, ParsedFile
 
-INDEX_FORMAT = "factcheck-index-14"  # 14: analysed fields as JSON text (13: native numerals read, -es stems)
+INDEX_FORMAT = "factcheck-index-15"  # 15: 4백, 5천원 and 삼십 퍼센트 read (14: analysed fields as JSON text)
 # Seconds to wait for another process's refresh of the same index; a first build of a 100,000-claim
 # repository takes about a minute, and giving up sooner would fail a search that only had to wait.
 BUSY_TIMEOUT = 600

@@ -52,22 +52,23 @@ _PATTERNS = [
                 r"sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b"),
     ("year_month", rf"(?<!\d)(\d{{4}})\s*(?:년\s*({_MONTH})\s*월|[-.]({_MONTH})(?![\d.]))"),
     ("amount", rf"{_NUM}\s?(?:[천백십]\s?)?[조억만](?:\s?{_NUM}\s?(?:[천백십]\s?)?[조억만]?)*(?:\s?원)?"
-               rf"|{_NUM}\s?천(?![가-힣])(?:\s?원)?"),
+               rf"|{_NUM}\s?[천백](?:\s?원|(?=여)|(?![가-힣]))"),  # 5천원, 4백여 곳, 2백 명
     # Numbers spelled in Hangul (일조, 삼천) read as money only before 원: 오만 alone is a word.
     ("sino_amount", r"[영공일이삼사오육륙칠팔구십백천만억조]{2,}(?=\s?원)"),
-    # A Hangul numeral counts years or months on its own (삼년 연속 = 3년 연속), at the start of a word.
-    ("sino_count", r"(?<![가-힣])[일이삼사오육륙칠팔구십백]{1,4}(?=\s?(?:년|개월|개년|주년))"),
+    # A Hangul numeral counts years or months, or a percentage, on its own (삼년 연속 = 3년 연속, 삼십 퍼센트),
+    # at the start of a word.
+    ("sino_count", r"(?<![가-힣])[일이삼사오육륙칠팔구십백]{1,4}(?=\s?(?:년|개월|개년|주년|퍼센트|%))"),
     ("en_scaled", r"\b\d+(?:\.\d+)?\s(?:thousand|million|billion|trillion)\b"),
     # Digits may follow Hangul directly (코로나19, 제3자, 주52시간), never a Latin letter or a digit.
     ("plain", rf"(?<![0-9a-z.,]){_NUM}(?:\s?여)?"),
     ("english", r"\b(?:(?:\d+(?:\.\d+)?|" + "|".join(k for k in EN_WORDS if EN_WORDS[k] is not None)
                 + r")(?:[\s-](?:" + "|".join(EN_WORDS) + r"))?)(?:\s(?:" + "|".join(EN_SCALES) + r"))?\b"),
 ]
-# Every expression above holds a digit, 원, a Hangul numeral before 년 or 개월, or an English number
+# Every expression above holds a digit, 원, a Hangul numeral before 년, 개월 or 퍼센트, or an English number
 # word: text without any of them (most queries) skips compiling the big pattern, which would cost
 # start-up time.
 _MAYBE = re.compile(
-    r"[0-9원]|[일이삼사오육륙칠팔구십백]\s?(?:년|개월|개년|주년)|\b(?:"
+    r"[0-9원]|[일이삼사오육륙칠팔구십백]\s?(?:년|개월|개년|주년|퍼센트|%)|\b(?:"
     + "|".join([*EN_WORDS, *EN_SCALES, *EN_MONTHS])
     + r")\b"
 )
@@ -79,7 +80,8 @@ NATIVE_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40
                "여든": 80, "아흔": 90}
 NATIVE_UNITS = {"한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4, "넉": 4,
                 "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
-NATIVE_COUNTERS = ("명", "번", "개", "배", "달", "곳", "가지", "살", "채", "마리", "권", "차례", "군데", "사람")
+NATIVE_COUNTERS = ("명", "번", "개", "배", "달", "곳", "가지", "살", "채", "마리", "권", "차례", "군데", "사람",
+                   "퍼센트")
 
 
 def _maybe_native(folded: str) -> bool:
