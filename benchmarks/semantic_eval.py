@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Matching by meaning (issue 11): paraphrases, posts, and the figures that must not regress, in one run.
 
-usage: semantic_eval.py [--only paraphrases,clef,known,relevance] [--misses 10] [--split dev]
+usage: semantic_eval.py [--only paraphrases,clef,known,relevance,sentences] [--misses 10] [--split dev]
 
 - paraphrases: the hand-written Korean paraphrases of SNU claims in queries/paraphrases-ko.yaml, searched
   over the 4,762 SNU claims plus the 10 seed claims. hit@1 / hit@5 count matches first, then related results
@@ -13,6 +13,9 @@ usage: semantic_eval.py [--only paraphrases,clef,known,relevance] [--misses 10] 
   title as its source's title. MAP@5 over matches then related (target 0.90), and of the tweets that get a
   match, the share whose first match is right (target 0.95).
 - known: benchmarks/known_item.py (SNU known-item search, targets hit@1 0.98, hit@5 0.99), run as is.
+- sentences: the sentences of benchmarks/articles (and tests/data/articles) that bench_articles labels, searched
+  whole: those that repeat a claim of claims/ should match it; those that repeat none should match nothing,
+  over claims/ and over the SNU claims (target: no match for 0.9, as for the negatives).
 - relevance: ../shared/eval/relevance.py on the public set and the two extra sets, with the distractor corpus
   of relevance_corpus.py imported (targets hit@1 0.95, hit@5 1.00, negatives 0.9).
 
@@ -329,7 +332,57 @@ def relevance(args, work: Path) -> None:
         print(f"  {queries.name}: " + "\n    ".join(shown))
 
 
-PARTS = {"paraphrases": paraphrases, "clef": clef, "known": known, "relevance": relevance}
+# =========================================================================== sentences of articles
+
+
+def sentences(args, work: Path) -> None:
+    """Sentences of local news (bench_articles' labelled set) searched as a person pastes them: over the
+    repository's own claims, where some repeat a claim; and the sentences that repeat none over the SNU
+    claims as well, which are about national politics, so that a match there is a false alarm."""
+    from bench_articles import labelled_sentences
+
+    from factcheck.search.index import cache_dir
+    from factcheck.search.ranking import SENTENCE_UNITS, search_claims
+    from factcheck.store.repo import Repo
+
+    labelled = labelled_sentences()
+    own = Repo(HERE.parent / "claims", cache_dir(os.environ))
+    root = work / "snu"
+    if not root.exists():
+        build_repo(root, snu_rows(), with_liar=False)
+    snu = Repo(root, cache_dir(os.environ))
+    print(f"\nSentences of articles (bench_articles' labelled set), searched as sentences; code {args.version}")
+    counts = {"repeat": [0, 0], "none": [0, 0], "none over SNU": [0, 0]}  # [sentences, with a match]
+    alarms = []
+    for text, expected in labelled:
+        outcome = search_claims(own, text, limit=5)
+        if len(outcome.units) < SENTENCE_UNITS:
+            continue
+        wanted = {cid for cid, tier in expected.items() if tier == "match"}
+        got = [r.record["id"] for r in outcome.results]
+        kind = "repeat" if wanted else "none"
+        counts[kind][0] += 1
+        counts[kind][1] += bool(set(got) & wanted) if wanted else bool(got)
+        if got and not set(got) & set(expected):
+            alarms.append(("own", text, got[0]))
+        if not expected:
+            found = search_claims(snu, text, limit=5).results
+            counts["none over SNU"][0] += 1
+            counts["none over SNU"][1] += bool(found)
+            if found:
+                alarms.append(("SNU", text, found[0].record["id"]))
+    n, hit = counts["repeat"]
+    print(f"  repeating a claim of claims/:  {n:>3} sentences, the claim matched for {hit / max(n, 1):.2f}")
+    for kind in ("none", "none over SNU"):
+        n, hit = counts[kind]
+        where = "claims/" if kind == "none" else "SNU + seed"
+        print(f"  repeating none, over {where + ':':<11} {n:>3} sentences, no match for {1 - hit / max(n, 1):.2f}"
+              f" (target >= 0.9)")
+    for where, text, claim_id in alarms[: args.misses]:
+        print(f"  false match ({where}): {text[:70]} -> {claim_id}")
+
+
+PARTS = {"paraphrases": paraphrases, "clef": clef, "known": known, "relevance": relevance, "sentences": sentences}
 
 
 def main() -> None:

@@ -111,6 +111,11 @@ def test_a_claim_stored_twice_in_the_same_words_stands_clear_as_one(busier, empt
     assert len(outcome.results) == 1 and ids(outcome.results)[0] in ("fine", "fine-copy")
 
 
+def test_the_same_news_of_another_city_does_not_stand_clear_as_a_match(busier):
+    outcome = search_claims(busier, "익산시가 역대 최초로 국가예산을 확보했다는 질문이 이어졌다", meaning=False)
+    assert outcome.results == [] and ids(outcome.related)[:1] == ["budget"]
+
+
 def test_a_sentence_as_alike_to_two_claims_matches_neither(repo, empty_claims):
     write_claim(empty_claims, "exchange", claim="가상화폐 거래소는 실명 계좌가 없으면 영업을 할 수 없다")
     outcome = search_claims(Repo(empty_claims), "가상화폐 실명 계좌를 두고 국무회의에서 의결이 확정됐다는 소식",
