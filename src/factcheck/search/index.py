@@ -78,8 +78,8 @@ CREATE INDEX claims_imported ON claims (imported) WHERE imported = 0;
 CREATE VIRTUAL TABLE grams USING fts5(tokens, content='', detail=none, tokenize='ascii');
 CREATE VIRTUAL TABLE own_grams USING fts5(tokens, content='', detail=none, tokenize='ascii');
 -- Tokens waiting to be written may take 32 MB (1 MB by default): a large build writes fewer, larger segments
--- and merges them less (16 MB: 5% fewer instructions storing 23,621 packed claims than 1 MB; with 32 MB and the
--- partial claims_imported index, the main process of a million-claim build took 99 s of CPU, against 110 s).
+-- and merges them less (16 MB: 5% fewer instructions than 1 MB storing 23,621 packed claims). 32 MB is what the
+-- process tree's 500 MB allows at a million claims (its PSS peaked at 448-456 MB).
 INSERT INTO grams (grams, rank) VALUES ('hashsize', 32000000);
 CREATE VIRTUAL TABLE grams_vocab USING fts5vocab(grams, 'row');
 CREATE TABLE doc_freq (term TEXT PRIMARY KEY, docs INTEGER) WITHOUT ROWID;
