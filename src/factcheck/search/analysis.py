@@ -68,16 +68,19 @@ def analyse_fields(record: dict) -> list[AnalysedField]:
     for name, text in field_texts(record).items():
         if not text.strip():
             continue
-        if len(text) <= SHORT_FIELD:
+        if len(text) <= SHORT_FIELD and name in REPEATED_FIELDS:
             fields.append(list(_short_field(name, text)))
         else:
             fields.append(_analysed_field(name, text))
     return fields
 
 
-# Tags, entities, claimants and short claims repeat across thousands of claims: a million-claim build
-# analyses each such text once (a fifth of the time it spent deriving fields).
+# Tags, entities and claimants repeat across thousands of claims: a million-claim build analyses each such
+# text once (a fifth of the time it spent deriving fields). A short claim, review title or source seldom
+# repeats (of 57,834 short claims in a tenth of the 1M benchmark corpus, 57,780 differ): remembered too,
+# they took 30 MB of each worker's memory, to be met again almost never.
 SHORT_FIELD = 48
+REPEATED_FIELDS = frozenset(("tags", "entities", "claimant"))
 
 
 def _analysed_field(name: str, text: str) -> AnalysedField:
@@ -86,7 +89,7 @@ def _analysed_field(name: str, text: str) -> AnalysedField:
     return [name, " ".join(words(folded)), " ".join(numbers)]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _short_field(name: str, text: str) -> tuple[str, str, str]:
     return tuple(_analysed_field(name, text))
 
@@ -133,8 +136,8 @@ def index_tokens(fields: list[AnalysedField]) -> dict[TokenKind, set[str]]:
     for name, text, numbers in fields:
         if name not in CANDIDATE_FIELDS:
             continue
-        field_exact, field_typo = _field_tokens(name, text) if len(text) <= SHORT_FIELD else \
-            _text_tokens(text, name in TYPO_FIELDS)
+        field_exact, field_typo = _field_tokens(name, text) if len(text) <= SHORT_FIELD and name in REPEATED_FIELDS \
+            else _text_tokens(text, name in TYPO_FIELDS)
         exact.update(field_exact)
         typo.update(field_typo)
         exact.update(numbers.split())
@@ -158,11 +161,10 @@ def _text_tokens(text: str, with_typos: bool) -> tuple[list[str], list[str]]:
         grams = _WORD_GRAMS.get(word) or _word_grams(word)
         exact += grams[0]
         if previous:  # a one-syllable word is whole on its side of the space: its bigram is plain
-            last, first = previous[-1], word[0]
-            exact.append(last + first if len(previous) == 1 else ACROSS + last + first)
+            pair = previous[-1] + word[0]
+            exact.append(pair if len(previous) == 1 else ACROSS + pair)
             if with_typos:
-                typo.append(_choseong_of(last) + _choseong_of(first))
-                typo.append(korean.SYLLABLE_REST[last] + korean.SYLLABLE_REST[first])
+                typo += _PAIR_TYPOS.get(pair) or _pair_typos(pair)
         if with_typos:
             typo += grams[1]
         previous = word
@@ -187,6 +189,22 @@ def _word_grams(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         _WORD_GRAMS.clear()
     grams = _WORD_GRAMS[word] = (tuple(bigrams(word)), tuple(typo_grams(word)) if len(word) > 1 else ())
     return grams
+
+
+# The typo grams of two syllables across a space (the last of one word, the first of the next), by the pair:
+# pairs repeat as words do, and working them out was a seventh of what a claim's tokens cost. Bounded like
+# _WORD_GRAMS (each pair kept is some 400 bytes of a worker's memory).
+_PAIR_TYPOS: dict[str, tuple[str, str]] = {}
+_PAIR_TYPOS_MAX = 8192
+
+
+def _pair_typos(pair: str) -> tuple[str, str]:
+    if len(_PAIR_TYPOS) >= _PAIR_TYPOS_MAX:
+        _PAIR_TYPOS.clear()
+    last, first = pair
+    typos = _PAIR_TYPOS[pair] = (_choseong_of(last) + _choseong_of(first),
+                                 korean.SYLLABLE_REST[last] + korean.SYLLABLE_REST[first])
+    return typos
 
 
 def _choseong_of(syllable: str) -> str:
