@@ -76,16 +76,16 @@ class IndexReading:
 
     def rows_at(self, rowids: list[int]) -> list[Row]:
         """The rows of these claims (by SQLite rowid, as `heaviest` and `own_rowids` give them)."""
-        rows = []
-        for batch, marks in _in_batches(rowids):
-            rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.rowid IN ({marks})", batch)
-        return [_row(v) for v in rows]
+        return self._rows_where("c.rowid", rowids)
 
     def rows_of(self, claim_ids: list[str]) -> list[Row]:
         """The rows of these claims (by id), in no particular order; an id no claim has is left out."""
+        return self._rows_where("c.id", claim_ids)
+
+    def _rows_where(self, column: str, values: list) -> list[Row]:
         rows = []
-        for batch, marks in _in_batches(claim_ids):
-            rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE c.id IN ({marks})", batch)
+        for batch, marks in _in_batches(values):
+            rows += self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM claims c WHERE {column} IN ({marks})", batch)
         return [_row(v) for v in rows]
 
     def own_rowids(self) -> list[int]:

@@ -308,6 +308,7 @@ class Scored(NamedTuple):
     score: float
     reasons: list[str]
     density: float = 0.0
+    elsewhere: bool = False  # the claim does not name a place the query names (its score × PLACE_MISS)
 
 
 def density(units: list[Unit], fields: list[Field]) -> float:
@@ -363,4 +364,4 @@ def score_claim(units: list[Unit], fields: list[Field], explain: bool = False, f
                 reasons.append(f"{unit.text}: not found (weight {unit.weight:.2f})")
     if not strong:
         return Scored(0.0, reasons)
-    return Scored(penalty * gained / total, reasons, density(units, fields))
+    return Scored(penalty * gained / total, reasons, density(units, fields), penalty < 1.0)

@@ -196,17 +196,12 @@ def compared(index: Index, request: Request, rows: list[Row]) -> Found:
     # stands clear of the rest by one of those is not surely about the sentence.
     if request.sentence and not request.soft and not matches and related:
         clear = standing_clear(related)
-        if clear is not None and names_its_places(clear.row, request.units):
+        # The same news of another city (its work plan, its budget) stands as clear of the other claims as
+        # the claim it would repeat: a claim that does not name the sentence's place is not made a match.
+        if clear is not None and not clear.scored.elsewhere:
             related.remove(clear)
             matches.append(clear)
     return Found(matches, related)
-
-
-def names_its_places(row: Row, units: list[Unit]) -> bool:
-    """Whether the claim names every place the sentence names: the same news of another city (its work
-    plan, its budget) stands as clear of the other claims as the claim it would repeat."""
-    text = " ".join(words for _name, words, _numbers in row.analysed_fields)
-    return all(unit.place in text for unit in units if unit.place)
 
 
 def claim_words(row: Row) -> str:
