@@ -173,6 +173,16 @@ def test_a_near_synonym_among_the_found_claims_nouns_widens_a_sentence(repo, emp
     assert any("≈ 노인 (어르신, kiwi" in reason for reason in found.explain)
 
 
+def test_in_a_sentence_the_words_that_say_how_weigh_less_than_the_words_that_say_what(repo, empty_claims):
+    pytest.importorskip("kiwipiepy")
+    # Both claims share 늘릴 수 있다 with the sentence; only one of them is about vaccines.
+    write_claim(empty_claims, "seats", claim="연동형 비례대표제는 의원 정수를 늘릴 수 있다")
+    write_claim(empty_claims, "vials", claim="코로나19 백신 1바이알당 접종 인원 늘릴 수 있다")
+    outcome = search_claims(repo, "백신 한 병으로 맞힐 수 있는 사람 수를 늘릴 수 있다")
+    assert outcome.tiers == ["lexical", "meaning"]
+    assert ids(outcome.results + outcome.related)[:1] == ["vials"]
+
+
 def test_a_few_typed_words_load_no_model_unless_asked(repo):
     assert search_claims(repo, "우주 정거장").tiers == ["lexical"]
     assert search_claims(repo, "우주 정거장", meaning=True).tiers == ["lexical", "meaning"]

@@ -70,6 +70,10 @@ class Unit:
         """This unit with other forms, weighed as it is."""
         return Unit(self.text, self.kind, forms, self.weight, self.place, self.claims, self.fuzzy)
 
+    def with_weight(self, weight: float) -> Unit:
+        """This unit with another weight."""
+        return Unit(self.text, self.kind, self.forms, weight, self.place, self.claims, self.fuzzy)
+
     def __repr__(self) -> str:
         return f"Unit({self.text!r}, {self.kind}, {self.forms!r}, weight={self.weight!r})"
 

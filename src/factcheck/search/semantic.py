@@ -12,6 +12,9 @@ package registry; nothing is downloaded at run time): 비행기 → 항공기 0.
 - a neighbour that holds the word or is held by it (벌금형, 벌금) adds nothing the matcher does not
   already find, and is skipped.
 
+The same tier weighs a word that says how a claim is put (a verb, an adverb, 수, 것: LIGHT_TAGS) at half
+its weight, since Kiwi can tell it from a word that says what the claim is about.
+
 Each soft form says what it was taken for and how alike (`≈ 과태료 (벌금, kiwi 0.80)`), which `--explain`
 shows. Loading the model takes a second or more and half a gigabyte, so nothing here is imported before
 this tier runs.
@@ -30,6 +33,10 @@ NEIGHBOURS = 20
 NOUN_TAGS = ("NNG",)
 PER_WORD = 4  # near-synonyms kept for one noun
 MAX_NOUNS = 16  # nouns of one query looked up at most (a long post has many)
+# What a word is, by its first morpheme: a predicate, an adverb, a determiner or a dependent noun says how a
+# claim is put, and a paraphrase puts it otherwise (부풀려져 for 과장돼), while a claim about something else
+# shares it easily (늘릴 수 있다, 것이다, 있지 않다). The nouns say what the claim is about, and stay.
+LIGHT_TAGS = frozenset({"VV", "VA", "VX", "VCN", "VCP", "MAG", "MAJ", "MM", "NNB", "IC", "XR"})
 
 
 @functools.cache
@@ -75,6 +82,13 @@ def near_synonyms(noun: str) -> list[tuple[str, float]]:
 def nouns_of(word: str) -> list[str]:
     """The nouns Kiwi reads in one query word (원자력발전소의 → 원자력, 발전소), two syllables or more."""
     return [t.form for t in korean_model().tokenize(word) if t.tag in NOUN_TAGS and len(t.form) >= 2]
+
+
+def light_words(words: list[str]) -> list[bool]:
+    """For each word, whether Kiwi reads it as one of LIGHT_TAGS (see there)."""
+    if not words:
+        return []
+    return [bool(tokens) and tokens[0].tag in LIGHT_TAGS for tokens in korean_model().tokenize(words)]
 
 
 def candidate_nouns(texts: list[str]) -> set[str]:
