@@ -263,7 +263,7 @@ def meaning_tier(index: Index, request: Request) -> Found | None:
     if any(unit.kind is Kind.HANGUL for unit in request.units) and korean_model() is None:
         return Found([], [], unavailable=True)
     # weighed already, by the lexical tier: a near-synonym adds no weight
-    widened = widen(request.units, [claim_words(row) for row in best_held(index, request)])
+    widened = widen(request.units, [claim_words(row) for row in best_held(index, request)], index.doc_freqs)
     if widened is None:
         return Found([], [])
     seen = sorted(u.weight for u in widened if u.claims)
