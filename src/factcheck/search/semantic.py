@@ -77,8 +77,8 @@ def near_synonyms(noun: str) -> list[tuple[str, float]]:
     return found
 
 
-# The parts of speech compared with the nouns and stems of the claims found: a query's verb or adjective
-# may mean what a claim says with a noun (모자라 ~ 부족 0.68, 감추 ~ 은폐 0.67, 비싸 ~ 고가 0.63).
+# The parts of speech compared among the claims found: a query may say with a verb or an adjective what a
+# claim says with a noun, or the other way round (모자라 ~ 부족 0.68, 감추 ~ 은폐 0.67, 비싸 ~ 고가 0.63).
 VERB_TAGS = ("VV", "VA")
 CLAIM_TAGS = (*NOUN_TAGS, *VERB_TAGS)
 
@@ -119,16 +119,15 @@ class FoundClaims:
 
 def alike_among(morpheme: tuple[str, str], among: dict[tuple[str, str], set[str]]) -> list[tuple[str, float]]:
     """(text met, similarity) for the morphemes of `among` that mean nearly what `morpheme` means,
-    best first: a noun is compared with nouns, a verb or an adjective with nouns, verbs and adjectives. Among
+    best first, whatever their parts of speech (축소 ~ 줄어들, 모자라 ~ 부족). Among
     a few claims' own words a near neighbour need not name the word back (as near_synonyms asks over the
     whole vocabulary): the claims share the query's other words already, so the noise of a rare word's
     neighbours is not there."""
     model = korean_model()
-    form, tag = morpheme
-    targets = CLAIM_TAGS if tag in VERB_TAGS else NOUN_TAGS
+    form = morpheme[0]
     found = []
     for (other, other_tag), texts in among.items():
-        if other_tag not in targets or form in other or other in form:
+        if form in other or other in form:
             continue
         try:
             score = float(model.morpheme_similarity(morpheme, (other, other_tag)))
