@@ -12,14 +12,14 @@ package registry; nothing is downloaded at run time): 비행기 → 항공기 0.
 - a neighbour that holds the word or is held by it (벌금형, 벌금) adds nothing the matcher does not
   already find, and is skipped.
 
-Among the claims the query's words already found, a verb or an adjective of the query is compared with
-their nouns, verbs and adjectives too (모자라 ~ 부족 0.68, 감추 ~ 숨기 0.85), and a compound is taken for
-its Korean abbreviation (여성혐오 → 여혐, 출근·퇴근 → 출퇴근) where the index holds one, and the other way
-round among the found claims (국감 → 국정감사).
+Among the claims the query's words already found, its nouns, verbs and adjectives are compared with
+theirs across parts of speech (모자라 ~ 부족 0.68, 감추 ~ 숨기 0.85, 축소 ~ 줄어들 0.61). A compound is
+taken for its Korean abbreviation (여성혐오 → 여혐, 출근·퇴근 → 출퇴근) where the index holds one, and an
+abbreviation for a found claim's compound (국감 → 국정감사).
 
 Each soft form says what it was taken for and how alike (`≈ 과태료 (벌금, kiwi 0.80)`, `≈ 여혐 (여성혐오,
-abbreviation)`), which `--explain` shows. Loading the model takes a second or more and half a gigabyte, so nothing here is imported before
-this tier runs.
+abbreviation)`), which `--explain` shows. Loading the model takes a second or more and half a gigabyte, so
+nothing here is imported before this tier runs.
 """
 
 from __future__ import annotations
@@ -118,11 +118,10 @@ class FoundClaims:
 
 
 def alike_among(morpheme: tuple[str, str], among: dict[tuple[str, str], set[str]]) -> list[tuple[str, float]]:
-    """(text met, similarity) for the morphemes of `among` that mean nearly what `morpheme` means,
-    best first, whatever their parts of speech (축소 ~ 줄어들, 모자라 ~ 부족). Among
-    a few claims' own words a near neighbour need not name the word back (as near_synonyms asks over the
-    whole vocabulary): the claims share the query's other words already, so the noise of a rare word's
-    neighbours is not there."""
+    """(text met, similarity) for the morphemes of `among` that mean nearly what `morpheme` means, best
+    first, whatever their parts of speech (축소 ~ 줄어들, 모자라 ~ 부족). Among a few claims' own words a
+    near neighbour need not name the word back (as near_synonyms asks over the whole vocabulary): the
+    claims share the query's other words already, so the noise of a rare word's neighbours is not there."""
     model = korean_model()
     form = morpheme[0]
     found = []
@@ -217,7 +216,8 @@ def widen(units: list[Unit], found_texts: list[str] = (), doc_freqs=None) -> lis
     if not any(unit.kind is Kind.HANGUL for unit in units) or korean_model() is None:
         return None
     claims = FoundClaims(list(found_texts))
-    tokens_of = {i: korean_model().tokenize(unit.text) for i, unit in enumerate(units) if unit.kind is Kind.HANGUL}
+    korean = [i for i, unit in enumerate(units) if unit.kind is Kind.HANGUL]
+    tokens_of = dict(zip(korean, korean_model().tokenize([units[i].text for i in korean])))
     shortened = short_forms(tokens_of, doc_freqs)
     out, looked_up, added = [], 0, False
     for i, unit in enumerate(units):
