@@ -265,7 +265,7 @@ def meaning_tier(index: Index, request: Request) -> Found | None:
         return Found([], [], unavailable=True)
     # weighed already, by the lexical tier: a near-synonym adds no weight, a light word loses some
     lightened = lighten(request.units)
-    widened = widen(lightened, [claim_words(row) for row in best_held(index, request)])
+    widened = widen(lightened, [claim_words(row) for row in best_held(index, request)], index.doc_freqs)
     if widened is None:
         if lightened == request.units:
             return Found([], [])

@@ -12,19 +12,24 @@ package registry; nothing is downloaded at run time): 비행기 → 항공기 0.
 - a neighbour that holds the word or is held by it (벌금형, 벌금) adds nothing the matcher does not
   already find, and is skipped.
 
+Among the claims the query's words already found, its nouns, verbs and adjectives are compared with
+theirs across parts of speech (모자라 ~ 부족 0.68, 감추 ~ 숨기 0.85, 축소 ~ 줄어들 0.61). A compound is
+taken for its Korean abbreviation (여성혐오 → 여혐, 출근·퇴근 → 출퇴근) where the index holds one, and an
+abbreviation for a found claim's compound (국감 → 국정감사).
+
 The same tier weighs a word that says how a claim is put (a verb, an adverb, 수, 것: LIGHT_TAGS) at half
 its weight, since Kiwi can tell it from a word that says what the claim is about.
 
-Each soft form says what it was taken for and how alike (`≈ 과태료 (벌금, kiwi 0.80)`), which `--explain`
-shows. Loading the model takes a second or more and half a gigabyte, so nothing here is imported before
-this tier runs.
+Each soft form says what it was taken for and how alike (`≈ 과태료 (벌금, kiwi 0.80)`, `≈ 여혐 (여성혐오,
+abbreviation)`), which `--explain` shows. Loading the model takes a second or more and half a gigabyte, so
+nothing here is imported before this tier runs.
 """
 
 from __future__ import annotations
 
 import functools
 
-from factcheck.search.query import Form, Kind, Unit
+from factcheck.search.query import FORM_GRAMS, Form, Kind, Unit
 
 SOFT_MIN = 0.6
 SOFT_FACTOR = 0.8
@@ -79,9 +84,17 @@ def near_synonyms(noun: str) -> list[tuple[str, float]]:
     return found
 
 
-def nouns_of(word: str) -> list[str]:
-    """The nouns Kiwi reads in one query word (원자력발전소의 → 원자력, 발전소), two syllables or more."""
-    return [t.form for t in korean_model().tokenize(word) if t.tag in NOUN_TAGS and len(t.form) >= 2]
+# The parts of speech compared among the claims found: a query may say with a verb or an adjective what a
+# claim says with a noun, or the other way round (모자라 ~ 부족 0.68, 감추 ~ 은폐 0.67, 비싸 ~ 고가 0.63).
+VERB_TAGS = ("VV", "VA")
+CLAIM_TAGS = (*NOUN_TAGS, *VERB_TAGS)
+
+
+def morphemes_of(tokens) -> list[tuple[str, str]]:
+    """The nouns and the verb and adjective stems of one query word's tokens (감췄다 → 감추), two syllables
+    or more: a one-syllable stem is a generic verb (하, 되, 있, 보, 주) as often as not, and the floor keeps
+    an antonym that holds the other apart too (싸 in 비싸, 0.81 alike)."""
+    return list(dict.fromkeys((t.form, t.tag) for t in tokens if t.tag in CLAIM_TAGS and len(t.form) >= 2))
 
 
 def light_words(words: list[str]) -> list[bool]:
@@ -91,52 +104,158 @@ def light_words(words: list[str]) -> list[bool]:
     return [bool(tokens) and tokens[0].tag in LIGHT_TAGS for tokens in korean_model().tokenize(words)]
 
 
-def candidate_nouns(texts: list[str]) -> set[str]:
-    """The nouns of the claims a query's words already found, to look for its near-synonyms among."""
-    found = set()
-    for tokens in korean_model().tokenize(texts):
-        found.update(t.form for t in tokens if t.tag in NOUN_TAGS and len(t.form) >= 2)
-    return found
+def _word_at(text: str, start: int) -> str:
+    """The word (eojeol) of `text` that holds the character at `start`."""
+    return text[text.rfind(" ", 0, start) + 1 : text.find(" ", start) % (len(text) + 1)]
 
 
-def alike_among(noun: str, nouns: set[str]) -> list[tuple[str, float]]:
-    """The nouns of `nouns` that mean nearly what `noun` means, best first. Among a few claims' own nouns a
+class FoundClaims:
+    """What the claims a query's words already found say, for its words to be widened among: their nouns
+    and verb and adjective stems, each with the text the matcher meets it by (a noun is a prefix of its
+    word, 부족 in 부족해서다; a stem often is not, 숨기 in 숨겼다, and is met by the claim's own word then),
+    and their compounds by the abbreviations Korean would shorten them to (노조 → 노동조합)."""
+
+    def __init__(self, texts: list[str]):
+        self.morphemes: dict[tuple[str, str], set[str]] = {}
+        self.compounds: dict[str, set[str]] = {}
+        for text, tokens in zip(texts, korean_model().tokenize(texts)) if texts else ():
+            by_word: dict[int, list] = {}
+            for t in tokens:
+                by_word.setdefault(text.rfind(" ", 0, t.start) + 1, []).append(t)
+                if t.tag in CLAIM_TAGS and len(t.form) >= 2:
+                    word = _word_at(text, t.start)
+                    met = t.form if t.tag in NOUN_TAGS or word.startswith(t.form) else word
+                    self.morphemes.setdefault((t.form, t.tag), set()).add(met)
+            for of_word in by_word.values():
+                for compound, short in _abbreviated(of_word):
+                    self.compounds.setdefault(short, set()).add(compound)
+
+
+def alike_among(morpheme: tuple[str, str], among: dict[tuple[str, str], set[str]]) -> list[tuple[str, float]]:
+    """(text met, similarity) for the morphemes of `among` that mean nearly what `morpheme` means, best
+    first, whatever their parts of speech (축소 ~ 줄어들, 모자라 ~ 부족). Among a few claims' own words a
     near neighbour need not name the word back (as near_synonyms asks over the whole vocabulary): the
     claims share the query's other words already, so the noise of a rare word's neighbours is not there."""
     model = korean_model()
+    form = morpheme[0]
     found = []
-    for other in nouns:
-        if noun in other or other in noun:
+    for (other, other_tag), texts in among.items():
+        if form in other or other in form:
             continue
         try:
-            score = float(model.morpheme_similarity((noun, "NNG"), (other, "NNG")))
-        except (ValueError, RuntimeError):  # a noun Kiwi does not know
+            score = float(model.morpheme_similarity(morpheme, (other, other_tag)))
+        except (ValueError, RuntimeError):  # a morpheme Kiwi does not know
             continue
         if score >= SOFT_MIN:
-            found.append((other, score))
+            found += [(text, score) for text in sorted(texts)]
     return sorted(found, key=lambda pair: (-pair[1], pair[0]))[:PER_WORD]
 
 
-def widen(units: list[Unit], found_texts: list[str] = ()) -> list[Unit] | None:
+# Korean shortens a compound by the first syllable of each part (여성혐오 → 여혐, 국정감사 → 국감,
+# 한국유치원총연합회 → 한유총), and a pair that shares a syllable by writing it once (출근·퇴근 → 출퇴근,
+# 수출·수입 → 수출입). Its parts are Kiwi's nouns, a determiner between them (총), and a four-syllable noun
+# Kiwi reads whole read as two two-syllable ones (노동조합 → 노동 조합).
+PART_TAGS = frozenset(("NNG", "NNP", "MM"))
+SPLIT_WHOLE = 4
+ABBREVIATION_FACTOR = SOFT_FACTOR  # when it is one, it is the same word; it may also be another word
+
+
+def _compound(tokens) -> tuple[str, list[str]]:
+    """The compound a word begins with (its nouns written together, before any particle or ending) and
+    its parts."""
+    parts, end = [], None
+    for t in tokens:
+        if t.tag not in PART_TAGS or (end is not None and t.start != end):
+            break
+        parts += [t.form[:2], t.form[2:]] if len(t.form) == SPLIT_WHOLE and t.tag != "MM" else [t.form]
+        end = t.start + t.len
+    while parts and len(parts[-1]) < 2:  # a determiner only counts between nouns
+        parts.pop()
+    return "".join(parts), parts
+
+
+def _abbreviated(tokens) -> list[tuple[str, str]]:
+    """(compound, abbreviation) for a word that begins with a compound of two parts or more: the first
+    syllables of its parts, and of its first three when it has more (한국 유치원 총 연합회 → 한유총)."""
+    compound, parts = _compound(tokens)
+    if len(parts) < 2 or len(compound) < 4:
+        return []
+    initials = "".join(part[0] for part in parts)
+    return [(compound, short) for short in dict.fromkeys((initials, initials[:3])) if len(short) >= 2]
+
+
+def _merged(first: str, second: str) -> str | None:
+    """Two two-syllable nouns side by side that share a syllable, written once (출근·퇴근 → 출퇴근)."""
+    if len(first) != 2 or len(second) != 2 or first == second:
+        return None
+    if first[1] == second[1]:
+        return first[0] + second
+    return first + second[1] if first[0] == second[0] else None
+
+
+def _held(texts: set[str], doc_freqs) -> set[str]:
+    """Those of `texts` whose syllable pairs the index holds (as weigh_units counts a form's claims): an
+    abbreviation no claim could hold is not worth a form."""
+    grams = {text: FORM_GRAMS[Kind.HANGUL](text) for text in texts}
+    df = doc_freqs([t for of_text in grams.values() for alternatives in of_text for t in alternatives])
+    return {text for text, of_text in grams.items()
+            if of_text and all(max(df.get(t, 0) for t in alternatives) for alternatives in of_text)}
+
+
+def short_forms(tokens_of: dict[int, list], doc_freqs) -> dict[int, list[tuple[str, str]]]:
+    """By unit position, (abbreviation, what it shortens) for the Korean words of a query, given by position
+    as Kiwi's tokens: a compound's abbreviation, and two neighbouring nouns merged, each kept only when the
+    index holds it."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    nouns = {}
+    for i, tokens in tokens_of.items():
+        found[i] = [(short, compound) for compound, short in _abbreviated(tokens)]
+        nouns[i] = [t.form for t in tokens if t.tag in NOUN_TAGS or t.tag == "NNP"]
+    for i in nouns:
+        if i + 1 in nouns and nouns[i] and nouns[i + 1]:
+            merged = _merged(nouns[i][-1], nouns[i + 1][0])
+            if merged:
+                pair = f"{nouns[i][-1]}·{nouns[i + 1][0]}"
+                found[i].append((merged, pair))
+                found[i + 1].append((merged, pair))
+    held = _held({short for pairs in found.values() for short, _ in pairs}, doc_freqs) if doc_freqs else set()
+    return {i: kept for i, pairs in found.items() if (kept := [pair for pair in pairs if pair[0] in held])}
+
+
+def widen(units: list[Unit], found_texts: list[str] = (), doc_freqs=None) -> list[Unit] | None:
     """Copies of `units` whose Korean words carry their near-synonyms as soft forms: from the whole
-    vocabulary, and from the nouns of `found_texts` (the claims the words found); None when there is
-    nothing to widen (no Korean word, no model, or no near-synonym found)."""
+    vocabulary, from the nouns and stems of `found_texts` (the claims the words found), and their
+    abbreviations that the index holds by `doc_freqs` (see weigh_units); None when there is nothing to
+    widen (no Korean word, no model, or nothing found)."""
     if not any(unit.kind is Kind.HANGUL for unit in units) or korean_model() is None:
         return None
-    among = candidate_nouns(list(found_texts)) if found_texts else set()
+    claims = FoundClaims(list(found_texts))
+    korean = [i for i, unit in enumerate(units) if unit.kind is Kind.HANGUL]
+    tokens_of = dict(zip(korean, korean_model().tokenize([units[i].text for i in korean])))
+    shortened = short_forms(tokens_of, doc_freqs)
     out, looked_up, added = [], 0, False
-    for unit in units:
+    for i, unit in enumerate(units):
         if unit.kind is not Kind.HANGUL or unit.place or looked_up >= MAX_NOUNS:
             out.append(unit)
             continue
         have = {form.text for form in unit.forms}
         soft = []
-        for noun in dict.fromkeys(nouns_of(unit.text)):
+
+        def add(text: str, factor: float, label: str) -> None:
+            if text not in have:
+                have.add(text)
+                soft.append(Form(text, round(factor, 3), label))
+
+        for short, compound in shortened.get(i, ()):
+            add(short, ABBREVIATION_FACTOR, f"≈ {short} ({compound}, abbreviation)")
+        for morpheme in morphemes_of(tokens_of[i]):
             looked_up += 1
-            for other, score in [*near_synonyms(noun), *alike_among(noun, among)]:
-                if other not in have:
-                    have.add(other)
-                    soft.append(Form(other, round(SOFT_FACTOR * score, 3), f"≈ {other} ({noun}, kiwi {score:.2f})"))
+            form, tag = morpheme
+            for compound in sorted(claims.compounds.get(form, ())) if tag in NOUN_TAGS else ():
+                add(compound, ABBREVIATION_FACTOR, f"≈ {compound} ({form}, abbreviation)")
+            alike = near_synonyms(form) if tag in NOUN_TAGS else []
+            for text, score in [*alike, *alike_among(morpheme, claims.morphemes)]:
+                add(text, SOFT_FACTOR * score, f"≈ {text} ({form}, kiwi {score:.2f})")
         added = added or bool(soft)
         out.append(unit.with_forms([*unit.forms, *soft]) if soft else unit)
     return out if added else None
