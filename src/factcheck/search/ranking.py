@@ -109,6 +109,7 @@ class Request(NamedTuple):
     meaning: bool | None = None  # None: the meaning tier runs when the words found no match
     soft: bool = False  # the units carry near-synonyms: a typed query then finds related claims only
     found_ids: tuple = ()  # the claims earlier tiers found, best first (the embedding tier embeds them first)
+    held: tuple = ()  # the rows the lexical tier compared, holding the most of the query first (see Found.held)
 
     def admits(self, row: Row) -> bool:
         return is_selected(row.status, row.tags, self.status, self.tag)
@@ -135,6 +136,9 @@ class Found(NamedTuple):
     units: list[Unit] | None = None  # the units the tier matched with, when not the request's own
     unavailable: bool = False  # the tier's language resource is not installed
     order: list[str] | None = None  # the related claims' ids in the order to show them, when the tier sets it
+    # The rows compared both ways, holding the most of the query first: the meaning tier widens the query's
+    # words among their words (none when typed words matched, as nothing was compared).
+    held: tuple = ()
 
 
 def rank_key(match: Match) -> tuple:
@@ -202,7 +206,7 @@ def compared(index: Index, request: Request, rows: list[Row]) -> Found:
         if clear is not None and not clear.scored.elsewhere:
             related.remove(clear)
             matches.append(clear)
-    return Found(matches, related)
+    return Found(matches, related, held=tuple(row for row, _fields, _scored in held[:COMPARED]))
 
 
 def claim_words(row: Row) -> str:
@@ -226,7 +230,8 @@ def standing_clear(related: list[Match]) -> Match | None:
 
 
 def best_held(index: Index, request: Request, limit: int = COMPARED) -> list[Row]:
-    """The admitted claims that hold the most of the query's words."""
+    """The admitted claims that hold the most of the query's words (what `compared` hands on as Found.held,
+    when typed words matched and it compared none)."""
     held = []
     for row in candidate_rows(index, request.units):
         if request.admits(row):
@@ -265,7 +270,8 @@ def meaning_tier(index: Index, request: Request) -> Found | None:
         return Found([], [], unavailable=True)
     # weighed already, by the lexical tier: a near-synonym adds no weight, a light word loses some
     lightened = lighten(request.units)
-    widened = widen(lightened, [claim_words(row) for row in best_held(index, request)], index.doc_freqs)
+    held = request.held or best_held(index, request)
+    widened = widen(lightened, [claim_words(row) for row in held], index.doc_freqs)
     if widened is None:
         if lightened == request.units:
             return Found([], [])
@@ -399,9 +405,10 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
     matches: list[tuple[Match, Request]] = []
     ran, skipped = [], []
     order: list[str] | None = None  # the related claims in the order a tier fused them, if it did
+    held: tuple = ()  # the rows the lexical tier compared (Found.held)
     for name, tier in TIERS:
         so_far = [m.row.claim_id for m, _r in matches] + sorted(found, key=lambda i: -found[i][0].similarity.score)
-        request = Request(text, units, status, tag, explain, meaning, found_ids=tuple(so_far))
+        request = Request(text, units, status, tag, explain, meaning, found_ids=tuple(so_far), held=held)
         if name != "lexical" and not wanted(meaning, request, bool(matches)):
             break
         outcome = tier(index, request)
@@ -414,6 +421,7 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
         if outcome.units is not None:  # the results' reasons name the soft matches too
             request = request._replace(units=outcome.units)
         order = outcome.order or order
+        held = held or outcome.held
         seen = {m.row.claim_id for m, _r in matches}
         matches += [(m, request) for m in outcome.matches if m.row.claim_id not in seen]
         for match in outcome.related:

@@ -97,11 +97,15 @@ def morphemes_of(tokens) -> list[tuple[str, str]]:
     return list(dict.fromkeys((t.form, t.tag) for t in tokens if t.tag in CLAIM_TAGS and len(t.form) >= 2))
 
 
+@functools.lru_cache(maxsize=8)
+def _read(words: tuple[str, ...]) -> tuple:
+    """Kiwi's tokens of each of a query's words, read once for both light_words and widen."""
+    return tuple(korean_model().tokenize(list(words))) if words else ()
+
+
 def light_words(words: list[str]) -> list[bool]:
     """For each word, whether Kiwi reads it as one of LIGHT_TAGS (see there)."""
-    if not words:
-        return []
-    return [bool(tokens) and tokens[0].tag in LIGHT_TAGS for tokens in korean_model().tokenize(words)]
+    return [bool(tokens) and tokens[0].tag in LIGHT_TAGS for tokens in _read(tuple(words))]
 
 
 def _word_at(text: str, start: int) -> str:
@@ -231,7 +235,7 @@ def widen(units: list[Unit], found_texts: list[str] = (), doc_freqs=None) -> lis
         return None
     claims = FoundClaims(list(found_texts))
     korean = [i for i, unit in enumerate(units) if unit.kind is Kind.HANGUL]
-    tokens_of = dict(zip(korean, korean_model().tokenize([units[i].text for i in korean])))
+    tokens_of = dict(zip(korean, _read(tuple(units[i].text for i in korean))))
     shortened = short_forms(tokens_of, doc_freqs)
     out, looked_up, added = [], 0, False
     for i, unit in enumerate(units):
