@@ -7,7 +7,10 @@ from conftest import write_claim
 
 from factcheck.exchange.importing.read import read_items
 from factcheck.exchange.importing.run import import_records
-from factcheck.search.similar import near_duplicates, text_similarity
+from factcheck.search.analysis import analyse_fields
+from factcheck.search.match import fields_of
+from factcheck.search.query import Form
+from factcheck.search.similar import analyse_text, compare, near_duplicates, text_similarity
 from factcheck.store.repo import Repo
 
 BUDGET = "gimje-national-budget-three-years-record"
@@ -36,6 +39,15 @@ def test_two_claims_sharing_a_topic_are_not_the_same_claim():
 def test_similarity_reads_both_ways_so_a_longer_wording_of_one_claim_stays_alike():
     short, longer = "The CBC cut Trump from Home Alone 2", "The CBC cut a scene featuring Trump from Home Alone 2"
     assert text_similarity(short, longer) == text_similarity(longer, short) >= 0.8
+
+
+def test_a_word_the_text_was_widened_to_by_meaning_is_met_on_the_claims_side_too():
+    claim = fields_of(analyse_fields({"claim": "고가 장신구 착용하고 출국할 땐 신고해야 한다"}))
+    plain = analyse_text("비싼 액세서리 하고 해외 나갈 때 세관 신고", None)
+    near = Form("장신구", 0.6, "≈ 장신구 (액세서리, kiwi 0.77)")
+    widened = [unit.with_forms([*unit.forms, near]) if unit.text == "액세서리" else unit for unit in plain.units]
+    before, after = compare(plain, claim, None), compare(analyse_text(plain.text, None, widened), claim, None)
+    assert after.claim_share > before.claim_share and after.score > before.score
 
 
 def test_add_warns_about_a_stored_claim_said_in_another_order(claims_dir):

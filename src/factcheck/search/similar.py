@@ -7,7 +7,8 @@ search's own matchers (stems, aliases, pieces, typos, numbers, and the soft form
 - `query_share`: the share of the text's weight the claim meets. A typed query is all in its claim, and
   this is what the lexical search always ranked by.
 - `claim_share`: the share of the claim's weight the text meets. A post or a new article repeats the
-  claim among much else, so the claim is in the text, not the text in the claim.
+  claim among much else, so the claim is in the text, not the text in the claim. A claim's word that the
+  text's words were widened to by meaning is met too, for what it was worth to the text (soft_fields).
 - `score`: the two at once, as a weighted Dice coefficient (what both share, over all that both say), so
   that two texts saying the same thing score near 1 whichever is longer, and one word in common does not.
 
@@ -32,15 +33,18 @@ if TYPE_CHECKING:
 
 CLAIM_SIDES = ("claim", "claim_en", "review")  # the fields that word the claim itself
 DUPLICATE_SIMILARITY = 0.8  # at this score two claims say the same thing: `add` warns, `import` reports
+SOFT_LABEL = "≈"  # how the meaning stage labels a form it took by meaning (semantic.widen)
 
 
 class Text(NamedTuple):
-    """One side of a comparison, analysed: its units, weighed, and itself as a field the other side's
-    units can be met in."""
+    """One side of a comparison, analysed: its units, weighed, and itself as fields the other side's
+    units can be met in: its own words, and the near-synonyms the meaning stage gave them, each worth
+    what it is worth to the text (see soft_fields)."""
 
     text: str
     units: list[Unit]
     field: Field
+    soft: tuple[Field, ...] = ()
 
     @property
     def weight(self) -> float:
@@ -53,6 +57,19 @@ def as_field(text: str) -> Field:
     return Field("text", 1.0, ws, "".join(ws), number_tokens(folded))
 
 
+def soft_fields(units: list[Unit]) -> tuple[Field, ...]:
+    """The soft forms of `units` (near-synonyms and abbreviations, labelled ≈), one field per worth: the
+    claim's word the text took 장신구 for (액세서리) is then met on the claim's side too, for as much as on
+    the text's, so the claim's share does not count it missing."""
+    by_factor: dict[float, list[str]] = {}
+    for unit in units:
+        for form in unit.forms:
+            if form.label.startswith(SOFT_LABEL):
+                by_factor.setdefault(form.factor, []).append(fold(form.text))
+    # Spaces between them, so that no word is met across two of them (고가 장신구 holds no 가장).
+    return tuple(Field("soft", factor, texts, " ".join(texts), set()) for factor, texts in by_factor.items())
+
+
 def analyse_text(text: str, index: Index | None, units: list[Unit] | None = None) -> Text:
     """`text` as units weighed by the index's document frequencies (or the given units, already weighed);
     with no index, every word weighs the same."""
@@ -60,7 +77,7 @@ def analyse_text(text: str, index: Index | None, units: list[Unit] | None = None
         units = parse_query(text, index.aliases() if index is not None else None)
         if index is not None:
             weigh_units(units, max(index.count(), 1), index.doc_freqs)
-    return Text(text, units, as_field(text))
+    return Text(text, units, as_field(text), soft_fields(units))
 
 
 class Similarity:
@@ -117,7 +134,7 @@ def compare(text: Text, fields: list[Field], index: Index | None, explain: bool 
         return best
     best.score = 0.0
     for side in _claim_sides(fields, index):
-        met = score_claim(side.units, [text.field], floor=0.0).score
+        met = score_claim(side.units, [text.field, *text.soft], floor=0.0).score
         total = text.weight + side.weight
         score = (query_share * text.weight + met * side.weight) / total if total else 0.0
         if score > best.score:
@@ -134,7 +151,7 @@ def side_name(side: Text, fields: list[Field]) -> str:
 
 def soft_matches(similarity: Similarity) -> list[str]:
     """The reasons that say a word was taken for another by meaning (labels the meaning stage gave)."""
-    return [r for r in similarity.reasons if "≈" in r]
+    return [r for r in similarity.reasons if SOFT_LABEL in r]
 
 
 def text_similarity(a: str, b: str) -> float:
