@@ -16,7 +16,7 @@ from factcheck.store.repo import Repo
 
 pytest.importorskip("kiwipiepy")
 
-from factcheck.search.semantic import SOFT_FACTOR, widen  # noqa: E402
+from factcheck.search.semantic import SOFT_FACTOR, STEM_FACTOR, korean_model, noun_stems, widen  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -110,3 +110,24 @@ def test_explain_names_the_abbreviation_a_sentence_was_found_by(empty_claims):
     assert outcome.tiers[:2] == ["lexical", "meaning"]
     found = next(r for r in outcome.results + outcome.related if r.record["id"] == "hate")
     assert any("≈ 여혐 (여성혐오, abbreviation)" in reason for reason in found.explain)
+
+
+def stems_of(query: str) -> dict[str, dict[str, float]]:
+    """The forms Kiwi's reading of its nouns gives each word of `query`: {word: {form text: factor}}."""
+    units = widen(parse_query(query), []) or []
+    return {unit.text: {f.text: f.factor for f in unit.forms if f.label.startswith("kiwi stem")} for unit in units}
+
+
+def test_the_noun_under_a_verb_ending_is_a_form_of_its_word():
+    assert stems_of("가해자 이름을 밝히면 처벌받는다")["처벌받는다"] == {"처벌": STEM_FACTOR}
+
+
+def test_a_part_of_a_compound_counts_for_its_share_of_the_word():
+    stems = stems_of("명예훼손죄로 처벌")["명예훼손죄로"]
+    assert stems["명예훼손"] == pytest.approx(STEM_FACTOR * 4 / 5)
+    assert stems["훼손"] == pytest.approx(STEM_FACTOR * 2 / 5)
+
+
+def test_an_affix_stays_with_its_noun():
+    stems = dict(noun_stems(korean_model().tokenize("재개발·기여율은")))
+    assert stems == {"재개발": STEM_FACTOR / 2, "기여율": STEM_FACTOR / 2}

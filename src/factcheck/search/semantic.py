@@ -17,6 +17,9 @@ theirs across parts of speech (모자라 ~ 부족 0.68, 감추 ~ 숨기 0.85, �
 taken for its Korean abbreviation (여성혐오 → 여혐, 출근·퇴근 → 출퇴근) where the index holds one, and an
 abbreviation for a found claim's compound (국감 → 국정감사).
 
+Kiwi also reads the nouns under a word's ending (처벌받는다 → 처벌, 명예훼손죄로 → 명예훼손), which the
+lexical stemmer cannot strip; each is a form of its word (noun_stems), not a soft one.
+
 The same tier weighs a word that says how a claim is put (a verb, an adverb, 수, 것: LIGHT_TAGS) at half
 its weight, since Kiwi can tell it from a word that says what the claim is about.
 
@@ -106,6 +109,41 @@ def _read(words: tuple[str, ...]) -> tuple:
 def light_words(words: list[str]) -> list[bool]:
     """For each word, whether Kiwi reads it as one of LIGHT_TAGS (see there)."""
     return [bool(tokens) and tokens[0].tag in LIGHT_TAGS for tokens in _read(tuple(words))]
+
+
+STEM_FACTOR = 0.9  # as the lexical stemmer's stems count (query.py)
+STEM_TAGS = frozenset(("NNG", "NNP"))
+
+
+def noun_stems(tokens) -> list[tuple[str, float]]:
+    """The nouns Kiwi reads in one word, run together as written, with every part of two syllables or more
+    (처벌받는다 → 처벌, 명예훼손죄로 → 명예훼손죄, 명예훼손, 훼손죄): the stems a lexical stemmer cannot
+    find, since a verb or a case ending is glued to them. A part counts for its share of the word's nouns,
+    and an affix stays with its noun (재개발 holds no 개발, 기여율 no 기여)."""
+    runs: list[list[str]] = [[]]
+    prefix, end = "", None
+    for t in tokens:
+        glued = t.start == end
+        if t.tag in STEM_TAGS:
+            form, prefix = (prefix + t.form if glued else t.form), ""
+            if not (glued and runs[-1]):
+                runs.append([])
+            runs[-1].append(form)
+        elif t.tag == "XSN" and glued and runs[-1]:
+            runs[-1][-1] += t.form
+        else:
+            prefix = t.form if t.tag == "XPN" else ""
+            runs.append([])
+        end = t.start + t.len
+    whole = sum(len(piece) for run in runs for piece in run) or 1
+    found: dict[str, float] = {}
+    for run in runs:
+        for i in range(len(run)):
+            for j in range(i + 1, len(run) + 1):
+                part = "".join(run[i:j])
+                if len(part) >= 2:
+                    found[part] = max(found.get(part, 0.0), round(STEM_FACTOR * len(part) / whole, 3))
+    return sorted(found.items(), key=lambda pair: -pair[1])
 
 
 def _word_at(text: str, start: int) -> str:
@@ -250,6 +288,8 @@ def widen(units: list[Unit], found_texts: list[str] = (), doc_freqs=None) -> lis
                 have.add(text)
                 soft.append(Form(text, round(factor, 3), label))
 
+        for stem, factor in noun_stems(tokens_of[i]):
+            add(stem, factor, f"kiwi stem {stem}")
         for short, compound in shortened.get(i, ()):
             add(short, ABBREVIATION_FACTOR, f"≈ {short} ({compound}, abbreviation)")
         for morpheme in morphemes_of(tokens_of[i]):
