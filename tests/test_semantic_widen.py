@@ -1,6 +1,7 @@
 """Widening a sentence's words by meaning (search/semantic.py), beyond a noun's near-synonyms: a verb or an
 adjective taken for a found claim's word of like meaning, and a compound for its Korean abbreviation (and
-back). Each is a soft form: text the matcher can meet in a claim, counted for less than the word."""
+back). Each is a soft form: text the matcher can meet in a claim, counted for less than the word. Kiwi's
+reading of the nouns under a word's ending is a form too, of the sentence's words and the claim's."""
 
 import sys
 
@@ -9,9 +10,11 @@ import pytest
 from conftest import write_claim
 
 from factcheck.search import search_claims
+from factcheck.search.analysis import analyse_fields
 from factcheck.search.index import open_index
 from factcheck.search.match import fields_of, match_unit
 from factcheck.search.query import parse_query
+from factcheck.search.similar import analyse_text, compare
 from factcheck.store.repo import Repo
 
 pytest.importorskip("kiwipiepy")
@@ -131,3 +134,13 @@ def test_a_part_of_a_compound_counts_for_its_share_of_the_word():
 def test_an_affix_stays_with_its_noun():
     stems = dict(noun_stems(korean_model().tokenize("재개발·기여율은")))
     assert stems == {"재개발": STEM_FACTOR / 2, "기여율": STEM_FACTOR / 2}
+
+
+def test_once_a_sentence_is_widened_a_claims_noun_under_its_ending_is_met_on_the_claims_side():
+    claim = "미투 폭로시 형사처벌을 당한다"
+    sentence = "미투 고발 때 이름을 밝히면 처벌받는다"
+    fields = fields_of(analyse_fields({"claim": claim}))
+    units = widen(parse_query(sentence), [claim])
+    before = compare(analyse_text(sentence, None, units), fields, None)
+    after = compare(analyse_text(sentence, None, units, widened=True), fields, None)
+    assert before.claim_share < after.claim_share

@@ -193,7 +193,7 @@ def compared(index: Index, request: Request, rows: list[Row]) -> Found:
     text: Text | None = None
     related = []
     for row, fields, scored in held[:COMPARED]:
-        text = text or analyse_text(request.text, index, request.units)
+        text = text or analyse_text(request.text, index, request.units, widened=request.soft)
         similarity = compare(text, fields, index, request.explain, scored)
         match = Match(row, scored._replace(reasons=similarity.reasons), similarity)
         surely = scored.score >= MIN_SCORE and not request.soft

@@ -18,7 +18,8 @@ taken for its Korean abbreviation (여성혐오 → 여혐, 출근·퇴근 → �
 abbreviation for a found claim's compound (국감 → 국정감사).
 
 Kiwi also reads the nouns under a word's ending (처벌받는다 → 처벌, 명예훼손죄로 → 명예훼손), which the
-lexical stemmer cannot strip; each is a form of its word (noun_stems), not a soft one.
+lexical stemmer cannot strip, in the sentence and in the claims it is compared with (형사처벌을 → 처벌); each
+is a form of its word (noun_stems), not a soft one.
 
 The same tier weighs a word that says how a claim is put (a verb, an adverb, 수, 것: LIGHT_TAGS) at half
 its weight, since Kiwi can tell it from a word that says what the claim is about.
@@ -144,6 +145,22 @@ def noun_stems(tokens) -> list[tuple[str, float]]:
                 if len(part) >= 2:
                     found[part] = max(found.get(part, 0.0), round(STEM_FACTOR * len(part) / whole, 3))
     return sorted(found.items(), key=lambda pair: -pair[1])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _stems_of(word: str) -> tuple[tuple[str, float], ...]:
+    return tuple(noun_stems(korean_model().tokenize(word)))
+
+
+def with_noun_stems(units: list[Unit]) -> list[Unit]:
+    """`units` with the nouns under their endings as forms (noun_stems): how a claim's words are read to
+    meet a sentence the meaning stage widened, as the sentence's own are."""
+    out = []
+    for unit in units:
+        have = {form.text for form in unit.forms}
+        stems = [Form(t, f, f"kiwi stem {t}") for t, f in _stems_of(unit.text) if t not in have]
+        out.append(unit.with_forms([*unit.forms, *stems]) if stems and unit.kind is Kind.HANGUL else unit)
+    return out
 
 
 def _word_at(text: str, start: int) -> str:

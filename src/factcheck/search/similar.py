@@ -39,12 +39,14 @@ SOFT_LABEL = "≈"  # how the meaning stage labels a form it took by meaning (se
 class Text(NamedTuple):
     """One side of a comparison, analysed: its units, weighed, and itself as fields the other side's
     units can be met in: its own words, and the near-synonyms the meaning stage gave them, each worth
-    what it is worth to the text (see soft_fields)."""
+    what it is worth to the text (see soft_fields). A text `widened` by the meaning stage has Kiwi loaded,
+    and the claim's words are read with it too (semantic.with_noun_stems)."""
 
     text: str
     units: list[Unit]
     field: Field
     soft: tuple[Field, ...] = ()
+    widened: bool = False
 
     @property
     def weight(self) -> float:
@@ -58,9 +60,9 @@ def as_field(text: str) -> Field:
 
 
 def soft_fields(units: list[Unit]) -> tuple[Field, ...]:
-    """The soft forms of `units` (near-synonyms and abbreviations, labelled ≈), one field per worth: the
-    claim's word the text took 장신구 for (액세서리) is then met on the claim's side too, for as much as on
-    the text's, so the claim's share does not count it missing."""
+    """The soft forms of `units` (near-synonyms and abbreviations, labelled ≈), one field per worth: a
+    claim's 장신구, which the text's 액세서리 was taken for, is then met on the claim's side too, for as much
+    as on the text's, so the claim's share does not count it missing."""
     by_factor: dict[float, list[str]] = {}
     for unit in units:
         for form in unit.forms:
@@ -70,14 +72,14 @@ def soft_fields(units: list[Unit]) -> tuple[Field, ...]:
     return tuple(Field("soft", factor, texts, " ".join(texts), set()) for factor, texts in by_factor.items())
 
 
-def analyse_text(text: str, index: Index | None, units: list[Unit] | None = None) -> Text:
-    """`text` as units weighed by the index's document frequencies (or the given units, already weighed);
-    with no index, every word weighs the same."""
+def analyse_text(text: str, index: Index | None, units: list[Unit] | None = None, widened: bool = False) -> Text:
+    """`text` as units weighed by the index's document frequencies (or the given units, already weighed,
+    and `widened` if the meaning stage gave them); with no index, every word weighs the same."""
     if units is None:
         units = parse_query(text, index.aliases() if index is not None else None)
         if index is not None:
             weigh_units(units, max(index.count(), 1), index.doc_freqs)
-    return Text(text, units, as_field(text), soft_fields(units))
+    return Text(text, units, as_field(text), soft_fields(units), widened)
 
 
 class Similarity:
@@ -134,7 +136,7 @@ def compare(text: Text, fields: list[Field], index: Index | None, explain: bool 
         return best
     best.score = 0.0
     for side in _claim_sides(fields, index):
-        met = score_claim(side.units, [text.field, *text.soft], floor=0.0).score
+        met = score_claim(_claim_units(side, text), [text.field, *text.soft], floor=0.0).score
         total = text.weight + side.weight
         score = (query_share * text.weight + met * side.weight) / total if total else 0.0
         if score > best.score:
@@ -143,6 +145,16 @@ def compare(text: Text, fields: list[Field], index: Index | None, explain: bool 
         best.reasons.append(f"shares {query_share:.0%} of the text and {best.claim_share:.0%} of the claim's "
                             f"{best.side} → similarity {best.score:.2f}")
     return best
+
+
+def _claim_units(side: Text, text: Text) -> list[Unit]:
+    """The claim's units, with the nouns Kiwi reads under their endings when the text was widened (형사처벌을
+    → 처벌, met by the text's 처벌받는다): the claim's side then reads as the text's does."""
+    if not text.widened:
+        return side.units
+    from factcheck.search.semantic import with_noun_stems  # loaded already, by the stage that widened the text
+
+    return with_noun_stems(side.units)
 
 
 def side_name(side: Text, fields: list[Field]) -> str:
