@@ -45,12 +45,17 @@ class Kind(Enum):
     PHRASE = "phrase"  # an English phrase that means one thing ("in a row", "national budget")
 
 
+# What a form's label starts with when the meaning stage took it by meaning (semantic.py), not by spelling:
+# `≈ 과태료 (벌금, kiwi 0.80)`.
+SOFT = "≈"
+
+
 class Form(NamedTuple):
     """One way a unit may appear in a claim, how much a match of it is worth, and how `--explain` names it."""
 
     text: str
     factor: float
-    label: str  # exact, stem 면제, alias 국가예산, place 김제, word, number, 초성, phrase
+    label: str  # exact, stem 면제, alias 국가예산, place 김제, word, number, 초성, phrase; ≈ … (SOFT)
 
 
 class Unit:

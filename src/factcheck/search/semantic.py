@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 
-from factcheck.search.query import FORM_GRAMS, Form, Kind, Unit
+from factcheck.search.query import FORM_GRAMS, SOFT, Form, Kind, Unit
 
 SOFT_MIN = 0.6
 SOFT_FACTOR = 0.8
@@ -147,6 +147,10 @@ def noun_stems(tokens) -> list[tuple[str, float]]:
     return sorted(found.items(), key=lambda pair: -pair[1])
 
 
+def stem_form(stem: str, factor: float) -> Form:
+    return Form(stem, factor, f"kiwi stem {stem}")
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _stems_of(word: str) -> tuple[tuple[str, float], ...]:
     return tuple(noun_stems(korean_model().tokenize(word)))
@@ -158,8 +162,8 @@ def with_noun_stems(units: list[Unit]) -> list[Unit]:
     out = []
     for unit in units:
         have = {form.text for form in unit.forms}
-        stems = [Form(t, f, f"kiwi stem {t}") for t, f in _stems_of(unit.text) if t not in have]
-        out.append(unit.with_forms([*unit.forms, *stems]) if stems and unit.kind is Kind.HANGUL else unit)
+        stems = [stem_form(t, f) for t, f in _stems_of(unit.text) if t not in have] if unit.kind is Kind.HANGUL else []
+        out.append(unit.with_forms([*unit.forms, *stems]) if stems else unit)
     return out
 
 
@@ -300,23 +304,26 @@ def widen(units: list[Unit], found_texts: list[str] = (), doc_freqs=None) -> lis
         have = {form.text for form in unit.forms}
         soft = []
 
-        def add(text: str, factor: float, label: str) -> None:
-            if text not in have:
-                have.add(text)
-                soft.append(Form(text, round(factor, 3), label))
+        def add(form: Form) -> None:
+            if form.text not in have:
+                have.add(form.text)
+                soft.append(form)
+
+        def add_soft(text: str, factor: float, why: str) -> None:
+            add(Form(text, round(factor, 3), f"{SOFT} {text} ({why})"))
 
         for stem, factor in noun_stems(tokens_of[i]):
-            add(stem, factor, f"kiwi stem {stem}")
+            add(stem_form(stem, factor))
         for short, compound in shortened.get(i, ()):
-            add(short, ABBREVIATION_FACTOR, f"≈ {short} ({compound}, abbreviation)")
+            add_soft(short, ABBREVIATION_FACTOR, f"{compound}, abbreviation")
         for morpheme in morphemes_of(tokens_of[i]):
             looked_up += 1
             form, tag = morpheme
             for compound in sorted(claims.compounds.get(form, ())) if tag in NOUN_TAGS else ():
-                add(compound, ABBREVIATION_FACTOR, f"≈ {compound} ({form}, abbreviation)")
+                add_soft(compound, ABBREVIATION_FACTOR, f"{form}, abbreviation")
             alike = near_synonyms(form) if tag in NOUN_TAGS else []
             for text, score in [*alike, *alike_among(morpheme, claims.morphemes)]:
-                add(text, SOFT_FACTOR * score, f"≈ {text} ({form}, kiwi {score:.2f})")
+                add_soft(text, SOFT_FACTOR * score, f"{form}, kiwi {score:.2f}")
         added = added or bool(soft)
         out.append(unit.with_forms([*unit.forms, *soft]) if soft else unit)
     return out if added else None

@@ -23,7 +23,7 @@ from weakref import WeakKeyDictionary
 
 from factcheck.search.candidates import choose_candidates
 from factcheck.search.match import Field, Scored, fields_of, score_claim
-from factcheck.search.query import Unit, parse_query, query_grams, weigh_units
+from factcheck.search.query import SOFT, Unit, parse_query, query_grams, weigh_units
 from factcheck.search.text.korean import fold, words
 from factcheck.search.text.numbers import number_tokens
 
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 CLAIM_SIDES = ("claim", "claim_en", "review")  # the fields that word the claim itself
 DUPLICATE_SIMILARITY = 0.8  # at this score two claims say the same thing: `add` warns, `import` reports
-SOFT_LABEL = "≈"  # how the meaning stage labels a form it took by meaning (semantic.widen)
 
 
 class Text(NamedTuple):
@@ -66,7 +65,7 @@ def soft_fields(units: list[Unit]) -> tuple[Field, ...]:
     by_factor: dict[float, list[str]] = {}
     for unit in units:
         for form in unit.forms:
-            if form.label.startswith(SOFT_LABEL):
+            if form.label.startswith(SOFT):
                 by_factor.setdefault(form.factor, []).append(fold(form.text))
     # Spaces between them, so that no word is met across two of them (고가 장신구 holds no 가장).
     return tuple(Field("soft", factor, texts, " ".join(texts), set()) for factor, texts in by_factor.items())
@@ -159,11 +158,6 @@ def _claim_units(side: Text, text: Text) -> list[Unit]:
 
 def side_name(side: Text, fields: list[Field]) -> str:
     return next((f.name for f in fields if f.name in CLAIM_SIDES and " ".join(f.words) == side.text), "claim")
-
-
-def soft_matches(similarity: Similarity) -> list[str]:
-    """The reasons that say a word was taken for another by meaning (labels the meaning stage gave)."""
-    return [r for r in similarity.reasons if SOFT_LABEL in r]
 
 
 def text_similarity(a: str, b: str) -> float:
