@@ -228,3 +228,17 @@ def test_a_postposition_is_grammar_not_a_topic():
     from factcheck.search.query import parse_query
 
     assert [u.text for u in parse_query("코로나 때문에 쌀이 모자라")] == ["코로나", "쌀이", "모자라"]
+
+
+def test_in_the_meaning_stage_two_words_met_softly_make_a_claim_a_result_and_one_does_not():
+    from factcheck.search.analysis import analyse_fields
+    from factcheck.search.match import fields_of, score_claim
+    from factcheck.search.query import Form, parse_query
+
+    fields = fields_of(analyse_fields({"claim": "혈액 부족 사태가 생긴다"}))
+    blood, short, news = parse_query("피가 모자라 큰일")
+    blood = blood.with_forms([*blood.forms, Form("혈액", 0.6, "≈ 혈액")])  # near-synonyms, met below surely
+    short = short.with_forms([*short.forms, Form("부족", 0.6, "≈ 부족")])
+    assert score_claim([blood, short, news], fields).score == 0
+    assert score_claim([blood, short, news], fields, soft=True).score > 0
+    assert score_claim([blood, parse_query("모자라")[0], news], fields, soft=True).score == 0

@@ -188,7 +188,8 @@ def compared(index: Index, request: Request, rows: list[Row]) -> Found:
 
     # Both sides of the similarity for the claims that hold the most of the query; below them a claim
     # would need to hold almost nothing of the query and be almost all in it, which a claim never is.
-    held = [(row, fields, score_claim(request.units, fields, request.explain)) for row, fields in rest]
+    held = [(row, fields, score_claim(request.units, fields, request.explain, soft=request.soft))
+            for row, fields in rest]
     held = sorted((item for item in held if item[2].score), key=lambda item: -item[2].score)
     text: Text | None = None
     related = []

@@ -135,7 +135,7 @@ def compare(text: Text, fields: list[Field], index: Index | None, explain: bool 
         return best
     best.score = 0.0
     for side in _claim_sides(fields, index):
-        met = score_claim(_claim_units(side, text), [text.field, *text.soft], floor=0.0).score
+        met = score_claim(_claim_units(side, text), [text.field, *text.soft], floor=0.0, soft=text.widened).score
         total = text.weight + side.weight
         score = (query_share * text.weight + met * side.weight) / total if total else 0.0
         if score > best.score:
