@@ -242,3 +242,17 @@ def test_in_the_meaning_stage_two_words_met_softly_make_a_claim_a_result_and_one
     assert score_claim([blood, short, news], fields).score == 0
     assert score_claim([blood, short, news], fields, soft=True).score > 0
     assert score_claim([blood, parse_query("모자라")[0], news], fields, soft=True).score == 0
+@pytest.mark.parametrize("word, place", [("김제시에서는", "김제"), ("김제는", "김제"), ("경기도가", "경기"), ("예산군", "예산"),
+                                         ("전라북도", "전북"), ("고양이는", None), ("예산을", None),
+                                         ("경기에서", None), ("음성", None)])
+def test_a_word_names_a_place_by_itself_or_its_first_stem_and_an_ordinary_word_only_with_its_suffix(word, place):
+    from factcheck.search.query import parse_query
+    from factcheck.search.text.aliases import ALIAS_GROUPS, Aliases
+
+    assert [unit.place for unit in parse_query(word, Aliases(ALIAS_GROUPS))] == [place]
+
+
+def test_a_budget_is_not_taken_for_the_county_of_that_name(empty_claims):
+    write_claim(empty_claims, "welfare-cut", claim="복지 재원 삭감으로 노인 복지 서비스가 축소됐다")
+    write_claim(empty_claims, "unrelated", claim="도서관 개관 시간을 늘렸다")
+    assert top(Repo(empty_claims), "복지 예산 삭감 축소") == ["welfare-cut"]

@@ -9,7 +9,7 @@ var factcheckSearch = (function () {
     var T = data.tables, R = T.rank, N = T.numbers;
     var WORD_RE = new RegExp(T.word, "gu");
     var STOP_KO = new Set(T.stopwordsKo), STOP_EN = new Set(T.stopwordsEn), ENDINGS = new Set(T.endings);
-    var ALIASES = new Map(T.aliases), PLACES = new Set(T.places);
+    var ALIASES = new Map(T.aliases), PLACES = new Set(T.places), ORDINARY = new Set(T.ordinaryPlaceWords);
     var HANGUL_RUN = /[가-힣]{2,}/g;
 
     // ------------------------------------------------------------------ korean.py
@@ -81,7 +81,7 @@ var factcheckSearch = (function () {
       return word;
     }
     function placeOf(word) {
-      if (PLACES.has(word)) { return word; }
+      if (PLACES.has(word) && !ORDINARY.has(word)) { return word; }
       for (var s of T.placeSuffixes) {
         if (word.endsWith(s) && PLACES.has(word.slice(0, -s.length))) { return word.slice(0, -s.length); }
       }
@@ -246,12 +246,15 @@ var factcheckSearch = (function () {
         var latin = [[latinStem(word), 1, "word"]].concat(aliasesOf(word).map(function (alt) { return [compact(alt), R.ALIAS_FACTOR, "alias"]; }));
         return { text: word, kind: "latin", forms: latin, weight: 1, place: null, fuzzy: true };
       }
-      var forms = [[word, 1, "exact"]].concat(stems(word).map(function (s) { return [s, R.STEM_FACTOR, "stem"]; }));
+      var wordStems = stems(word);
+      var forms = [[word, 1, "exact"]].concat(wordStems.map(function (s) { return [s, R.STEM_FACTOR, "stem"]; }));
       forms.slice().forEach(function (f) {
         aliasesOf(f[0]).forEach(function (alt) { forms.push([compact(alt), f[1] * R.ALIAS_FACTOR, "alias"]); });
       });
+      var named = [word].concat(wordStems.slice(0, 1));
+      named.slice().forEach(function (t) { aliasesOf(t).forEach(function (alt) { named.push(compact(alt)); }); });
       var place = null;
-      for (var f of forms) { place = placeOf(f[0]); if (place) { break; } }
+      for (var t of named) { place = placeOf(t); if (place) { break; } }
       if (place && !forms.some(function (g) { return g[0] === place; })) { forms.push([place, 1, "place"]); }
       return { text: word, kind: "hangul", forms: dedupe(forms), weight: 1, place: place, fuzzy: true };
     }

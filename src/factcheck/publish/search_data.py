@@ -98,6 +98,7 @@ def search_tables(aliases: Aliases | None = None) -> dict[str, Any]:
         "aliases": [[key, others] for key, others in aliases.by_compact.items()],
         "phrases": [[phrase, others] for phrase, others in aliases.phrases],
         "places": sorted(places.PLACES),
+        "ordinaryPlaceWords": sorted(places.ORDINARY_WORDS),
         "placeSuffixes": list(places.SUFFIXES),
         "numbers": _number_tables(),
         "rank": _ranking_constants(),

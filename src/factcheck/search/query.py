@@ -142,14 +142,19 @@ def _unit(word: str, aliases: dict[str, list[str]]) -> Unit:
         return Unit(word, Kind.LATIN, forms)
     from factcheck.search.text.places import place_of
 
+    stems = korean.stems(word)
     forms = [Form(word, 1.0, "exact")]
-    forms += [Form(stem, STEM_FACTOR, f"stem {stem}") for stem in korean.stems(word)]
+    forms += [Form(stem, STEM_FACTOR, f"stem {stem}") for stem in stems]
     noun = korean.one_syllable_stem(word)
     if noun:  # met only as a word (match.Field.holds_word), and only while no claim holds the word as typed
         forms.append(Form(noun, STEM_FACTOR, f"stem {noun}"))
     for form in list(forms):
         forms += [Form(compact(alt), form.factor * ALIAS_FACTOR, f"alias {alt}") for alt in aliases.get(form.text, [])]
-    place = next((p for p in (place_of(form.text) for form in forms) if p), None)
+    # A place is named by the word, its first stem (김제시에서는 → 김제시) or their aliases: a shorter stem
+    # can cut a noun short (고양이는 → 고양).
+    named = [word, *stems[:1]]
+    named += [compact(alt) for text in list(named) for alt in aliases.get(text, [])]
+    place = next((p for p in map(place_of, named) if p), None)
     if place and place not in [form.text for form in forms]:
         forms.append(Form(place, 1.0, f"place {place}"))
     return Unit(word, Kind.HANGUL, _dedupe(forms), place=place)

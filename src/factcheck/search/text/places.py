@@ -19,10 +19,17 @@ SUFFIXES = ("특별자치시", "특별자치도", "특별시", "광역시", "시
 
 PLACES: frozenset[str] = frozenset((PROVINCES + " " + CITIES_AND_COUNTIES).split())
 
+# Names that news writes more often as ordinary words: a place only with the suffix (예산군, 경기도), since
+# a query about 복지 예산 (budget), 경기 침체 (the economy), 고령 운전자, 음성 판정 (a negative test) or the
+# 동해 (the sea) is not about a county. Names whose place is what the news means (전주, 양산, 진도) stay.
+ORDINARY_WORDS = frozenset("""
+예산 경기 고령 영양 음성 상주 영광 장성 고성 강진 보은 동해 남해 부여 함양 거창
+""".split())
+
 
 def place_of(word: str) -> str | None:
     """The place a query word names (김제시 → 김제), or None. 고성 and 광주 exist twice; one name is enough."""
-    if word in PLACES:
+    if word in PLACES and word not in ORDINARY_WORDS:
         return word
     for suffix in SUFFIXES:
         if word.endswith(suffix) and word[: -len(suffix)] in PLACES:
