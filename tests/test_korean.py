@@ -56,6 +56,11 @@ def test_stems_drop_particles_and_endings_but_keep_two_syllables():
     assert korean.stems("국가") == []  # 가 is part of the word here
 
 
+def test_a_one_syllable_noun_is_read_under_a_particle_or_the_copula():
+    assert [korean.one_syllable_stem(w) for w in ("쌀이", "집에서", "쌀이지", "빚이다", "밀인데")] == ["쌀", "집", "쌀", "빚", "밀"]
+    assert korean.one_syllable_stem("쌀쌀한") is None
+
+
 def test_stems_drop_an_ending_that_follows_another():
     assert "도입" in korean.stems("도입한다는데")
     assert "면제" in korean.stems("면제됐다는데")

@@ -212,12 +212,14 @@ ENDINGS = sorted({
     "습니다", "했", "됐",
 }, key=len, reverse=True)
 
-# The particles a one-syllable noun takes (쌀이, 집에서, 빚을): stems() keeps two syllables, so such a noun
-# is found by one_syllable_stem instead.
+# The particles a one-syllable noun takes (쌀이, 집에서, 빚을), and the copula's forms: stems() keeps two
+# syllables, so such a noun is found by one_syllable_stem instead.
 NOUN_PARTICLES = frozenset((
     "이", "가", "은", "는", "을", "를", "의", "에", "도", "만", "와", "과", "로", "으로", "에서", "에게", "까지",
     "부터", "처럼", "보다", "이나", "이랑", "이며", "이고", "에는", "에도", "에서는", "에서도", "으로는", "으로도",
-    "과의", "와의", "이란", "이라는", "이라고", "들", "들이", "들은", "들을", "들의"))
+    "과의", "와의", "이란", "이라는", "이라고", "들", "들이", "들은", "들을", "들의",
+    # and the copula's forms (쌀이지, 쌀인데, 빚이다): a sentence says what a thing is
+    "이다", "이지", "인데", "이라", "이라서", "이면", "인지", "이야", "이었다", "이었고", "일까"))
 
 
 def one_syllable_stem(word: str) -> str | None:
