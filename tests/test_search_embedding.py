@@ -129,6 +129,19 @@ def test_an_english_querys_related_results_fuse_the_words_and_the_meanings_ranki
     assert found.order and found.order[0] == "wombats"
 
 
-def test_a_korean_querys_related_results_keep_the_meanings_order(repo):
+def test_a_korean_querys_related_results_go_by_meaning_nudged_by_words(repo):
     found = embedding_tier_for(repo, SUBWAY)
-    assert found.order is None and [m.row.claim_id for m in found.related][:1] == ["subway"]
+    assert found.order[:1] == ["subway"] and [m.row.claim_id for m in found.related][:1] == ["subway"]
+
+
+def test_of_two_claims_about_as_near_in_meaning_the_one_more_alike_in_words_comes_first():
+    from factcheck.search.ranking import by_meaning_and_words
+
+    assert by_meaning_and_words({"near": 0.91, "also-worded": 0.90}, {"also-worded": 0.4}) == ["also-worded", "near"]
+    assert by_meaning_and_words({"near": 0.95, "also-worded": 0.90}, {"also-worded": 0.4}) == ["near", "also-worded"]
+
+
+def test_a_claim_the_words_found_that_has_no_vector_counts_as_at_the_floor():
+    from factcheck.search.ranking import by_meaning_and_words
+
+    assert by_meaning_and_words({"near": embedding.FLOOR + 0.01}, {"unembedded": 0.5}) == ["unembedded", "near"]

@@ -87,20 +87,25 @@ class Vectors:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.executemany("INSERT OR REPLACE INTO vectors (id, digest, vec) VALUES (?, ?, ?)", items)
 
-    def nearest(self, query_vector, limit: int) -> list[tuple[str, float]]:
-        """The `limit` stored vectors nearest to `query_vector`, as (id, cosine), best first; read CHUNK at a
-        time, so that a million vectors never sit in memory at once. A claim deleted since it was embedded
-        may be among them: the caller drops ids the index no longer has."""
+    def nearest(self, query_vector, limit: int,
+                of: frozenset[str] = frozenset()) -> tuple[list[tuple[str, float]], dict[str, float]]:
+        """The `limit` stored vectors nearest to `query_vector`, as (id, cosine), best first, and the cosines
+        of the claims `of`, met on the way; read CHUNK at a time, so that a million vectors never sit in
+        memory at once. A claim deleted since it was embedded may be among them: the caller drops ids the
+        index no longer has."""
         import numpy as np
 
         best: list[tuple[float, str]] = []
+        cosines_of: dict[str, float] = {}
         cursor = self.conn.execute("SELECT id, vec FROM vectors")
         while chunk := cursor.fetchmany(CHUNK):
             matrix = np.frombuffer(b"".join(blob for _id, blob in chunk), dtype=np.float16).reshape(len(chunk), -1)
             cosines = matrix.astype(np.float32) @ query_vector
             top = np.argsort(-cosines)[:limit]
             best = sorted([*best, *((float(cosines[i]), chunk[i][0]) for i in top)], reverse=True)[:limit]
-        return [(claim_id, cosine) for cosine, claim_id in best]
+            cosines_of.update((claim_id, float(cosines[i])) for i, (claim_id, _blob) in enumerate(chunk)
+                              if claim_id in of)
+        return [(claim_id, cosine) for cosine, claim_id in best], cosines_of
 
 
 def pending(index: Index, vectors: Vectors, claim_ids: list[str],
@@ -137,10 +142,11 @@ def embed(vectors: Vectors, todo: list[tuple[str, str]], deadline: float | None 
     return done
 
 
-def nearest(index: Index, query: str, candidate_ids: list[str]) -> list[tuple[str, float]]:
+def nearest(index: Index, query: str,
+            candidate_ids: list[str]) -> tuple[list[tuple[str, float]], dict[str, float]]:
     """The NEAREST claims in meaning to `query` (id, cosine), best first, at FLOOR or above: among every
     claim with a vector, after embedding the query's `candidate_ids` (and, in a small repository, some
-    more) if they have none."""
+    more) if they have none; and the cosines of those candidates that have a vector, however low."""
     import numpy as np
 
     e5 = model()
@@ -153,4 +159,5 @@ def nearest(index: Index, query: str, candidate_ids: list[str]) -> list[tuple[st
         unembedded = [claim_id for claim_id in index.ids() if claim_id not in stored][:AUTO_BATCH]
         embed(vectors, pending(index, vectors, unembedded, stored), deadline=time.monotonic() + SEARCH_BUDGET)
     query_vector = np.asarray(e5.query(query), dtype=np.float32).reshape(-1)
-    return [(claim_id, cosine) for claim_id, cosine in vectors.nearest(query_vector, NEAREST) if cosine >= FLOOR]
+    best, of_candidates = vectors.nearest(query_vector, NEAREST, frozenset(candidate_ids))
+    return [(claim_id, cosine) for claim_id, cosine in best if cosine >= FLOOR], of_candidates
