@@ -254,6 +254,13 @@ STEM_FACTOR = 0.9
 def stems(word: str) -> list[str]:
     """`word` without each trailing ending it might carry, one ending or two (도입한다는데 → 도입한다 →
     도입); stems keep at least two syllables."""
+    return list(_stems(word))
+
+
+# Each word is tried against every ending; a sentence's search reads the same words again in each claim
+# it compares, so a word's stems are kept (a list is returned, a tuple kept, so no caller changes them).
+@functools.lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
     found: list[str] = []
     layer = [word]
     for _depth in range(2):
@@ -266,7 +273,7 @@ def stems(word: str) -> list[str]:
                         found.append(stem)
                         next_layer.append(stem)
         layer = next_layer
-    return found
+    return tuple(found)
 
 
 # How a question's predicate ends (열었나, 만든다던데, 됐다며): it says what happened, not what about,
