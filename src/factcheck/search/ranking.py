@@ -116,12 +116,19 @@ class Request(NamedTuple):
     explain: bool = False
     meaning: bool | None = None  # None: the meaning tier runs when the words found no match
     soft: bool = False  # the units carry near-synonyms: a typed query then finds related claims only
-    found_ids: tuple = ()  # the claims earlier tiers found, best first (the embedding tier embeds them first)
+    matched_ids: tuple = ()  # the claims earlier tiers matched, best first
     held: tuple = ()  # the rows holding the most of the query, first, as the lexical tier scored them (Found.held)
     similarities: tuple = ()  # (claim id, similarity) of the related claims earlier tiers found
 
     def admits(self, row: Row) -> bool:
         return is_selected(row.status, row.tags, self.status, self.tag)
+
+    @property
+    def found_ids(self) -> list[str]:
+        """The claims earlier tiers found, best first: matches, then related by similarity (the embedding
+        tier embeds them first)."""
+        related = sorted(self.similarities, key=lambda pair: -pair[1])
+        return [*self.matched_ids, *(claim_id for claim_id, _similarity in related)]
 
     @property
     def sentence(self) -> bool:
@@ -323,7 +330,7 @@ def embedding_tier(index: Index, request: Request) -> Found:
     if not embedding.installed() or embedding.model() is None:  # an extra not installed: nothing to say
         return Found([], [], unavailable=True)
     try:
-        near, of_found = embedding.nearest(index, request.text, list(request.found_ids))
+        near, of_found = embedding.nearest(index, request.text, request.found_ids)
     except (OSError, sqlite3.Error):  # the vectors' file cannot be written or read: search by words stands
         return Found([], [], unavailable=True)
     nearest = dict(near)
@@ -425,10 +432,9 @@ def search_claims(repo, query: str, limit: int = 10, status=None, tag=None, expl
     order: list[str] | None = None  # the related claims in the order a tier fused them, if it did
     held: tuple = ()  # the rows the lexical tier held best (Found.held)
     for name, tier in TIERS:
-        so_far = [m.row.claim_id for m, _r in matches] + sorted(found, key=lambda i: -found[i][0].similarity.score)
-        similarities = tuple((claim_id, pair[0].similarity.score) for claim_id, pair in found.items())
-        request = Request(text, units, status, tag, explain, meaning, found_ids=tuple(so_far), held=held,
-                          similarities=similarities)
+        request = Request(text, units, status, tag, explain, meaning,
+                          matched_ids=tuple(m.row.claim_id for m, _r in matches), held=held,
+                          similarities=tuple((claim_id, pair[0].similarity.score) for claim_id, pair in found.items()))
         if name != "lexical" and not wanted(meaning, request, bool(matches)):
             break
         outcome = tier(index, request)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import functools
 
 from factcheck.search.query import FORM_GRAMS, SOFT, Form, Kind, Unit
+from factcheck.search.text.korean import STEM_FACTOR  # Kiwi's noun stems count as the lexical stemmer's do
 
 SOFT_MIN = 0.6
 SOFT_FACTOR = 0.8
@@ -115,7 +116,6 @@ def light_words(words: list[str]) -> list[bool]:
     return [bool(tokens) and tokens[0].tag in LIGHT_TAGS for tokens in _read(tuple(words))]
 
 
-STEM_FACTOR = 0.9  # as the lexical stemmer's stems count (query.py)
 STEM_TAGS = frozenset(("NNG", "NNP"))
 
 
