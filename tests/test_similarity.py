@@ -87,3 +87,17 @@ def test_import_json_lists_the_similar_items(run, tmp_path, empty_claims):
     assert payload["added"] == 1 and payload["similar_checked"] is True
     assert payload["similar_items"][0]["similar_to"] == "subway-fare"
     assert "possibly the same claim as subway-fare" in result.stderr and "not merged" in result.stderr
+
+
+def claim_share(text: str, claim: str) -> float:
+    return compare(analyse_text(text, None), fields_of(analyse_fields({"claim": claim})), None).claim_share
+
+
+def test_a_text_that_names_no_place_does_not_count_the_claims_place_missing():
+    claim = "김제시는 3년 연속 국가예산 1조 원을 확보했다"
+    assert claim_share("3년 연속 국가예산 1조 원을 확보했다", claim) >= 0.8
+
+
+def test_a_text_about_another_place_counts_the_claims_place_missing():
+    claim = "김제시는 3년 연속 국가예산 1조 원을 확보했다"
+    assert claim_share("완주군은 3년 연속 국가예산 1조 원을 확보했다", claim) < 0.6
