@@ -133,3 +133,11 @@ def test_a_word_claims_hold_or_that_no_known_words_spell_is_left_whole():
     weigh_units(units, 1000, doc_freqs)
     assert not split_run_together(units, doc_freqs)
     assert [u.text for u in units] == ["capetown", "photosynthesis"]
+
+
+def test_a_name_that_begins_with_the_country_is_not_split_at_it():
+    from factcheck.search.text.aliases import ALIAS_GROUPS, Aliases
+
+    aliases = Aliases(ALIAS_GROUPS)
+    assert [u.text for u in parse_query("한국유치원총연합회", aliases)] == ["한국유치원총연합회"]
+    assert [u.text for u in parse_query("국가예산확보", aliases)] == ["국가예산", "확보"]

@@ -256,3 +256,11 @@ def test_a_budget_is_not_taken_for_the_county_of_that_name(empty_claims):
     write_claim(empty_claims, "welfare-cut", claim="복지 재원 삭감으로 노인 복지 서비스가 축소됐다")
     write_claim(empty_claims, "unrelated", claim="도서관 개관 시간을 늘렸다")
     assert top(Repo(empty_claims), "복지 예산 삭감 축소") == ["welfare-cut"]
+
+
+def test_the_country_is_found_under_any_of_its_names(empty_claims):
+    write_claim(empty_claims, "welfare", claim="대한민국은 복지 후진국이다")
+    write_claim(empty_claims, "tourism", claim="관광산업 비중은 우리나라가 세계 평균보다 낮다")
+    repo = Repo(empty_claims)
+    assert top(repo, "우리나라 복지") == ["welfare"]
+    assert top(repo, "한국 관광산업 비중") == ["tourism"]

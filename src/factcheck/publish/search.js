@@ -9,7 +9,7 @@ var factcheckSearch = (function () {
     var T = data.tables, R = T.rank, N = T.numbers;
     var WORD_RE = new RegExp(T.word, "gu");
     var STOP_KO = new Set(T.stopwordsKo), STOP_EN = new Set(T.stopwordsEn), ENDINGS = new Set(T.endings);
-    var ALIASES = new Map(T.aliases), PLACES = new Set(T.places), ORDINARY = new Set(T.ordinaryPlaceWords);
+    var ALIASES = new Map(T.aliases), NAME_STARTS = new Set(T.nameStarts), PLACES = new Set(T.places), ORDINARY = new Set(T.ordinaryPlaceWords);
     var HANGUL_RUN = /[가-힣]{2,}/g;
 
     // ------------------------------------------------------------------ korean.py
@@ -230,7 +230,8 @@ var factcheckSearch = (function () {
         if (!isHangulWord(word) || ALIASES.has(word) || word.length < 4) { out.push(word); return; }
         var best = null;
         ALIASES.forEach(function (_others, a) {
-          if (a.length >= 2 && word.indexOf(a) >= 0 && a !== word && (best === null || a.length > best.length)) { best = a; }
+          if (a.length >= 2 && word.indexOf(a) >= 0 && a !== word && !(NAME_STARTS.has(a) && word.indexOf(a) === 0)
+              && (best === null || a.length > best.length)) { best = a; }
         });
         if (best === null) { out.push(word); return; }
         var at = word.indexOf(best);

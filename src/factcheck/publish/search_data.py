@@ -97,6 +97,7 @@ def search_tables(aliases: Aliases | None = None) -> dict[str, Any]:
         # longest alias wins a tie when a compound is split, as in Python.
         "aliases": [[key, others] for key, others in aliases.by_compact.items()],
         "phrases": [[phrase, others] for phrase, others in aliases.phrases],
+        "nameStarts": sorted(query.NAME_STARTS),
         "places": sorted(places.PLACES),
         "ordinaryPlaceWords": sorted(places.ORDINARY_WORDS),
         "placeSuffixes": list(places.SUFFIXES),

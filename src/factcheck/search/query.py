@@ -124,13 +124,22 @@ def _split_compounds(ws: list[str], aliases: dict[str, list[str]]) -> list[str]:
         if not korean.is_hangul_word(word) or word in aliases or len(word) < 4:
             out.append(word)
             continue
-        best = max((a for a in aliases if len(a) >= 2 and a in word and a != word), key=len, default=None)
+        best = max((a for a in aliases if len(a) >= 2 and a in word and a != word and not _name_start(a, word)),
+                   key=len, default=None)
         if best is None:
             out.append(word)
             continue
         before, _, after = word.partition(best)
         out.extend(p for p in (before, best, after) if len(p) >= 2 or (p and p not in korean.ENDINGS and p))
     return [w for w in out if w and not korean.only_grammar(w)]
+
+
+# Words that begin many names (한국유치원총연합회, 한국전력, 대한민국정부): a run they begin is that name, whole.
+NAME_STARTS = frozenset(("한국", "대한민국"))
+
+
+def _name_start(alias: str, word: str) -> bool:
+    return alias in NAME_STARTS and word.startswith(alias)
 
 
 def _unit(word: str, aliases: dict[str, list[str]]) -> Unit:

@@ -72,6 +72,7 @@ ALIAS_GROUPS: list[list[str]] = [
     ["시장", "김제시장", "mayor"],
     ["부시장", "deputy mayor"],
     ["대통령", "president"],
+    ["한국", "우리나라", "대한민국"],
     ["3년 연속", "삼년 연속", "three consecutive years", "three years in a row"],
     ["연속", "consecutive", "in a row"],
     ["면제", "exemption", "exempt", "waiver"],
