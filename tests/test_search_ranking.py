@@ -264,3 +264,9 @@ def test_the_country_is_found_under_any_of_its_names(empty_claims):
     repo = Repo(empty_claims)
     assert top(repo, "우리나라 복지") == ["welfare"]
     assert top(repo, "한국 관광산업 비중") == ["tourism"]
+
+
+def test_a_headline_hanja_stands_for_the_name_it_abbreviates(empty_claims):
+    write_claim(empty_claims, "moon", claim="文정부 들어 해외 이주 국민 늘었다")
+    write_claim(empty_claims, "yoon", claim="尹정부 들어 해외 이주 국민 늘었다")
+    assert top(Repo(empty_claims), "문재인 이주", n=5) == ["moon"]

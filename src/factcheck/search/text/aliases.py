@@ -72,7 +72,10 @@ ALIAS_GROUPS: list[list[str]] = [
     ["시장", "김제시장", "mayor"],
     ["부시장", "deputy mayor"],
     ["대통령", "president"],
-    ["한국", "우리나라", "대한민국"],
+    ["한국", "우리나라", "대한민국", "韓"],
+    # the one-character Hanja that headlines write for a country, a president or a party (文 정부, 美 관세)
+    ["문재인", "文"], ["윤석열", "尹"], ["북한", "北"], ["미국", "美"], ["중국", "中"], ["일본", "日"],
+    ["청와대", "靑"], ["여당", "與"], ["야당", "野"],
     ["3년 연속", "삼년 연속", "three consecutive years", "three years in a row"],
     ["연속", "consecutive", "in a row"],
     ["면제", "exemption", "exempt", "waiver"],
