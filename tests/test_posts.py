@@ -4,6 +4,7 @@ initials, accents and stems, each handled so that only what could be a claim's w
 import pytest
 
 from factcheck.search.query import parse_query
+from factcheck.search.text.aliases import ALIAS_GROUPS, Aliases
 from factcheck.search.text.korean import fold, latin_stem
 from factcheck.search.text.posts import clean_post, plain_english, split_tag
 
@@ -136,8 +137,6 @@ def test_a_word_claims_hold_or_that_no_known_words_spell_is_left_whole():
 
 
 def test_a_name_that_begins_with_the_country_is_not_split_at_it():
-    from factcheck.search.text.aliases import ALIAS_GROUPS, Aliases
-
     aliases = Aliases(ALIAS_GROUPS)
     assert [u.text for u in parse_query("한국유치원총연합회", aliases)] == ["한국유치원총연합회"]
     assert [u.text for u in parse_query("국가예산확보", aliases)] == ["국가예산", "확보"]

@@ -9,7 +9,8 @@ var factcheckSearch = (function () {
     var T = data.tables, R = T.rank, N = T.numbers;
     var WORD_RE = new RegExp(T.word, "gu");
     var STOP_KO = new Set(T.stopwordsKo), STOP_EN = new Set(T.stopwordsEn), ENDINGS = new Set(T.endings);
-    var ALIASES = new Map(T.aliases), NAME_STARTS = new Set(T.nameStarts), PLACES = new Set(T.places), ORDINARY = new Set(T.ordinaryPlaceWords);
+    var ALIASES = new Map(T.aliases), NAME_STARTS = new Set(T.nameStarts);
+    var PLACES = new Set(T.places), ORDINARY = new Set(T.ordinaryPlaceWords);
     var HANGUL_RUN = /[가-힣]{2,}/g;
 
     // ------------------------------------------------------------------ korean.py

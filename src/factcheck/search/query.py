@@ -79,6 +79,10 @@ class Unit:
         """This unit with another weight."""
         return Unit(self.text, self.kind, self.forms, weight, self.place, self.claims, self.fuzzy)
 
+    def without_place(self) -> Unit:
+        """This unit as a word that names no place (see similar._claim_units)."""
+        return Unit(self.text, self.kind, self.forms, self.weight, None, self.claims, self.fuzzy)
+
     def __repr__(self) -> str:
         return f"Unit({self.text!r}, {self.kind}, {self.forms!r}, weight={self.weight!r})"
 

@@ -148,12 +148,12 @@ def compare(text: Text, fields: list[Field], index: Index | None, explain: bool 
 
 def _claim_units(side: Text, text: Text) -> list[Unit]:
     """The claim's units, with the nouns Kiwi reads under their endings when the text was widened (형사처벌을
-    → 처벌, met by the text's 처벌받는다): the claim's side then reads as the text's does."""
+    → 처벌, met by the text's 처벌받는다): the claim's side then reads as the text's does. Its place counts
+    missing only from a text that names another one: a text that names none (a post that says 시장 for
+    김제시장) asks about no other place."""
     units = side.units
     if any(unit.place for unit in units) and not any(unit.place for unit in text.units):
-        # The place rule reads "a claim about another place answers another question". A text that names no
-        # place (a post that says 시장 for 김제시장) asks no other place, so the claim's place is not missing.
-        units = [Unit(u.text, u.kind, u.forms, u.weight, None, u.claims, u.fuzzy) if u.place else u for u in units]
+        units = [unit.without_place() if unit.place else unit for unit in units]
     if not text.widened:
         return units
     from factcheck.search.semantic import with_noun_stems  # loaded already, by the stage that widened the text
