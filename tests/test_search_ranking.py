@@ -242,6 +242,8 @@ def test_in_the_meaning_stage_two_words_met_softly_make_a_claim_a_result_and_one
     assert score_claim([blood, short, news], fields).score == 0
     assert score_claim([blood, short, news], fields, soft=True).score > 0
     assert score_claim([blood, parse_query("모자라")[0], news], fields, soft=True).score == 0
+
+
 @pytest.mark.parametrize("word, place", [("김제시에서는", "김제"), ("김제는", "김제"), ("경기도가", "경기"), ("예산군", "예산"),
                                          ("전라북도", "전북"), ("고양이는", None), ("예산을", None),
                                          ("경기에서", None), ("음성", None)])
