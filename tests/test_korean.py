@@ -129,10 +129,27 @@ def test_native_numerals_without_a_counter_are_words():
     assert tokens("세금 한 푼") == tokens("한국의 세수") == tokens("열이 난다") == set()
 
 
-def test_a_query_may_write_a_date_with_a_dot_and_a_year_with_two_digits():
-    def query_tokens(text):
-        return {t for expr in find_numbers(korean.fold(text), query=True) for t in expr.tokens}
+def query_tokens(text):
+    return {t for expr in find_numbers(korean.fold(text), query=True) for t in expr.tokens}
 
+
+def test_a_query_may_say_a_figure_in_hangul_numerals_before_a_counter():
+    assert query_tokens("삼십 명 참석") == query_tokens("30명 참석") == {"n30"}
+    assert query_tokens("이십삼 번") == {"n23"} and query_tokens("팔십 프로") == {"n80"}
+    assert query_tokens("이천 명이") == {"n2000"} and query_tokens("이십대 남성") == {"n20"}
+    assert tokens("삼십 명 참석") == set()  # a claim writes its figures in digits: its Hangul stays words
+
+
+def test_a_query_may_say_the_term_of_a_local_government_in_hangul_numerals():
+    assert query_tokens("민선 팔기") == query_tokens("민선팔기 공약") == query_tokens("민선 8기") == {"n8"}
+
+
+def test_one_hangul_numeral_before_a_counter_stays_a_word():
+    for text in ("이번 선거", "사기 혐의", "이차전지", "일회용 컵", "삼기 신도시", "팔기 위해", "이천시", "오십견"):
+        assert query_tokens(text) == set(), text
+
+
+def test_a_query_may_write_a_date_with_a_dot_and_a_year_with_two_digits():
     assert "d0822" in query_tokens("8.22 국무회의") and "d0822" not in tokens("8.22 국무회의")
     assert {"n2026", "n2030"} <= query_tokens("26~30년") and "n2026" in query_tokens("26년도")
     assert "d0305" not in query_tokens("3.5%") and "n2030" not in tokens("30년 만에")

@@ -21,7 +21,7 @@ from factcheck.store.settings import load_settings
 from factcheck.store.yaml import load_claim_file
 
 # What a reader types, each a different kind of help the CLI gives (see the issue: all found nothing).
-QUERIES = ["예타가", "ㅇㅌ ㅁㅈ", "예타 면졔", "8/22", "국비", "김제시장", "국가예산확보"]
+QUERIES = ["예타가", "ㅇㅌ ㅁㅈ", "예타 면졔", "8/22", "국비", "김제시장", "국가예산확보", "서른 명", "민선 팔기"]
 NONSENSE = ["ㅋㅋㅋ", "zzzzqqq", "대전 트램 개통"]
 
 VISIBLE_CLAIMS = """Array.from(document.querySelectorAll('#claims tbody tr'))

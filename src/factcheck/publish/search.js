@@ -92,6 +92,7 @@ var factcheckSearch = (function () {
     // ------------------------------------------------------------------ numbers.py
 
     var MATCHER = new RegExp(N.matcher, "gu"), MAYBE = new RegExp(N.maybe, "u");
+    var NATIVE = new RegExp(N.native, "gu"), SPOKEN = new RegExp(N.spoken, "gu");
     var DOTTED = new RegExp("^(?:" + N.dotted + ")$", "u"), SHORT_YEAR_AFTER = new RegExp("^(?:" + N.shortYearAfter + ")", "u");
     var LEAD = new RegExp("^" + N.num, "u"), SECTION = new RegExp("^(" + N.num + ")([천백십]?)$", "u");
     function toNumber(text) { return parseFloat(text.replace(/,/g, "")); }
@@ -176,19 +177,38 @@ var factcheckSearch = (function () {
       }
       return [];
     }
+    function nativeValue(text) {
+      var tens = Object.keys(N.nativeTens).find(function (k) { return text.startsWith(k); });
+      var rest = tens ? text.slice(tens.length) : text;
+      return (tens ? N.nativeTens[tens] : 0) + (N.nativeUnits[rest] || 0);
+    }
+    function overlaps(found, start, end) {
+      return found.some(function (n) { return start < n.end && n.start < end; });
+    }
     function findNumbers(folded, query) {
-      var found = [];
-      if (!MAYBE.test(folded)) { return found; }
+      var found = [], m;
+      for (m of folded.matchAll(NATIVE)) {
+        found.push({ text: m[0], tokens: ["n" + nativeValue(m[0])], start: m.index, end: m.index + m[0].length });
+      }
+      if (query) {
+        for (m of folded.matchAll(SPOKEN)) {
+          var value = sinoValue(m.groups.count || m.groups.term), end = m.index + m[0].length;
+          if (value !== null && (value >= 10 || m.groups.term) && !overlaps(found, m.index, end)) {
+            found.push({ text: m[0], tokens: ["n" + value], start: m.index, end: end });
+          }
+        }
+      }
+      if (!MAYBE.test(folded)) { return found.sort(function (a, b) { return a.start - b.start; }); }
       MATCHER.lastIndex = 0;
-      var m;
       while ((m = MATCHER.exec(folded)) !== null) {
         if (m[0] === "") { MATCHER.lastIndex++; continue; }
+        if (overlaps(found, m.index, m.index + m[0].length)) { continue; }
         var kind = N.kinds.find(function (k) { return m.groups[k] !== undefined; });
         var tokens = new Set(tokensOf(kind, m));
         if (query && kind === "plain") { queryReadings(m[0], folded.slice(m.index + m[0].length)).forEach(function (t) { tokens.add(t); }); }
         if (tokens.size) { found.push({ text: m[0], tokens: Array.from(tokens).sort(), start: m.index, end: m.index + m[0].length }); }
       }
-      return found;
+      return found.sort(function (a, b) { return a.start - b.start; });
     }
 
     // ------------------------------------------------------------------ ranking.py: queries

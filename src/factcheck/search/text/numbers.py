@@ -7,6 +7,7 @@
     2026~2030 = 2026년부터 2030년까지             → n2026 n2030
     three years = 3년                             → n3
     스물세 번 = 23번, 석 달 = 3달                  → n23, n3 (a native numeral before a counter)
+    삼십 명 = 30명, 민선 팔기 = 민선 8기            → n30, n8 (in a query: a figure said aloud)
 
 No library parses mixed Korean numbers reliably, so this is a small table-driven parser in the manner
 of Elasticsearch's nori_number filter. A month-day without a year stays a month-day: news dates take
@@ -256,12 +257,39 @@ def _query_readings(text: str, after: str) -> set[str]:
     return set()
 
 
+# A figure said aloud is typed in Hangul (삼십 명, 이십 배, 팔십 프로, 민선 팔기), a claim writes digits. So a
+# query also reads a Hangul numeral of two or more syllables before a counter, and the one-syllable term of
+# 민선 N기, the numbering of elected local governments that every local paper writes in digits. Elsewhere one
+# syllable before a counter stays a word: 이번, 사기, 이차전지, 일회용.
+SPOKEN_COUNTERS = ("명", "배", "번", "차", "회", "위", "대", "곳", "건", "개", "기", "프로", "가구", "표", "층", "호")
+_SPOKEN_NUMERAL = "[일이삼사오육륙칠팔구십백천]"
+
+
+@functools.cache
+def _spoken_matcher() -> re.Pattern:
+    counters = "|".join(SPOKEN_COUNTERS)
+    return re.compile(rf"(?<![가-힣])(?P<count>{_SPOKEN_NUMERAL}{{2,5}})(?=\s?(?:{counters}))"
+                      rf"|(?:(?<=민선)|(?<=민선 ))(?P<term>{_SPOKEN_NUMERAL}{{1,2}})(?=기)")
+
+
+def _spoken_numbers(folded: str) -> list[NumberExpr]:
+    found = []
+    for match in _spoken_matcher().finditer(folded):
+        value = sino_value(match.group("count") or match.group("term"))
+        if value is not None and (value >= 10 or match.group("term")):
+            found.append(NumberExpr(match.group(), frozenset((f"n{value}",)), match.start(), match.end()))
+    return found
+
+
 def find_numbers(folded: str, query: bool = False) -> list[NumberExpr]:
     """Every number, amount or date expression in folded text (see korean.fold), in order; a query
     also gets the shorthand readings above."""
     found = _native_numbers(folded) if _maybe_native(folded) else []
+    if query and ("민선" in folded or any(unit in folded for unit in SMALL_UNITS)):
+        found += [expr for expr in _spoken_numbers(folded)
+                  if not any(expr.start < n.end and n.start < expr.end for n in found)]
     if not _MAYBE.search(folded):
-        return found
+        return sorted(found, key=lambda expr: expr.start)
     taken = [(n.start, n.end) for n in found]
     for match in _matcher().finditer(folded):
         if any(start < match.end() and match.start() < end for start, end in taken):
