@@ -128,6 +128,16 @@ def test_a_sentence_partly_alike_to_the_only_claim_it_touches_stays_related(repo
     assert outcome.results == [] and ids(outcome.related) == ["tram"]
 
 
+def test_a_sentence_whose_only_known_word_is_in_a_long_claim_is_not_matched_by_it(repo, empty_claims):
+    write_claim(empty_claims, "plans", claim="보고회에서는 신규 업무 계획으로 ▲국정과제 연계 김제형 미래 신성장 사업 "
+                "지원체계 구축 ▲인구활력 프로젝트 2.0 ▲지방재정분석 평가지표 관리 ▲지역상권과 상생하는 공공배달앱 "
+                "도입 운영 ▲김제시 스마트도시계획 수립 ▲기후위기 극복 지속가능한 농업전략 및 대응 방안과 같은 시민 "
+                "생활과 직결되고 미래 김제 발전을 위한 산업․경제․도시성장․농생명․인구 등을 중점적으로 점검했다.")
+    outcome = search_claims(Repo(empty_claims), '시 관계자는 "시민 불편이 없도록 만전을 기하겠다"고 말했다',
+                            meaning=False)
+    assert outcome.results == []
+
+
 def test_a_post_that_shares_only_its_subject_with_a_claim_still_lists_it_as_related(repo):
     post = ("Saw a heartbreaking video today of a thirsty koala begging a stranger for help, please donate to "
             "wildlife rescue charities everywhere")

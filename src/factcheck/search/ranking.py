@@ -5,9 +5,10 @@ The query (a few typed words, a sentence, a post: text/posts.py cleans it) is pa
 whose words found no match, or when asked (see `wanted`). Every claim a tier looks at is compared with the query by the one similarity (similar.py):
 
 - **matches** are surely about the query: a claim that holds MIN_SCORE of the query's weight (what the
-  lexical search always required of typed words), or, for a sentence or a post, one whose similarity to
-  it reaches MATCH_SIMILARITY (the claim is said in it, give or take a few words) or that stands clear of
-  every other claim (CLEAR_RATIO: a paraphrase shares few words with its claim, but more than with any other);
+  lexical search always required of typed words; to a sentence such a claim must also be related), or,
+  for a sentence or a post, one whose similarity to it reaches MATCH_SIMILARITY (the claim is said in it,
+  give or take a few words) or that stands clear of every other claim (CLEAR_RATIO: a paraphrase shares
+  few words with its claim, but more than with any other);
 - **related** results may be the same claim said otherwise: the best of the rest, down to
   RELATED_SIMILARITY, each with its similarity and the reason for it.
 
@@ -209,7 +210,10 @@ def compared(index: Index, request: Request, rows: list[Row]) -> Found:
         text = text or analyse_text(request.text, index, request.units, widened=request.soft)
         similarity = compare(text, fields, index, request.explain, scored)
         match = Match(row, scored._replace(reasons=similarity.reasons), similarity)
-        surely = scored.score >= MIN_SCORE and not request.soft
+        # A match is at least related: holding MIN_SCORE of a sentence is not enough when the two are
+        # otherwise unalike, as where the sentence's other words are in no claim (a repository of a few),
+        # the one or two it shares with a long claim (시민, 반영) carry most of its weight.
+        surely = scored.score >= MIN_SCORE and not request.soft and similarity.score >= RELATED_SIMILARITY
         if surely or (request.sentence and similarity.score >= MATCH_SIMILARITY):
             matches.append(match)
         elif similarity.score >= RELATED_SIMILARITY:
