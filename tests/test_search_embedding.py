@@ -59,8 +59,18 @@ def test_with_the_extra_a_paraphrase_kiwis_reading_matches_is_a_match_before_any
 def test_a_related_result_by_meaning_says_so_with_its_cosine(repo):
     found = search_claims(repo, SUBWAY, explain=True).related[0]
     assert str(found.reason).startswith("alike in meaning (0.")
-    assert embedding.FLOOR <= found.similarity <= 1
     assert any(f"≈ {embedding.MODEL} cosine" in reason for reason in found.explain)
+
+
+def test_a_cosine_is_shown_on_the_words_scale_of_similarity_with_the_floor_at_0():
+    assert embedding.likeness(embedding.FLOOR) == 0 and embedding.likeness(1.0) == 1
+    assert embedding.likeness(0.86) < 0.2 < 0.5 < embedding.likeness(0.92)
+
+
+def test_another_citys_news_reads_as_only_weakly_related_by_meaning(claims_dir):
+    outcome = search_claims(Repo(claims_dir), "부산시는 내년 국가예산 9조 원을 확보했다고 밝혔다")
+    assert outcome.results == [] and "embedding" in outcome.tiers
+    assert outcome.related and all(r.similarity < 0.3 for r in outcome.related)
 
 
 def test_typed_words_that_match_load_no_embedding_model(repo, monkeypatch):

@@ -40,6 +40,12 @@ AUTO_BATCH = 256  # claims without a vector a search looks at to embed (as many 
 SEARCH_BUDGET = 4.0  # seconds a search spends embedding claims its words did not find
 
 
+def likeness(cosine: float) -> float:
+    """A cosine on the 0-1 scale of the words' similarity, FLOOR at 0: shown raw, e5's compressed cosines
+    would all read as close (another city's budget news 0.86 to a seed claim, a paraphrase 0.92)."""
+    return max(0.0, min(1.0, (cosine - FLOOR) / (1 - FLOOR)))
+
+
 def installed() -> bool:
     from importlib.util import find_spec
 

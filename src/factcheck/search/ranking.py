@@ -59,7 +59,7 @@ RRF_CONSTANT = 60  # reciprocal-rank fusion's k (Cormack et al. 2009), as common
 # similarity (0.1-0.5) is the size of the gaps between them. Ordered so, Korean related claims put the claim
 # in the top five for 0.94 of the blind paraphrases, against 0.92 by the cosine alone (see embedding_tier).
 WORDS_NUDGE = 0.05
-MEANING_SIDE = "meaning"  # Similarity.side of a claim found by the embedding tier: its score is a cosine
+MEANING_SIDE = "meaning"  # Similarity.side of a claim the embedding tier found: its score is a cosine's likeness
 
 
 class SearchResult(NamedTuple):
@@ -326,8 +326,8 @@ def wanted(meaning: bool | None, request: Request, matched: bool) -> bool:
 
 def embedding_tier(index: Index, request: Request) -> Found:
     """The claims nearest in meaning to the whole query (embedding.py), when the `meaning` extra is installed:
-    related results, each with its cosine. Without the extra the tier is skipped without a word, as search
-    by words is whole without it."""
+    related results, each with its cosine's likeness (embedding.likeness). Without the extra the tier is
+    skipped without a word, as search by words is whole without it."""
     from factcheck.search import embedding
     from factcheck.search.similar import Similarity
 
@@ -345,7 +345,8 @@ def embedding_tier(index: Index, request: Request) -> Found:
         cosine = nearest[row.claim_id]
         scored = score_claim(request.units, fields_of(row.analysed_fields), request.explain)
         reasons = [*scored.reasons, f"≈ {embedding.MODEL} cosine {cosine:.2f}"] if request.explain else []
-        similarity = Similarity(cosine, scored.score, 0.0, scored, side=MEANING_SIDE, reasons=reasons)
+        similarity = Similarity(embedding.likeness(cosine), scored.score, 0.0, scored, side=MEANING_SIDE,
+                                reasons=reasons)
         related.append(Match(row, scored._replace(reasons=reasons), similarity))
     related.sort(key=related_key)
     if any(unit.kind is Kind.HANGUL for unit in request.units):
@@ -396,8 +397,9 @@ def reason_of(units: list[Unit], fields: list[Field], similarity: Similarity | N
     words = clean(", ".join(met[:8]) + (" …" if len(met) > 8 else ""), single_line=True)
     if similarity is not None and similarity.side == MEANING_SIDE:
         if words:
-            return Message("alike in meaning ({cosine:.2f}); holds {words}", cosine=similarity.score, words=words)
-        return Message("alike in meaning ({cosine:.2f})", cosine=similarity.score)
+            return Message("alike in meaning ({likeness:.2f}); holds {words}", likeness=similarity.score,
+                           words=words)
+        return Message("alike in meaning ({likeness:.2f})", likeness=similarity.score)
     if similarity is None:
         return Message("holds {words}", words=words) if words else ""
     shares = dict(query=similarity.query_share, claim=similarity.claim_share)
