@@ -193,7 +193,7 @@ var factcheckSearch = (function () {
       if (query) {
         for (m of folded.matchAll(SPOKEN)) {
           var value = sinoValue(m.groups.count || m.groups.term), end = m.index + m[0].length;
-          if (value !== null && (value >= 10 || m.groups.term) && !overlaps(found, m.index, end)) {
+          if (value && !overlaps(found, m.index, end)) {
             found.push({ text: m[0], tokens: ["n" + value], start: m.index, end: end });
           }
         }

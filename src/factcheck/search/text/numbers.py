@@ -275,8 +275,8 @@ def _spoken_matcher() -> re.Pattern:
 def _spoken_numbers(folded: str) -> list[NumberExpr]:
     found = []
     for match in _spoken_matcher().finditer(folded):
-        value = sino_value(match.group("count") or match.group("term"))
-        if value is not None and (value >= 10 or match.group("term")):
+        value = sino_value(match.group("count") or match.group("term"))  # None for 이삼, 삼사: words
+        if value:
             found.append(NumberExpr(match.group(), frozenset((f"n{value}",)), match.start(), match.end()))
     return found
 
