@@ -272,3 +272,13 @@ def test_a_headline_hanja_stands_for_the_name_it_abbreviates(empty_claims):
     write_claim(empty_claims, "moon", claim="文정부 들어 해외 이주 국민 늘었다")
     write_claim(empty_claims, "yoon", claim="尹정부 들어 해외 이주 국민 늘었다")
     assert top(Repo(empty_claims), "문재인 이주", n=5) == ["moon"]
+
+
+def test_a_compound_typed_apart_is_met_as_surely_as_the_same_words_written_apart(empty_claims):
+    write_claim(empty_claims, "whole", claim="시는 2026년 주요업무계획 보고회를 개최했다")
+    write_claim(empty_claims, "apart", claim="시는 주요 업무 계획을 보고회에서 점검했다")
+    results = search_claims(Repo(empty_claims), "주요 업무 계획 보고회", explain=True).results
+    scores = {r.record["id"]: r.score for r in results}
+    assert scores == {"whole": 100, "apart": 100}
+    whole = next(r for r in results if r.record["id"] == "whole")
+    assert any("업무: exact (typed apart)" in reason for reason in whole.explain)

@@ -100,6 +100,19 @@ def test_a_query_typed_into_the_page_finds_what_factcheck_search_finds_first(pag
     assert page.evaluate("document.getElementById('no-results').hidden") is True
 
 
+PAGE_SCORES = """(function (query) {
+  var data = JSON.parse(document.getElementById('site-data').textContent);
+  return factcheckSearch(data).search(query).map(function (r) { return [data.rows[r.index][0], r.score]; });
+})"""
+
+
+@pytest.mark.parametrize("query", [*QUERIES, "주요 업무 계획"])
+def test_the_page_scores_a_querys_matches_as_factcheck_search_does(page, query):
+    expected = [[r.record["id"], r.score] for r in search_claims(Repo(REPO_CLAIMS), query, limit=50).results]
+    scored = page.evaluate(f"{PAGE_SCORES}({json.dumps(query)})")
+    assert scored[:1] == expected[:1] and all(pair in expected for pair in scored)  # it may show fewer
+
+
 @pytest.mark.parametrize("query", NONSENSE)
 def test_a_query_nothing_answers_says_no_matching_claim(page, query):
     assert cli_results(query) == []

@@ -473,21 +473,26 @@ var factcheckSearch = (function () {
       if (unit.kind === "choseong") {
         return Math.max.apply(null, unit.forms.map(function (f) { return choseongMatch(f[0], fld); }));
       }
-      var best = 0;
+      var best = 0, inside = false;  // inside: the best is a form met only deep inside a longer word
       unit.forms.forEach(function (f) {
         if (unit.kind === "latin" && f[2] === "word") {
-          best = Math.max(best, latinMatch(f[0], fld.latin()));
+          var latin = latinMatch(f[0], fld.latin());
+          if (latin > best) { best = latin; inside = false; }
         } else if (f[1] > best) {
-          best = Math.max(best, f[1] * fld.holds(f[0]));
+          var held = fld.holds(f[0]);
+          if (f[1] * held > best) { best = f[1] * held; inside = held === R.INSIDE_FACTOR; }
         }
       });
-      if (best >= R.STEM_FACTOR) { return best; }
+      function met() { return inside && typedApart(unit, fld) ? best / R.INSIDE_FACTOR : best; }
+      if (best >= R.STEM_FACTOR) { return met(); }
       unit.forms.forEach(function (f) {
         var text = f[0], factor = f[1];
         if (!isHangulWord(text) || factor * R.TYPO_BASE <= best) { return; }
         if (text.length >= 3 && bigramCover(text, fld.compact) >= R.PIECES_MIN) {
           var cover = pieces(text, fld);
-          if (cover >= R.PIECES_MIN) { best = Math.max(best, factor * R.PIECES_FACTOR * cover); }
+          if (cover >= R.PIECES_MIN && factor * R.PIECES_FACTOR * cover > best) {
+            best = factor * R.PIECES_FACTOR * cover; inside = false;
+          }
         }
         if (!unit.fuzzy || !fld.typo) { return; }
         var keys = jamo(text);
@@ -498,10 +503,23 @@ var factcheckSearch = (function () {
         if (r) {
           var score = factor * (R.TYPO_BASE + R.TYPO_SPAN * (r - cutoff) / (100 - cutoff));
           if (keys.length <= R.SHORT_TYPO_KEYS) { score *= R.SHORT_TYPO_FACTOR; }
-          best = Math.max(best, score);
+          if (score > best) { best = score; inside = false; }
         }
       });
-      return best;
+      return met();
+    }
+    /* Whether the longer word a unit is met inside is it and a neighbouring word of the query, run together:
+       업무 in 주요업무계획 for 주요 업무 계획 (match.typed_apart). */
+    function typedApart(unit, fld) {
+      return unit.kind === "hangul" && (unit.joined || []).some(function (text) { return fld.holds(text) === 1; });
+    }
+    function joinNeighbours(units) {
+      units.forEach(function (unit, i) {
+        var before = units[i - 1], after = units[i + 1];
+        unit.joined = [];
+        if (before && before.kind === "hangul") { unit.joined.push(before.text + unit.text); }
+        if (after && after.kind === "hangul") { unit.joined.push(unit.text + after.text); }
+      });
     }
     function density(units, fields) {
       var own = units.some(function (u) { return u.kind === "hangul" || u.kind === "choseong"; }) ? "claim" : "claim_en";
@@ -547,6 +565,7 @@ var factcheckSearch = (function () {
       var units = parseQuery(query);
       if (!units.length) { return []; }
       weighUnits(units);
+      joinNeighbours(units);
       var ranked = [];
       claims.forEach(function (fields, index) {
         var score = scoreClaim(units, fields, R.MIN_SCORE);

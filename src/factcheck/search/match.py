@@ -191,7 +191,7 @@ def _match_text(unit: Unit, field: Field, forms: list[Form] | None = None,
         if form.factor > best:
             found = field.holds_word(form.text) if _one_syllable_stem(form, unit) else field.coverage_of(form.text)
             if form.factor * found > best:
-                best, how = form.factor * found, form.label if found == 1.0 else f"{form.label} inside a word"
+                best, how = form.factor * found, form.label if found == 1.0 else form.label + INSIDE
     if best >= STEM_FACTOR:
         return best, how
     for text, factor, label in forms:
@@ -309,6 +309,21 @@ def _choseong_pieces(query: str, starts: set[str]) -> float:
     return PIECES_FACTOR
 
 
+INSIDE = " inside a word"  # the label of a word met only deep inside a longer one
+
+
+def typed_apart(unit: Unit, units: list[Unit], field: Field) -> bool:
+    """Whether the longer word `unit` is met inside is it and a neighbouring word of the query, run together:
+    업무 in 주요업무계획 for 주요 업무 계획, a compound typed apart, is met wholly."""
+    at = next((i for i, u in enumerate(units) if u is unit), None)
+    if at is None or unit.kind is not Kind.HANGUL:
+        return False
+    before, after = units[at - 1] if at else None, units[at + 1] if at + 1 < len(units) else None
+    joined = [before.text + unit.text] if before and before.kind is Kind.HANGUL else []
+    joined += [unit.text + after.text] if after and after.kind is Kind.HANGUL else []
+    return any(field.coverage_of(text) == 1.0 for text in joined)
+
+
 class Scored(NamedTuple):
     score: float
     reasons: list[str]
@@ -357,6 +372,8 @@ def score_claim(units: list[Unit], fields: list[Field], explain: bool = False, f
             if unit.kind is Kind.LATIN and field.name == "claim" and not field.latin_stems:
                 continue
             met, how_met = match_unit(unit, field)
+            if how_met.endswith(INSIDE) and typed_apart(unit, units, field):
+                met, how_met = met / INSIDE_FACTOR, how_met.removesuffix(INSIDE) + " (typed apart)"
             if met * field.weight > best:
                 best, where, how, raw = met * field.weight, field.name, how_met, met
         gained += unit.weight * best
