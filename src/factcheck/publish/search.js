@@ -182,7 +182,7 @@ var factcheckSearch = (function () {
       var rest = tens ? text.slice(tens.length) : text;
       return (tens ? N.nativeTens[tens] : 0) + (N.nativeUnits[rest] || 0);
     }
-    function overlaps(found, start, end) {
+    function overlaps(start, end, found) {
       return found.some(function (n) { return start < n.end && n.start < end; });
     }
     function findNumbers(folded, query) {
@@ -193,7 +193,7 @@ var factcheckSearch = (function () {
       if (query) {
         for (m of folded.matchAll(SPOKEN)) {
           var value = sinoValue(m.groups.count || m.groups.term), end = m.index + m[0].length;
-          if (value && !overlaps(found, m.index, end)) {
+          if (value && !overlaps(m.index, end, found)) {
             found.push({ text: m[0], tokens: ["n" + value], start: m.index, end: end });
           }
         }
@@ -202,7 +202,7 @@ var factcheckSearch = (function () {
       MATCHER.lastIndex = 0;
       while ((m = MATCHER.exec(folded)) !== null) {
         if (m[0] === "") { MATCHER.lastIndex++; continue; }
-        if (overlaps(found, m.index, m.index + m[0].length)) { continue; }
+        if (overlaps(m.index, m.index + m[0].length, found)) { continue; }
         var kind = N.kinds.find(function (k) { return m.groups[k] !== undefined; });
         var tokens = new Set(tokensOf(kind, m));
         if (query && kind === "plain") { queryReadings(m[0], folded.slice(m.index + m[0].length)).forEach(function (t) { tokens.add(t); }); }

@@ -281,18 +281,21 @@ def _spoken_numbers(folded: str) -> list[NumberExpr]:
     return found
 
 
+def _overlaps(start: int, end: int, found: list[NumberExpr]) -> bool:
+    return any(start < n.end and n.start < end for n in found)
+
+
 def find_numbers(folded: str, query: bool = False) -> list[NumberExpr]:
     """Every number, amount or date expression in folded text (see korean.fold), in order; a query
     also gets the shorthand readings above."""
     found = _native_numbers(folded) if _maybe_native(folded) else []
     if query and ("민선" in folded or any(unit in folded for unit in SMALL_UNITS)):
-        found += [expr for expr in _spoken_numbers(folded)
-                  if not any(expr.start < n.end and n.start < expr.end for n in found)]
+        found += [expr for expr in _spoken_numbers(folded) if not _overlaps(expr.start, expr.end, found)]
     if not _MAYBE.search(folded):
         return sorted(found, key=lambda expr: expr.start)
-    taken = [(n.start, n.end) for n in found]
+    taken = list(found)  # the main pass skips what the passes above read
     for match in _matcher().finditer(folded):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        if _overlaps(match.start(), match.end(), taken):
             continue
         kind, text = match.lastgroup, match.group()
         if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
